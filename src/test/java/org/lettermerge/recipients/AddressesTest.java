@@ -1,0 +1,45 @@
+package org.lettermerge.recipients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.mail.internet.AddressException;
+import org.junit.jupiter.api.Test;
+
+class AddressesTest {
+
+    @Test
+    void a_bare_address_parses_unchanged() throws AddressException {
+        assertThat(Addresses.parseStrict("Ana.Silva+news@Example.org").getAddress())
+                .isEqualTo("Ana.Silva+news@Example.org");
+    }
+
+    @Test
+    void display_names_lists_and_comments_are_refused() {
+        for (String raw : new String[] {"Ana <a@x.org>", "<a@x.org>", "a@x.org, b@x.org", "a@x.org (Ana)", "g: a@x.org;"}) {
+            assertThatThrownBy(() -> Addresses.parseStrict(raw)).as(raw).isInstanceOf(AddressException.class);
+        }
+    }
+
+    @Test
+    void a_header_injection_attempt_is_refused() {
+        assertThatThrownBy(() -> Addresses.parseStrict("a@x.org\r\nBcc: evil@x.org"))
+                .isInstanceOf(AddressException.class)
+                .hasMessageContaining("control character");
+    }
+
+    @Test
+    void control_characters_include_unicode_line_separators() {
+        assertThat(Addresses.hasControlCharacters("a\u2028b")).isTrue();
+        assertThat(Addresses.hasControlCharacters("a\u0085b")).isTrue();
+        assertThat(Addresses.hasControlCharacters("a\tb")).isTrue();
+        assertThat(Addresses.hasControlCharacters("a\u007Fb")).isTrue();
+        assertThat(Addresses.hasControlCharacters("Réseau Equitas Côte d’Ivoire 山田 مريم")).isFalse();
+    }
+
+    @Test
+    void the_domain_is_what_follows_the_last_at_sign() {
+        assertThat(Addresses.domainOf("\"a@b\"@x.org")).isEqualTo("x.org");
+        assertThatThrownBy(() -> Addresses.domainOf("nobody")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

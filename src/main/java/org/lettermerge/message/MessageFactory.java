@@ -1,0 +1,146 @@
+package org.lettermerge.message;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.UnsupportedEncodingException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.lettermerge.recipients.Addresses;
+import org.lettermerge.template.Letter;
+
+/** Turns a rendered letter into a MIME message for one recipient. A Session may be shared; a message belongs to one send. */
+public final class MessageFactory {
+
+    private static final String UTF_8 = "UTF-8";
+    private static final Map<String, String> CONTENT_TYPES = Map.of(
+            "pdf", "application/pdf",
+            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "txt", "text/plain",
+            "png", "image/png",
+            "jpg", "image/jpeg",
+            "jpeg", "image/jpeg");
+
+    private final Session session;
+    private final Sender sender;
+    private final List<Path> attachments;
+    private final Clock clock;
+
+    public MessageFactory(Session session, Sender sender, List<Path> attachments, Clock clock) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.attachments = List.copyOf(attachments);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * @param messageId the stored {@code <id@domain>}; it survives every later saveChanges()
+     * @throws IllegalArgumentException a header value holds a line break or control character, or the address is
+     *                                  invalid: preflight must have refused it, so this is a bug, not an input problem
+     */
+    public MimeMessage build(Letter letter, String toAddress, String messageId) {
+        requireHeaderSafe("Message-ID", messageId);
+        requireHeaderSafe("Subject", letter.subject());
+        requireHeaderSafe("To", toAddress);
+        if (letter.toName() != null) {
+            requireHeaderSafe("To display name", letter.toName());
+        }
+        try {
+            MimeMessage message = new FixedIdMimeMessage(session, messageId);
+            message.setFrom(sender.from());
+            if (sender.replyTo() != null) {
+                message.setReplyTo(new InternetAddress[] {sender.replyTo()});
+            }
+            message.setRecipient(MimeMessage.RecipientType.TO, to(toAddress, letter.toName()));
+            message.setSubject(letter.subject(), UTF_8);
+            message.setSentDate(Date.from(clock.instant()));
+            fillBody(message, letter);
+            message.saveChanges();
+            return message;
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot build the message for " + toAddress + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InternetAddress to(String address, String name) {
+        try {
+            InternetAddress to = Addresses.parseStrict(address);
+            if (name != null && !name.isBlank()) {
+                // RFC 2047 encoded-words: non-ASCII names survive servers without SMTPUTF8.
+                to.setPersonal(name, UTF_8);
+            }
+            return to;
+        } catch (AddressException | UnsupportedEncodingException e) {
+            throw new IllegalArgumentException("not a usable To address: " + address, e);
+        }
+    }
+
+    private void fillBody(MimeMessage message, Letter letter) throws MessagingException {
+        if (attachments.isEmpty()) {
+            if (letter.html() == null) {
+                message.setText(letter.text(), UTF_8, "plain");
+            } else {
+                message.setContent(alternative(letter));
+            }
+            return;
+        }
+        MimeBodyPart body = new MimeBodyPart();
+        if (letter.html() == null) {
+            body.setText(letter.text(), UTF_8, "plain");
+        } else {
+            body.setContent(alternative(letter));
+        }
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(body);
+        for (Path file : attachments) {
+            mixed.addBodyPart(attachment(file));
+        }
+        message.setContent(mixed);
+    }
+
+    // RFC 2046 5.1.4: the last alternative is the preferred one, so plain text comes first.
+    private static MimeMultipart alternative(Letter letter) throws MessagingException {
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(letter.text(), UTF_8, "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(letter.html(), UTF_8, "html");
+        return new MimeMultipart("alternative", text, html);
+    }
+
+    private static MimeBodyPart attachment(Path file) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        try {
+            part.attachFile(file.toFile(), contentType(file), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot attach " + file, e);
+        }
+        // Angus encodes a non-ASCII file name as an RFC 2231 parameter.
+        part.setFileName(file.getFileName().toString());
+        return part;
+    }
+
+    static String contentType(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");
+    }
+
+    private static void requireHeaderSafe(String header, String value) {
+        Objects.requireNonNull(value, header);
+        if (Addresses.hasControlCharacters(value)) {
+            throw new IllegalArgumentException(header + " contains a line break or control character");
+        }
+    }
+}

@@ -89,7 +89,7 @@ public final class MessageFactory {
     private void fillBody(MimeMessage message, Letter letter) throws MessagingException {
         if (attachments.isEmpty()) {
             if (letter.html() == null) {
-                message.setText(letter.text(), UTF_8, "plain");
+                message.setText(canonical(letter.text()), UTF_8, "plain");
             } else {
                 message.setContent(alternative(letter));
             }
@@ -97,7 +97,7 @@ public final class MessageFactory {
         }
         MimeBodyPart body = new MimeBodyPart();
         if (letter.html() == null) {
-            body.setText(letter.text(), UTF_8, "plain");
+            body.setText(canonical(letter.text()), UTF_8, "plain");
         } else {
             body.setContent(alternative(letter));
         }
@@ -112,9 +112,9 @@ public final class MessageFactory {
     // RFC 2046 5.1.4: the last alternative is the preferred one, so plain text comes first.
     private static MimeMultipart alternative(Letter letter) throws MessagingException {
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(letter.text(), UTF_8, "plain");
+        text.setText(canonical(letter.text()), UTF_8, "plain");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(letter.html(), UTF_8, "html");
+        html.setText(canonical(letter.html()), UTF_8, "html");
         return new MimeMultipart("alternative", text, html);
     }
 
@@ -128,6 +128,12 @@ public final class MessageFactory {
         // Angus encodes a non-ASCII file name as an RFC 2231 parameter.
         part.setFileName(file.getFileName().toString());
         return part;
+    }
+
+    // RFC 2046 4.1.1: text travels with CRLF line breaks. Angus converts them for quoted-printable but not for
+    // base64 (which it picks for mostly non-Latin text), so a reader would see two different line endings.
+    private static String canonical(String text) {
+        return text.replaceAll("\\r\\n|\\r|\\n", "\r\n");
     }
 
     static String contentType(Path file) {

@@ -191,4 +191,16 @@ class LetterTemplatesTest {
                                 w -> assertThat(w).startsWith("subject"),
                                 w -> assertThat(w).startsWith("letter.txt:3")));
     }
+
+    @Test
+    void plain_list_items_render_with_a_dot_and_a_name_inside_them_never_reaches_the_recipient() {
+        LetterTemplates dots = templates("Hi", "{{#tags}}[{{.}}]{{/tags}}");
+        LetterTemplates names = templates("Hi", "{{#tags}}{{name}}{{/tags}}");
+        Map<String, Object> data = Map.of("tags", List.of("a", "b"));
+
+        assertThat(dots.render(recipient("Ana", ""), data).text()).isEqualTo("[a][b]");
+        assertThat(names.checkVariables(COLUMNS, data)).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("plain values"));
+        assertThatThrownBy(() -> names.render(recipient("Ana", ""), data)).isInstanceOf(MissingValueException.class);
+    }
 }

@@ -50,7 +50,7 @@ final class ConnectFailures {
             return fail(Reason.TLS_HANDSHAKE, e, "The TLS handshake with " + server + " failed (" + detail(e)
                     + "). Port 465 expects security: tls, port 587 expects security: starttls.");
         }
-        if (Causes.mentions(e, "Could not connect to SMTP host") && lastReply != null) {
+        if (Causes.mentions(e, "bad greeting") && lastReply != null) {
             return fail(Reason.GREETING_REFUSED, e, server + " refused the session: " + lastReply.strip()
                     + ". It is busy or limiting connections; try again later.");
         }

@@ -45,6 +45,10 @@ public record SmtpSettings(String host, int port, Security security, String user
         return new SmtpSettings(host, port, security, name, connectTimeout, readTimeout, writeTimeout, dataEndTimeout, helo);
     }
 
+    public SmtpSettings withSecurity(Security choice) {
+        return new SmtpSettings(host, port, choice, username, connectTimeout, readTimeout, writeTimeout, dataEndTimeout, helo);
+    }
+
     public SmtpSettings withHelo(String name) {
         return new SmtpSettings(host, port, security, username, connectTimeout, readTimeout, writeTimeout, dataEndTimeout, name);
     }

@@ -1,0 +1,44 @@
+package org.lettermerge.smtp;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/** The Jakarta Mail session properties for one {@link SmtpClient}. */
+final class SessionProperties {
+
+    static final String SOCKET_FACTORY = "mail.smtp.socketFactory";
+
+    private SessionProperties() {
+    }
+
+    static Properties of(SmtpSettings settings, NoDelaySocketFactory sockets) {
+        Properties props = new Properties();
+        // Angus defaults all three to "wait forever".
+        props.setProperty("mail.smtp.connectiontimeout", millis(settings.connectTimeout()));
+        props.setProperty("mail.smtp.timeout", millis(settings.readTimeout()));
+        props.setProperty("mail.smtp.writetimeout", millis(settings.writeTimeout()));
+        // An object property: must be put, not setProperty. No fallback: a failing factory would otherwise be
+        // retried silently with a second plain socket (a second connect, another full connect timeout).
+        props.put(SOCKET_FACTORY, sockets);
+        props.setProperty("mail.smtp.socketFactory.fallback", "false");
+        props.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        if (settings.security() == Security.STARTTLS) {
+            props.setProperty("mail.smtp.starttls.enable", "true");
+            // Without "required" a server (or an attacker) that hides STARTTLS gets our mail and password in clear.
+            props.setProperty("mail.smtp.starttls.required", "true");
+        } else if (settings.security() == Security.TLS) {
+            props.setProperty("mail.smtp.ssl.enable", "true");
+        }
+        if (settings.username() != null) {
+            props.setProperty("mail.smtp.auth", "true");
+        }
+        if (settings.helo() != null) {
+            props.setProperty("mail.smtp.localhost", settings.helo());
+        }
+        return props;
+    }
+
+    static String millis(Duration duration) {
+        return Long.toString(duration.toMillis());
+    }
+}

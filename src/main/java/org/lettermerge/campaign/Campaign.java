@@ -1,0 +1,60 @@
+package org.lettermerge.campaign;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.lettermerge.message.Sender;
+
+/**
+ * A campaign as its file describes it, validated: every path is absolute (resolved against the campaign
+ * file's folder), every address parsed. Nothing here has been read from the referenced files yet.
+ *
+ * @param name       the campaign's identity in the delivery log
+ * @param subject    the subject template
+ * @param toName     template for the recipient's display name in To, or null for none
+ * @param htmlTemplate optional HTML alternative, or null
+ * @param data       campaign-wide data files by the name the template uses
+ */
+public record Campaign(
+        Path file,
+        String name,
+        Sender sender,
+        String subject,
+        String toName,
+        Path template,
+        Path htmlTemplate,
+        Path recipients,
+        Map<String, Path> data,
+        List<Path> attachments,
+        SmtpChoice smtp,
+        Path database) {
+
+    public Campaign {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(recipients, "recipients");
+        Objects.requireNonNull(smtp, "smtp");
+        Objects.requireNonNull(database, "database");
+        data = Map.copyOf(data);
+        attachments = List.copyOf(attachments);
+    }
+
+    /** The folder the campaign file lives in; attachments must lie inside it. */
+    public Path folder() {
+        return file.getParent();
+    }
+
+    public Campaign withSmtp(SmtpChoice newSmtp) {
+        return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
+                attachments, newSmtp, database);
+    }
+
+    public Campaign withDatabase(Path newDatabase) {
+        return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
+                attachments, smtp, newDatabase);
+    }
+}

@@ -1,0 +1,188 @@
+package org.lettermerge.campaign;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lettermerge.campaign.YamlTree.Mapping;
+import org.lettermerge.campaign.YamlTree.Scalar;
+import org.lettermerge.campaign.YamlTree.Sequence;
+import org.lettermerge.message.Sender;
+import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.problems.Problem;
+import org.lettermerge.recipients.Addresses;
+
+/**
+ * Reads a campaign file (YAML) into a {@link Campaign}, reporting every unknown key, wrong type and bad
+ * address at once, each with file:line. Relative paths are relative to the campaign file.
+ */
+public final class CampaignFile {
+
+    private static final Set<String> KEYS = Set.of("name", "from", "reply_to", "subject", "to_name", "template",
+            "html_template", "recipients", "data", "attachments", "smtp", "database");
+
+    private final Path file;
+    private final Path folder;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private CampaignFile(Path file) {
+        this.file = file.toAbsolutePath().normalize();
+        this.folder = this.file.getParent();
+    }
+
+    public static Campaign load(Path file) {
+        return new CampaignFile(file).read();
+    }
+
+    private Campaign read() {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new InvalidInputException(Problem.error(Problem.display(file),
+                    "no such campaign file: check the path (the example is config/campaign.yaml)"));
+        }
+        if (!(YamlTree.read(file) instanceof Mapping top)) {
+            throw new InvalidInputException(Problem.error(Problem.at(file, 1),
+                    "a campaign file is a mapping of keys (from, subject, template, recipients, ...)"));
+        }
+        rejectUnknownKeys(top, KEYS, "");
+        String name = text(top, "name", false);
+        InternetAddress from = mailbox(top, "from", true);
+        InternetAddress replyTo = mailbox(top, "reply_to", false);
+        String subject = text(top, "subject", true);
+        String toName = text(top, "to_name", false);
+        Path template = path(top, "template", true);
+        Path html = path(top, "html_template", false);
+        Path recipients = path(top, "recipients", true);
+        Map<String, Path> data = dataFiles(top);
+        List<Path> attachments = attachments(top);
+        SmtpChoice smtp = new SmtpSection(this).read(top.entries().get("smtp"));
+        Path database = path(top, "database", false);
+
+        if (problems.stream().anyMatch(Problem::isError)) {
+            throw new InvalidInputException(problems);
+        }
+        return new Campaign(file, name != null ? name : defaultName(), new Sender(from, replyTo),
+                subject.strip(), toName, template, html, recipients, data, attachments, smtp,
+                database != null ? database : folder.resolve("lettermerge.db"));
+    }
+
+    void problem(int line, String message) {
+        problems.add(Problem.error(Problem.at(file, line), message));
+    }
+
+    private String defaultName() {
+        String fileName = file.getFileName().toString();
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    void rejectUnknownKeys(Mapping mapping, Set<String> known, String prefix) {
+        mapping.keyLines().forEach((key, line) -> {
+            if (!known.contains(key)) {
+                problems.add(Problem.error(Problem.at(file, line), "unknown key '" + prefix + key
+                        + "': expected one of " + String.join(", ", known.stream().sorted().toList())));
+            }
+        });
+    }
+
+    String text(Mapping mapping, String key, boolean required) {
+        YamlTree node = mapping.entries().get(key);
+        if (node == null || node instanceof Scalar s && s.text() == null) {
+            if (required) {
+                problems.add(Problem.error(Problem.display(file), "'" + key + "' is required"));
+            }
+            return null;
+        }
+        if (node instanceof Scalar s) {
+            return s.text();
+        }
+        problems.add(Problem.error(Problem.at(file, node.line()), "'" + key + "' must be a single text value"));
+        return null;
+    }
+
+    private Path path(Mapping mapping, String key, boolean required) {
+        String value = text(mapping, key, required);
+        return value == null ? null : folder.resolve(value).normalize();
+    }
+
+    private InternetAddress mailbox(Mapping top, String key, boolean required) {
+        YamlTree node = top.entries().get(key);
+        if (node instanceof Mapping m) {
+            rejectUnknownKeys(m, Set.of("name", "email"), key + ".");
+            String email = text(m, "email", true);
+            return email == null ? null : address(email, text(m, "name", false), m.line(), key);
+        }
+        String value = text(top, key, required);
+        if (value == null) {
+            return null;
+        }
+        try {
+            InternetAddress[] parsed = InternetAddress.parse(value, true);
+            if (parsed.length != 1) {
+                throw new AddressException("expected exactly one address");
+            }
+            return address(parsed[0].getAddress(), parsed[0].getPersonal(), node.line(), key);
+        } catch (AddressException e) {
+            problems.add(Problem.error(Problem.at(file, node.line()), "'" + key + "' is not a valid address ("
+                    + e.getMessage() + "): write it as \"Name <name@example.org>\" or as email: and name:"));
+            return null;
+        }
+    }
+
+    private InternetAddress address(String email, String name, int line, String key) {
+        try {
+            InternetAddress parsed = Addresses.parseStrict(email);
+            if (name != null && Addresses.hasControlCharacters(name)) {
+                throw new AddressException("the name contains a line break or control character");
+            }
+            return name == null ? parsed : new InternetAddress(parsed.getAddress(), name, StandardCharsets.UTF_8.name());
+        } catch (AddressException | UnsupportedEncodingException e) {
+            problems.add(Problem.error(Problem.at(file, line), "'" + key + "' is not a valid address: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private Map<String, Path> dataFiles(Mapping top) {
+        YamlTree node = top.entries().get("data");
+        Map<String, Path> data = new LinkedHashMap<>();
+        if (node == null || node instanceof Scalar s && s.text() == null) {
+            return data;
+        }
+        if (!(node instanceof Mapping m)) {
+            problems.add(Problem.error(Problem.at(file, node.line()),
+                    "'data' maps names to files, e.g. data: { signatories: signatories.csv }"));
+            return data;
+        }
+        m.entries().forEach((name, value) -> {
+            if (value instanceof Scalar s && s.text() != null) {
+                data.put(name, folder.resolve(s.text()).normalize());
+            } else {
+                problems.add(Problem.error(Problem.at(file, value.line()), "data." + name
+                        + " must be the path of a .csv, .yaml or .json file"));
+            }
+        });
+        return data;
+    }
+
+    private List<Path> attachments(Mapping top) {
+        YamlTree node = top.entries().get("attachments");
+        List<Path> paths = new ArrayList<>();
+        if (node == null || node instanceof Scalar s && s.text() == null) {
+            return paths;
+        }
+        List<YamlTree> items = node instanceof Sequence seq ? seq.items() : List.of(node);
+        for (YamlTree item : items) {
+            if (item instanceof Scalar s && s.text() != null) {
+                paths.add(folder.resolve(s.text()).normalize());
+            } else {
+                problems.add(Problem.error(Problem.at(file, item.line()), "each attachment is a file path"));
+            }
+        }
+        return paths;
+    }
+}

@@ -1,0 +1,33 @@
+package org.lettermerge.campaign;
+
+import java.util.List;
+import java.util.Map;
+import org.lettermerge.problems.Problem;
+import org.lettermerge.recipients.Recipient;
+import org.lettermerge.recipients.RecipientList;
+import org.lettermerge.template.Letter;
+import org.lettermerge.template.LetterTemplates;
+
+/**
+ * A campaign with everything read, compiled and checked: recipients, data, templates and the hashes of its
+ * parts. {@code templates} is null when they failed to compile (the problems say why).
+ */
+public record PreparedCampaign(Campaign campaign, RecipientList recipients, Map<String, Object> data,
+                               LetterTemplates templates, Map<String, String> parts, List<Problem> problems) {
+
+    public PreparedCampaign {
+        problems = List.copyOf(problems);
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+
+    public List<Problem> errors() {
+        return problems.stream().filter(Problem::isError).toList();
+    }
+
+    public Letter render(Recipient recipient) {
+        return templates.render(recipient, data);
+    }
+}

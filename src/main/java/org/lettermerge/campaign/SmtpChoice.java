@@ -1,0 +1,21 @@
+package org.lettermerge.campaign;
+
+import java.util.Objects;
+import org.lettermerge.smtp.SmtpSettings;
+
+/** Where a campaign's letters go: the built-in sandbox server, or a real SMTP relay. */
+public sealed interface SmtpChoice {
+
+    /** The embedded GreenMail server, started in-process; every message is kept as an .eml file. */
+    record Sandbox() implements SmtpChoice {}
+
+    /**
+     * A real relay. The password is never in the campaign file: {@code passwordEnv} names the environment
+     * variable that holds it (null when the relay needs no authentication or a prompt is wanted).
+     */
+    record Relay(SmtpSettings settings, String passwordEnv) implements SmtpChoice {
+        public Relay {
+            Objects.requireNonNull(settings, "settings");
+        }
+    }
+}

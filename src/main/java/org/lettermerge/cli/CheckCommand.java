@@ -1,0 +1,62 @@
+package org.lettermerge.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.lettermerge.campaign.Campaign;
+import org.lettermerge.campaign.Preflight;
+import org.lettermerge.campaign.PreparedCampaign;
+import org.lettermerge.delivery.SendPlan;
+import org.lettermerge.problems.Problem;
+import org.lettermerge.store.StoredRecipient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Everything that can be known before sending, all at once, then the plan: who gets a letter, "
+                + "who is skipped and why. Sends nothing, writes nothing.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Mixin CampaignOptions options;
+    @Mixin Verbosity verbosity;
+    @Spec CommandSpec spec;
+    private final Clock clock;
+
+    CheckCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Campaign campaign = options.load();
+        PreparedCampaign prepared = Preflight.prepare(campaign);
+        Describe.campaign(out, prepared);
+        List<Problem> errors = prepared.errors();
+        List<Problem> warnings = prepared.problems().stream().filter(p -> !p.isError()).toList();
+        if (!warnings.isEmpty()) {
+            out.println();
+            out.println("Warnings (" + warnings.size() + "):");
+            warnings.forEach(p -> out.println("  " + p));
+        }
+        if (!errors.isEmpty()) {
+            out.println();
+            out.println("Problems (" + errors.size() + ") — fix these, then run check again; nothing can be sent until then:");
+            errors.forEach(p -> out.println("  " + p));
+            return ExitCode.INVALID_INPUT;
+        }
+        List<StoredRecipient> stored = Files.exists(campaign.database())
+                ? StoredRows.of(campaign, clock) : List.of();
+        SendPlan plan = SendPlan.of(prepared, stored);
+        out.println();
+        Describe.plan(out, plan);
+        out.println();
+        out.println("OK: the campaign is ready. Next: lettermerge preview " + options.campaignFile
+                + ", then lettermerge send " + options.campaignFile + " --test-to you@example.org");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,53 @@
+package org.lettermerge.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.lettermerge.campaign.Campaign;
+import org.lettermerge.campaign.PreparedCampaign;
+import org.lettermerge.campaign.SmtpChoice;
+import org.lettermerge.delivery.SendPlan;
+import org.lettermerge.problems.Problem;
+
+/** How commands show a campaign and a plan to the user. */
+final class Describe {
+
+    private Describe() {}
+
+    static void campaign(PrintWriter out, PreparedCampaign p) {
+        Campaign c = p.campaign();
+        out.println("Campaign " + c.name() + " (" + Problem.display(c.file()) + ")");
+        out.println("  from:        " + c.sender().from().toUnicodeString());
+        if (c.sender().replyTo() != null) {
+            out.println("  reply to:    " + c.sender().replyTo().toUnicodeString());
+        }
+        out.println("  template:    " + Problem.display(c.template())
+                + (c.htmlTemplate() != null ? " + HTML " + Problem.display(c.htmlTemplate()) : ""));
+        out.println("  recipients:  " + Problem.display(c.recipients()) + ": " + p.recipients().recipients().size()
+                + " recipients" + (p.recipients().duplicates().isEmpty() ? ""
+                : ", " + p.recipients().duplicates().size() + " duplicate rows"));
+        for (Map.Entry<String, Object> d : p.data().entrySet()) {
+            out.println("  data:        " + d.getKey() + (d.getValue() instanceof List<?> l ? ": " + l.size() + " rows" : ""));
+        }
+        c.attachments().forEach(a -> out.println("  attachment:  " + Problem.display(a)));
+        out.println("  server:      " + server(c.smtp()));
+        out.println("  log:         " + Problem.display(c.database()) + (Files.exists(c.database()) ? "" : " (new)"));
+    }
+
+    static String server(SmtpChoice smtp) {
+        if (smtp instanceof SmtpChoice.Relay relay) {
+            var s = relay.settings();
+            return s.host() + ":" + s.port() + " (" + s.security().name().toLowerCase()
+                    + (s.username() != null ? ", as " + s.username() : "") + ")";
+        }
+        return "the built-in sandbox (nothing leaves this machine)";
+    }
+
+    static void plan(PrintWriter out, SendPlan plan) {
+        out.println("Plan: " + plan.toSend().size() + " letter" + (plan.toSend().size() == 1 ? "" : "s") + " to send, "
+                + plan.skipped().size() + " skipped");
+        plan.skipped().forEach(s -> out.println("  skipped " + s.email() + (s.line() > 0 ? " (line " + s.line() + ")" : "")
+                + ": " + s.reason()));
+    }
+}

@@ -1,0 +1,56 @@
+package org.lettermerge.cli;
+
+import java.io.PrintWriter;
+import org.lettermerge.delivery.CampaignChangedException;
+import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.problems.Problem;
+import org.lettermerge.smtp.ServerUnavailableException;
+import org.lettermerge.store.DeliveryLogException;
+import org.lettermerge.store.SenderLock;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/** The one place that turns known failures into a friendly message and an exit code; stack traces only with --verbose. */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        int code;
+        if (e instanceof InvalidInputException invalid) {
+            err.println("Cannot use the campaign as it is; nothing was sent:");
+            invalid.problems().stream().filter(Problem::isError).forEach(p -> err.println("  " + p));
+            code = ExitCode.INVALID_INPUT;
+        } else if (e instanceof CampaignChangedException) {
+            err.println("Stopped before sending: " + e.getMessage());
+            code = ExitCode.INVALID_INPUT;
+        } else if (e instanceof ServerUnavailableException) {
+            err.println("Mail server problem: " + e.getMessage());
+            err.println("Every letter not yet sent is still queued; run the same command again when the server is back.");
+            code = ExitCode.SERVER_UNAVAILABLE;
+        } else if (e instanceof DeliveryLogException) {
+            err.println("Delivery log problem: " + e.getMessage());
+            code = ExitCode.LOG_UNAVAILABLE;
+        } else if (e instanceof SenderLock.SenderBusyException) {
+            err.println(e.getMessage());
+            code = ExitCode.BUSY;
+        } else {
+            err.println("Unexpected error: " + e + (verbose(parsed) ? "" : " (run with --verbose for details)"));
+            code = ExitCode.UNEXPECTED;
+        }
+        if (verbose(parsed)) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    private static boolean verbose(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,39 @@
+package org.lettermerge.cli;
+
+import java.io.Console;
+import org.lettermerge.campaign.SmtpChoice;
+import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.problems.Problem;
+
+/**
+ * The SMTP password comes from the environment variable the campaign names, or from a prompt on a terminal;
+ * never from a file or the command line (both end up in shell histories, backups and process lists).
+ */
+final class Passwords {
+
+    private Passwords() {}
+
+    static char[] forServer(SmtpChoice smtp) {
+        if (!(smtp instanceof SmtpChoice.Relay relay) || relay.settings().username() == null) {
+            return null;
+        }
+        String variable = relay.passwordEnv();
+        String value = variable == null ? null : System.getenv(variable);
+        if (value != null && !value.isEmpty()) {
+            return value.toCharArray();
+        }
+        Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("SMTP password for %s at %s: ", relay.settings().username(),
+                    relay.settings().host());
+            if (typed != null && typed.length > 0) {
+                return typed;
+            }
+        }
+        throw new InvalidInputException(Problem.error("smtp.password_env", variable == null
+                ? "the server needs a password for " + relay.settings().username() + ": name an environment variable "
+                        + "with smtp.password_env and set it, or run in a terminal to be asked"
+                : "the environment variable " + variable + " is not set: export " + variable
+                        + "=... before running (or run in a terminal to be asked)"));
+    }
+}

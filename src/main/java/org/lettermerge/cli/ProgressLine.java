@@ -1,0 +1,47 @@
+package org.lettermerge.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.lettermerge.delivery.Progress;
+import org.lettermerge.store.State;
+import org.lettermerge.store.StoredRecipient;
+
+/**
+ * "sent 40/121 · 12.3/s · 0:08 left" on stderr: rewritten in place on a terminal, a line every tenth of the
+ * run otherwise (so logs of cron jobs stay short). Failures are always printed, each on its own line.
+ */
+final class ProgressLine implements Progress {
+
+    private final PrintWriter err;
+    private final Clock clock;
+    private final boolean terminal = System.console() != null;
+    private Instant start;
+
+    ProgressLine(PrintWriter err, Clock clock) {
+        this.err = err;
+        this.clock = clock;
+    }
+
+    @Override
+    public void started(int total) {
+        start = clock.instant();
+    }
+
+    @Override
+    public void settled(StoredRecipient recipient, State outcome, String reply, int done, int total) {
+        if (outcome != State.ACCEPTED) {
+            err.println((terminal ? "\r" : "") + "  " + outcome + " " + recipient.email() + ": " + reply);
+        }
+        if (!terminal && done != total && done % Math.max(1, total / 10) != 0) {
+            return;
+        }
+        double seconds = Math.max(0.001, Duration.between(start, clock.instant()).toMillis() / 1000.0);
+        double rate = done / seconds;
+        long left = rate > 0 ? Math.round((total - done) / rate) : 0;
+        err.printf("%ssent %d/%d · %.1f/s · %d:%02d left%s", terminal ? "\r" : "", done, total, rate, left / 60,
+                left % 60, terminal && done < total ? "" : "\n");
+        err.flush();
+    }
+}

@@ -1,0 +1,143 @@
+package org.lettermerge.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lettermerge.campaign.Campaign;
+import org.lettermerge.campaign.Preflight;
+import org.lettermerge.campaign.PreparedCampaign;
+import org.lettermerge.delivery.LiveSend;
+import org.lettermerge.delivery.SendPlan;
+import org.lettermerge.delivery.SendReport;
+import org.lettermerge.delivery.TestSend;
+import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.recipients.Recipient;
+import org.lettermerge.smtp.SendOutcome;
+import org.lettermerge.store.State;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = {"A dry run unless --live: renders every letter, sends nothing, prints what would be sent.",
+                "With --live, sends each letter once. Running it again is always safe: letters the server accepted "
+                        + "are never sent again, so an interrupted campaign is finished by the same command."})
+final class SendCommand implements Callable<Integer> {
+
+    @Mixin CampaignOptions options;
+    @Mixin Verbosity verbosity;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--live", description = "Really send.")
+    boolean live;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Send at most N letters in this run.")
+    int limit;
+
+    @Option(names = "--test-to", paramLabel = "ADDRESS",
+            description = "Send the first recipient's letter to ADDRESS (yourself) only; recorded as a test, not a delivery.")
+    String testTo;
+
+    @Option(names = "--accept-changes",
+            description = "The campaign changed after letters went out: record the new version and go on.")
+    boolean acceptChanges;
+
+    private final Clock clock;
+
+    SendCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (limit < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 or more");
+        }
+        Campaign campaign = options.load();
+        PreparedCampaign prepared = Preflight.prepare(campaign);
+        if (prepared.hasErrors()) {
+            throw new InvalidInputException(prepared.errors());
+        }
+        if (testTo != null) {
+            return testSend(out, prepared);
+        }
+        return live ? liveSend(out, prepared) : dryRun(out, prepared);
+    }
+
+    private int dryRun(PrintWriter out, PreparedCampaign prepared) {
+        Campaign c = prepared.campaign();
+        SendPlan plan = SendPlan.of(prepared, Files.exists(c.database()) ? StoredRows.of(c, clock) : List.of());
+        List<Recipient> letters = limit > 0 ? plan.toSend().stream().limit(limit).toList() : plan.toSend();
+        out.println("Dry run: nothing is sent. With --live, " + letters.size() + " letter"
+                + (letters.size() == 1 ? "" : "s") + " would go through " + Describe.server(c.smtp()) + ":");
+        int n = 0;
+        for (Recipient r : letters) {
+            var letter = prepared.render(r);
+            out.printf("  %3d. %s%s — %s%n", ++n, letter.toName() == null || letter.toName().isBlank() ? ""
+                    : letter.toName() + " ", "<" + r.email() + ">", letter.subject());
+        }
+        plan.skipped().forEach(s -> out.println("  skipped " + s.email() + ": " + s.reason()));
+        out.println("To send them: lettermerge send " + options.campaignFile + " --live");
+        return ExitCode.OK;
+    }
+
+    private int testSend(PrintWriter out, PreparedCampaign prepared) {
+        TestSend.Result result = TestSend.run(prepared, testTo, Passwords.forServer(prepared.campaign().smtp()), clock);
+        out.println("Test letter (the letter for " + result.letterOf().email() + ") sent to " + result.to()
+                + " through " + result.server() + ": " + result.outcome().describe());
+        out.println("Recorded as a test, not a delivery: " + result.letterOf().email() + " is still queued.");
+        return result.outcome() instanceof SendOutcome.Accepted ? ExitCode.OK : ExitCode.SOME_NOT_DELIVERED;
+    }
+
+    private int liveSend(PrintWriter out, PreparedCampaign prepared) {
+        PrintWriter err = spec.commandLine().getErr();
+        LiveSend.Result result = LiveSend.run(prepared,
+                new LiveSend.Options(limit, acceptChanges, Passwords.forServer(prepared.campaign().smtp())),
+                new ProgressLine(err, clock), clock);
+        result.queued().forEach(line -> out.println("Queued: " + line));
+        result.recovered().forEach((id, state) -> out.println("Recovered an interrupted send (recipient #" + id
+                + "): now " + state));
+        SendReport report = result.report();
+        if (report.planned() == 0) {
+            out.println("Nothing to send: every recipient is accepted, failed, unknown or removed.");
+        } else {
+            out.println("Sent through " + result.server());
+            out.printf("This run: %d accepted, %d deferred, %d failed, %d unknown, in %.1f s%n",
+                    report.count(State.ACCEPTED), report.count(State.DEFERRED), report.count(State.FAILED),
+                    report.count(State.UNKNOWN), report.elapsed().toMillis() / 1000.0);
+        }
+        out.println("Campaign now: " + Totals.line(result.totals()));
+        if (report.stoppedBecause() != null) {
+            spec.commandLine().getErr().println("Stopped early: " + report.stoppedBecause()
+                    + ". Letters not yet sent are still queued; run the same command again later.");
+            return report.serverProblem() ? ExitCode.SERVER_UNAVAILABLE : ExitCode.UNEXPECTED;
+        }
+        return Totals.allDelivered(result.totals()) ? ExitCode.OK : ExitCode.SOME_NOT_DELIVERED;
+    }
+
+    /** Sums of recipients per state, as one line and as the exit code's question. */
+    static final class Totals {
+        private Totals() {}
+
+        static String line(Map<State, Integer> totals) {
+            StringBuilder s = new StringBuilder();
+            totals.forEach((state, n) -> {
+                if (n > 0) {
+                    s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(state.name().toLowerCase());
+                }
+            });
+            return s.length() == 0 ? "no recipients" : s.toString();
+        }
+
+        static boolean allDelivered(Map<State, Integer> totals) {
+            return totals.getOrDefault(State.FAILED, 0) + totals.getOrDefault(State.UNKNOWN, 0)
+                    + totals.getOrDefault(State.DEFERRED, 0) == 0;
+        }
+    }
+}

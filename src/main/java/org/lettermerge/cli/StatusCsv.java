@@ -1,0 +1,45 @@
+package org.lettermerge.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.lettermerge.store.StoredRecipient;
+
+/** Status as CSV that is safe to open in a spreadsheet. */
+final class StatusCsv {
+
+    static final String[] COLUMNS = {"email", "name", "state", "attempts", "smtp_code", "smtp_reply", "message_id",
+            "last_attempt_at", "queued_at", "removed"};
+
+    private StatusCsv() {}
+
+    static void write(PrintWriter out, List<StoredRecipient> rows) {
+        try {
+            CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get());
+            for (StoredRecipient r : rows) {
+                csv.printRecord(safe(r.email()), safe(r.name()), r.state(), r.attempts(),
+                        r.smtpCode() == null ? "" : r.smtpCode(), safe(r.smtpReply()), safe(r.messageId()),
+                        r.lastAttemptAt() == null ? "" : r.lastAttemptAt(), r.queuedAt(), r.isRemoved());
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return) is prefixed
+     * with an apostrophe: a recipient's name or a server's reply must never execute on an organizer's machine.
+     */
+    static String safe(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
+    }
+}

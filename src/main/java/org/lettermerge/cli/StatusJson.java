@@ -1,0 +1,48 @@
+package org.lettermerge.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.State;
+import org.lettermerge.store.StoredRecipient;
+
+/** Status as JSON, for scripts. */
+final class StatusJson {
+
+    private StatusJson() {}
+
+    static void write(PrintWriter out, CampaignRecord campaign, Map<State, Integer> counts, List<StoredRecipient> rows) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("campaign", campaign.name());
+        doc.put("version", campaign.version());
+        Map<String, Integer> byState = new LinkedHashMap<>();
+        counts.forEach((s, n) -> byState.put(s.name().toLowerCase(), n));
+        doc.put("counts", byState);
+        doc.put("recipients", rows.stream().map(StatusJson::row).toList());
+        try {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> row(StoredRecipient r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("email", r.email());
+        m.put("name", r.name());
+        m.put("state", r.state().name());
+        m.put("attempts", r.attempts());
+        m.put("smtp_code", r.smtpCode());
+        m.put("smtp_reply", r.smtpReply());
+        m.put("message_id", r.messageId());
+        m.put("last_attempt_at", r.lastAttemptAt() == null ? null : r.lastAttemptAt().toString());
+        m.put("queued_at", r.queuedAt().toString());
+        m.put("removed", r.isRemoved());
+        return m;
+    }
+}

@@ -1,0 +1,52 @@
+package org.lettermerge.cli;
+
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.State;
+import org.lettermerge.store.StoredRecipient;
+
+/** The human view of status: counts, a warning block for UNKNOWN letters, then one line per recipient. */
+final class StatusTable {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private StatusTable() {}
+
+    static void write(PrintWriter out, CampaignRecord campaign, Map<State, Integer> counts, List<StoredRecipient> rows) {
+        out.println("Campaign " + campaign.name() + " (version " + campaign.version() + ", queued "
+                + TIME.format(campaign.createdAt()) + ")");
+        StringBuilder line = new StringBuilder("  ");
+        counts.forEach((s, n) -> line.append(s.name().toLowerCase()).append(' ').append(n).append("   "));
+        out.println(line.toString().stripTrailing());
+        List<StoredRecipient> unknown = rows.stream().filter(r -> r.state() == State.UNKNOWN).toList();
+        if (!unknown.isEmpty()) {
+            out.println();
+            out.println("!! " + unknown.size() + " letter" + (unknown.size() == 1 ? " has" : "s have")
+                    + " an UNKNOWN outcome: the connection was lost after the letter was handed to the server, which");
+            out.println("!! may have it. Lettermerge will not send these again by itself; check with the recipient or the");
+            out.println("!! server's logs (search for the Message-ID):");
+            unknown.forEach(r -> out.println("!!   " + r.email() + "  " + r.messageId()));
+        }
+        out.println();
+        String format = "%-34s %-28s %-9s %8s %5s  %-20s  %s%n";
+        out.printf(format, "EMAIL", "NAME", "STATE", "ATTEMPTS", "CODE", "LAST ATTEMPT", "LAST REPLY");
+        for (StoredRecipient r : rows) {
+            out.printf(format, cut(r.email(), 34), cut(r.name() == null ? "" : r.name(), 28),
+                    r.state() + (r.isRemoved() ? "*" : ""), r.attempts(), r.smtpCode() == null ? "" : r.smtpCode(),
+                    r.lastAttemptAt() == null ? "" : TIME.format(r.lastAttemptAt()).replace(" UTC", ""),
+                    r.smtpReply() == null ? "" : r.smtpReply());
+        }
+        if (rows.stream().anyMatch(StoredRecipient::isRemoved)) {
+            out.println("* no longer in the recipients file: never sent while it is gone");
+        }
+    }
+
+    private static String cut(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    }
+}

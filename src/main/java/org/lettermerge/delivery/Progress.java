@@ -1,0 +1,14 @@
+package org.lettermerge.delivery;
+
+import org.lettermerge.store.State;
+import org.lettermerge.store.StoredRecipient;
+
+/** Told about each attempt as it is settled, for a progress line. Never used for bookkeeping. */
+public interface Progress {
+
+    Progress NONE = new Progress() {};
+
+    default void started(int total) {}
+
+    default void settled(StoredRecipient recipient, State outcome, String reply, int done, int total) {}
+}

@@ -1,0 +1,129 @@
+package org.lettermerge.delivery;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.lettermerge.campaign.Fingerprint;
+import org.lettermerge.campaign.PreparedCampaign;
+import org.lettermerge.message.MessageIds;
+import org.lettermerge.problems.Problem;
+import org.lettermerge.recipients.Recipient;
+import org.lettermerge.store.CampaignVersion;
+import org.lettermerge.store.NewRecipient;
+import org.lettermerge.store.QueueChanges;
+import org.lettermerge.store.StoredRecipient;
+
+/**
+ * Compares a prepared campaign with what the log already holds for it and says what queuing would write:
+ * rows to add, rows changed or back in the CSV, rows gone from it, and whether the letters' parts changed.
+ * Recipients are matched by address, never by row number.
+ */
+public record QueuePlan(QueueChanges changes, List<String> described, boolean needsConfirmation) {
+
+    /** The first queuing of a campaign: every recipient, version 1. */
+    public static QueuePlan first(PreparedCampaign p) {
+        List<NewRecipient> added = p.recipients().recipients().stream().map(r -> newRow(p, r)).toList();
+        CampaignVersion v1 = version(p, 1);
+        return new QueuePlan(new QueueChanges(v1, p.campaign().file().toString(), added, List.of(), List.of()),
+                List.of(added.size() + " recipients queued"), false);
+    }
+
+    /** A later queuing, against the accepted version and the rows already in the log. */
+    public static QueuePlan against(PreparedCampaign p, CampaignVersion current, List<StoredRecipient> stored) {
+        List<String> described = new ArrayList<>();
+        boolean lettersWentOut = stored.stream().anyMatch(r -> r.attempts() > 0);
+        boolean contentChanged = false;
+
+        Map<String, String> parts = p.parts();
+        for (String part : union(parts.keySet(), current.parts().keySet())) {
+            if (!Objects.equals(parts.get(part), current.parts().get(part))) {
+                described.add(part + (parts.containsKey(part) ? current.parts().containsKey(part) ? " changed" : " added"
+                        : " removed"));
+                contentChanged = true;
+            }
+        }
+
+        Map<String, StoredRecipient> byKey = new HashMap<>();
+        stored.forEach(r -> byKey.put(r.emailKey(), r));
+        List<NewRecipient> added = new ArrayList<>();
+        List<QueueChanges.RowUpdate> updated = new ArrayList<>();
+        Set<String> inCsv = new HashSet<>();
+        String csv = Problem.display(p.campaign().recipients());
+        for (Recipient r : p.recipients().recipients()) {
+            inCsv.add(r.key());
+            StoredRecipient before = byKey.get(r.key());
+            if (before == null) {
+                added.add(newRow(p, r));
+                described.add(csv + ":" + r.line() + ": " + r.email() + " added: will be queued");
+                continue;
+            }
+            String hash = Fingerprint.row(r.fields());
+            boolean changed = !hash.equals(before.rowHash());
+            if (changed || before.isRemoved()) {
+                updated.add(new QueueChanges.RowUpdate(before, r.email(), nameOf(r), r.fields(), hash, r.line()));
+                if (changed) {
+                    contentChanged = true;
+                    described.add(csv + ":" + r.line() + ": " + r.email() + " row changed ("
+                            + fieldChanges(before.fields(), r.fields()) + "), now " + before.state());
+                } else {
+                    described.add(csv + ":" + r.line() + ": " + r.email() + " is back in the recipients file");
+                }
+            }
+        }
+        List<StoredRecipient> removed = stored.stream()
+                .filter(r -> !r.isRemoved() && !inCsv.contains(r.emailKey())).toList();
+        removed.forEach(r -> described.add(r.email() + " (" + r.state() + ") is no longer in " + csv
+                + (r.state().isSendable() ? ": it will not be sent" : "")));
+
+        CampaignVersion next = version(p, current.version() + 1);
+        boolean versionChanged = !next.contentHash().equals(current.contentHash())
+                || !next.recipientsHash().equals(current.recipientsHash());
+        QueueChanges changes = new QueueChanges(versionChanged ? next : null, p.campaign().file().toString(),
+                added, updated, removed);
+        return new QueuePlan(changes, described, lettersWentOut && contentChanged);
+    }
+
+    private static NewRecipient newRow(PreparedCampaign p, Recipient r) {
+        String domain = MessageIds.domainOf(p.campaign().sender().from());
+        return new NewRecipient(r.key(), r.email(), nameOf(r), r.fields(), Fingerprint.row(r.fields()), r.line(),
+                MessageIds.next(domain));
+    }
+
+    private static String nameOf(Recipient r) {
+        String name = r.fields().get("name");
+        return name == null || name.isBlank() ? null : name;
+    }
+
+    private static CampaignVersion version(PreparedCampaign p, int number) {
+        Map<String, String> rows = new TreeMap<>();
+        p.recipients().recipients().forEach(r -> rows.put(r.key(), Fingerprint.row(r.fields())));
+        return new CampaignVersion(number, Fingerprint.overall(p.parts()), p.parts(), Fingerprint.overall(rows), null);
+    }
+
+    private static String fieldChanges(Map<String, String> before, Map<String, String> after) {
+        List<String> changes = new ArrayList<>();
+        for (String column : union(before.keySet(), after.keySet())) {
+            String was = before.get(column);
+            String now = after.get(column);
+            if (!Objects.equals(was, now)) {
+                changes.add(column + ": " + quote(was) + " → " + quote(now));
+            }
+        }
+        return String.join(", ", changes);
+    }
+
+    private static String quote(String value) {
+        return value == null ? "(none)" : "'" + value + "'";
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

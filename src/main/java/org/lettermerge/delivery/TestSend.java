@@ -1,0 +1,70 @@
+package org.lettermerge.delivery;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.util.Properties;
+import org.lettermerge.campaign.PreparedCampaign;
+import org.lettermerge.message.MessageFactory;
+import org.lettermerge.message.MessageIds;
+import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.problems.Problem;
+import org.lettermerge.recipients.Addresses;
+import org.lettermerge.recipients.Recipient;
+import org.lettermerge.smtp.SendOutcome;
+import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.DeliveryLog;
+
+/**
+ * {@code send --test-to ADDRESS}: the first recipient's letter, exactly as it would go out, sent to the
+ * organizer's own address and recorded as a test, never as a delivery. It carries its own Message-ID and goes
+ * only to ADDRESS (envelope and To), so a reply-all from the test cannot reach the official.
+ */
+public final class TestSend {
+
+    public record Result(Recipient letterOf, String to, SendOutcome outcome, String server) {}
+
+    private TestSend() {}
+
+    public static Result run(PreparedCampaign p, String testAddress, char[] password, Clock clock) {
+        if (p.hasErrors()) {
+            throw new InvalidInputException(p.errors());
+        }
+        if (p.recipients().recipients().isEmpty()) {
+            throw new InvalidInputException(Problem.error(Problem.display(p.campaign().recipients()),
+                    "no recipients: there is no letter to test"));
+        }
+        InternetAddress to = parse(testAddress);
+        Recipient first = p.recipients().recipients().get(0);
+        String messageId = MessageIds.next(MessageIds.domainOf(p.campaign().sender().from()));
+        MessageFactory messages = new MessageFactory(Session.getInstance(new Properties()), p.campaign().sender(),
+                p.campaign().attachments(), clock);
+        MimeMessage message = messages.build(p.render(first), to.getAddress(), messageId);
+        try (DeliveryLog log = DeliveryLog.openOrCreate(p.campaign().database(), clock);
+             MailServer server = MailServer.open(p.campaign().smtp(), password,
+                     LiveSend.sandboxMail(p.campaign().database()))) {
+            CampaignRecord campaign = log.findCampaign(p.campaign().name()).orElseGet(() -> {
+                QueuePlan plan = QueuePlan.first(p);
+                return log.createCampaign(p.campaign().name(), p.campaign().file().toString(),
+                        plan.changes().newVersion(), plan.changes().added());
+            });
+            server.client().connect();
+            SendOutcome outcome = server.client().send(message, to, org.lettermerge.smtp.DataHandoff.NONE);
+            Settled settled = Settled.of(outcome);
+            log.recordTestSend(campaign, to.getAddress(), messageId, settled.code(),
+                    settled.reply() != null ? settled.reply() : settled.detail());
+            return new Result(first, to.getAddress(), outcome, server.description());
+        }
+    }
+
+    private static InternetAddress parse(String address) {
+        try {
+            return Addresses.parseStrict(address);
+        } catch (AddressException e) {
+            throw new InvalidInputException(Problem.error("--test-to", "'" + address + "' is not a valid address: "
+                    + e.getMessage()));
+        }
+    }
+}

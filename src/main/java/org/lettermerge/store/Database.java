@@ -1,0 +1,178 @@
+package org.lettermerge.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.lettermerge.problems.Problem;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * The SQLite file behind the delivery log: opened with durable settings, its schema migrated forward,
+ * and never recreated when it cannot be read (an empty log would mean "nobody has been mailed yet").
+ */
+final class Database implements AutoCloseable {
+
+    /** Migrations in order; the schema version is {@code PRAGMA user_version} = how many have been applied. */
+    private static final List<String> MIGRATIONS = List.of("001-initial.sql");
+
+    private final Path path;
+    private final Connection connection;
+
+    private Database(Path path, Connection connection) {
+        this.path = path;
+        this.connection = connection;
+    }
+
+    static Database open(Path path, boolean createIfMissing) {
+        boolean exists = Files.exists(path);
+        if (!exists && !createIfMissing) {
+            throw new DeliveryLogException("no delivery log at " + Problem.display(path)
+                    + ": nothing has been queued with this database yet (check --db or the campaign's database key)");
+        }
+        try {
+            if (!exists && path.getParent() != null) {
+                Files.createDirectories(path.getParent());
+            }
+            SQLiteConfig config = new SQLiteConfig();
+            // Existing files are opened without CREATE, so a file removed under us is an error, not a new empty log.
+            config.setOpenMode(SQLiteOpenMode.READWRITE);
+            if (!exists) {
+                config.setOpenMode(SQLiteOpenMode.CREATE);
+            }
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            // FULL, not NORMAL: under WAL, NORMAL can lose the last commits on power loss, and a lost ACCEPTED
+            // is a letter sent twice.
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            config.setBusyTimeout(10_000);
+            config.enforceForeignKeys(true);
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
+            Database db = new Database(path, connection);
+            db.migrate();
+            return db;
+        } catch (SQLException | IOException e) {
+            throw new DeliveryLogException("cannot open the delivery log at " + Problem.display(path) + ": "
+                    + e.getMessage() + ". It was left untouched; restore it from a backup or choose another --db.", e);
+        }
+    }
+
+    private void migrate() throws SQLException, IOException {
+        int version;
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            version = rs.getInt(1);
+        }
+        if (version > MIGRATIONS.size()) {
+            throw new SQLException("its schema version " + version + " is newer than this Lettermerge knows ("
+                    + MIGRATIONS.size() + "); use a newer Lettermerge");
+        }
+        if (version == 0 && hasForeignTables()) {
+            throw new SQLException("it is a SQLite database, but not a Lettermerge delivery log");
+        }
+        for (int next = version; next < MIGRATIONS.size(); next++) {
+            String sql = resource(MIGRATIONS.get(next));
+            int target = next + 1;
+            inTransaction(() -> {
+                try (Statement st = connection.createStatement()) {
+                    for (String statement : splitStatements(sql)) {
+                        st.execute(statement);
+                    }
+                    st.execute("PRAGMA user_version = " + target);
+                }
+                return null;
+            });
+        }
+    }
+
+    private boolean hasForeignTables() throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            return rs.getInt(1) > 0;
+        }
+    }
+
+    /** Splits a migration on ";" at line ends, keeping trigger bodies (BEGIN ... END;) whole. */
+    static List<String> splitStatements(String sql) {
+        List<String> statements = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inTrigger = false;
+        for (String line : sql.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.toUpperCase().startsWith("CREATE TRIGGER")) {
+                inTrigger = true;
+            }
+            boolean ends = inTrigger ? trimmed.equalsIgnoreCase("END;") : trimmed.endsWith(";");
+            if (ends) {
+                statements.add(current.toString().strip());
+                current.setLength(0);
+                inTrigger = false;
+            }
+        }
+        return statements;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = Database.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing migration " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs work in one write transaction. BEGIN IMMEDIATE takes the write lock up front, so a read followed by a
+     * write cannot be interleaved with another process's write.
+     */
+    <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+        }
+        try {
+            T result = work.run();
+            try (Statement st = connection.createStatement()) {
+                st.execute("COMMIT");
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("ROLLBACK");
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new DeliveryLogException("cannot close the delivery log at " + Problem.display(path), e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.lettermerge.store;
+
+/** What a history line records. */
+public enum EventKind {
+    /** The campaign's first version, or a new one the user accepted. */
+    VERSION,
+    QUEUED,
+    /** A queued row's data changed under an accepted new version. */
+    ROW_CHANGED,
+    /** The address left the CSV: the row is never sent while it is gone. */
+    REMOVED,
+    /** The address came back into the CSV. */
+    RESTORED,
+    /** A sender committed the row as SENDING before opening the SMTP transaction. */
+    CLAIMED,
+    /** The message data is complete and the final "." is about to be sent: from here the server may have it. */
+    DATA_HANDOFF,
+    /** The server's answer (or the lack of one) for an attempt. */
+    OUTCOME,
+    /** A row found in SENDING when no sender was running, settled from the history. */
+    RECOVERED,
+    /** A letter sent to the organizer's own address with --test-to; not a delivery. */
+    TEST_SEND
+}

@@ -1,0 +1,58 @@
+package org.lettermerge.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Maps result-set rows of the named queries to records. */
+final class Rows {
+
+    private Rows() {}
+
+    static CampaignRecord campaign(ResultSet rs) throws SQLException {
+        return new CampaignRecord(rs.getLong("id"), rs.getString("name"), rs.getString("campaign_file"),
+                rs.getInt("version"), Timestamps.parse(rs.getString("created_at")));
+    }
+
+    static CampaignVersion version(ResultSet rs, Function<String, Map<String, String>> json) throws SQLException {
+        return new CampaignVersion(rs.getInt("version"), rs.getString("content_hash"), json.apply(rs.getString("parts")),
+                rs.getString("recipients_hash"), Timestamps.parse(rs.getString("created_at")));
+    }
+
+    static StoredRecipient recipient(ResultSet rs, Function<String, Map<String, String>> json) throws SQLException {
+        return new StoredRecipient(
+                rs.getLong("id"),
+                rs.getString("email_key"),
+                rs.getString("email"),
+                rs.getString("name"),
+                json.apply(rs.getString("fields")),
+                rs.getString("row_hash"),
+                rs.getInt("line"),
+                State.valueOf(rs.getString("state")),
+                rs.getInt("attempts"),
+                rs.getString("message_id"),
+                nullableInt(rs, "smtp_code"),
+                rs.getString("smtp_reply"),
+                Timestamps.parse(rs.getString("queued_at")),
+                Timestamps.parse(rs.getString("last_attempt_at")),
+                Timestamps.parse(rs.getString("updated_at")),
+                Timestamps.parse(rs.getString("removed_at")));
+    }
+
+    static Event event(ResultSet rs) throws SQLException {
+        long recipient = rs.getLong("recipient_id");
+        Long recipientId = rs.wasNull() ? null : recipient;
+        String from = rs.getString("from_state");
+        String to = rs.getString("to_state");
+        return new Event(rs.getLong("id"), recipientId, Timestamps.parse(rs.getString("at")),
+                EventKind.valueOf(rs.getString("kind")), from == null ? null : State.valueOf(from),
+                to == null ? null : State.valueOf(to), nullableInt(rs, "smtp_code"), rs.getString("smtp_reply"),
+                rs.getString("detail"));
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+}

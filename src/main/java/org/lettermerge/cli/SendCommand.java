@@ -3,6 +3,7 @@ package org.lettermerge.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.delivery.LiveSend;
 import org.lettermerge.delivery.SendPlan;
 import org.lettermerge.delivery.SendReport;
+import org.lettermerge.delivery.StopSignal;
 import org.lettermerge.delivery.TestSend;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.recipients.Recipient;
@@ -91,15 +93,35 @@ final class SendCommand implements Callable<Integer> {
         TestSend.Result result = TestSend.run(prepared, testTo, Passwords.forServer(prepared.campaign().smtp()), clock);
         out.println("Test letter (the letter for " + result.letterOf().email() + ") sent to " + result.to()
                 + " through " + result.server() + ": " + result.outcome().describe());
-        out.println("Recorded as a test, not a delivery: " + result.letterOf().email() + " is still queued.");
+        out.println("Recorded in the log as a test, not as a delivery to " + result.letterOf().email() + ".");
         return result.outcome() instanceof SendOutcome.Accepted ? ExitCode.OK : ExitCode.SOME_NOT_DELIVERED;
     }
 
     private int liveSend(PrintWriter out, PreparedCampaign prepared) {
-        PrintWriter err = spec.commandLine().getErr();
-        LiveSend.Result result = LiveSend.run(prepared,
-                new LiveSend.Options(limit, acceptChanges, Passwords.forServer(prepared.campaign().smtp())),
-                new ProgressLine(err, clock), clock);
+        StopSignal stop = new StopSignal();
+        Thread onInterrupt = new Thread(() -> {
+            stop.request();
+            try {
+                // Let the letter in flight get its outcome into the log, and the summary out; a crash would
+                // leave that letter to recovery instead.
+                stop.awaitFinished(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "lettermerge-stop");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            LiveSend.Result result = LiveSend.run(prepared,
+                    new LiveSend.Options(limit, acceptChanges, Passwords.forServer(prepared.campaign().smtp()), stop),
+                    new ProgressLine(spec.commandLine().getErr(), clock), clock);
+            return summarize(out, result);
+        } finally {
+            stop.finished();
+            removeHook(onInterrupt);
+        }
+    }
+
+    private int summarize(PrintWriter out, LiveSend.Result result) {
         result.queued().forEach(line -> out.println("Queued: " + line));
         result.recovered().forEach((id, state) -> out.println("Recovered an interrupted send (recipient #" + id
                 + "): now " + state));
@@ -113,12 +135,21 @@ final class SendCommand implements Callable<Integer> {
                     report.count(State.UNKNOWN), report.elapsed().toMillis() / 1000.0);
         }
         out.println("Campaign now: " + Totals.line(result.totals()));
+        out.flush();
         if (report.stoppedBecause() != null) {
             spec.commandLine().getErr().println("Stopped early: " + report.stoppedBecause()
-                    + ". Letters not yet sent are still queued; run the same command again later.");
-            return report.serverProblem() ? ExitCode.SERVER_UNAVAILABLE : ExitCode.UNEXPECTED;
+                    + ". Letters not yet sent are still queued; run the same command again to go on.");
+            return report.serverProblem() ? ExitCode.SERVER_UNAVAILABLE : ExitCode.SOME_NOT_DELIVERED;
         }
         return Totals.allDelivered(result.totals()) ? ExitCode.OK : ExitCode.SOME_NOT_DELIVERED;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already stopping (Ctrl-C): the hook is running and will see the run finished.
+        }
     }
 
     /** Sums of recipients per state, as one line and as the exit code's question. */

@@ -46,12 +46,15 @@ public final class Dispatcher {
     }
 
     /** Sends each pending row at most once in this run, in queue order. */
-    public SendReport run(List<StoredRecipient> pending, Progress progress) {
+    public SendReport run(List<StoredRecipient> pending, Progress progress, StopSignal stop) {
         Instant start = clock.instant();
         Map<State, Integer> outcomes = SendReport.emptyCounts();
         progress.started(pending.size());
         int done = 0;
         for (StoredRecipient row : pending) {
+            if (stop.isRequested()) {
+                return report(outcomes, pending.size(), start, "interrupted; the letter in flight was settled", false);
+            }
             // Rendered from the row as the log queued it: the accepted version, not whatever the CSV says now.
             Recipient recipient = new Recipient(prepared.campaign().recipients(), row.line(), row.email(), row.fields());
             MimeMessage message = messages.build(prepared.render(recipient), row.email(), row.messageId());

@@ -25,8 +25,9 @@ public final class LiveSend {
      * @param limit         send at most this many (0 = no limit)
      * @param acceptChanges record a changed campaign as a new version instead of stopping
      * @param password      the relay's password, or null
+     * @param stop          asked to stop (Ctrl-C): no new letter is started
      */
-    public record Options(int limit, boolean acceptChanges, char[] password) {}
+    public record Options(int limit, boolean acceptChanges, char[] password, StopSignal stop) {}
 
     /** What happened: queue changes, rows recovered from a crash, the run's report, and where mail went. */
     public record Result(List<String> queued, Map<Long, State> recovered, SendReport report, String server,
@@ -56,7 +57,7 @@ public final class LiveSend {
                 MessageFactory messages = new MessageFactory(Session.getInstance(new Properties()),
                         p.campaign().sender(), p.campaign().attachments(), clock);
                 SendReport report = new Dispatcher(log, campaign, p, messages, server.client(), clock)
-                        .run(pending, progress);
+                        .run(pending, progress, options.stop());
                 return new Result(plan.described(), recovered, report, server.description(), log.counts(campaign));
             }
         }

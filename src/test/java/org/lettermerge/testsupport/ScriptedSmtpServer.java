@@ -75,6 +75,17 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return List.copyOf(commands);
     }
 
+    /** The accepted messages whose envelope names {@code address}: how many copies that recipient got. */
+    public synchronized List<ReceivedMessage> messagesTo(String address) {
+        return messages.stream().filter(m -> m.recipients().stream().anyMatch(address::equalsIgnoreCase)).toList();
+    }
+
+    /** How many times a client asked for {@code address} with RCPT TO, whatever the server answered. */
+    public synchronized long rcptCommandsFor(String address) {
+        String command = "rcpt to:<" + address.toLowerCase(java.util.Locale.ROOT) + ">";
+        return commands.stream().filter(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith(command)).count();
+    }
+
     public synchronized int connectionCount() {
         return connections;
     }

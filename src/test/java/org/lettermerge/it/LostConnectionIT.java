@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +57,7 @@ class LostConnectionIT {
 
             assertThat(status.exitCode()).isEqualTo(ExitCode.OK);
             assertThat(status.out()).contains("!! 1 letter has an UNKNOWN outcome")
-                    .containsPattern("!!\\s+" + BEA + "\\s+" + java.util.regex.Pattern.quote(messageId));
+                    .containsPattern("!!\\s+" + BEA + "\\s+" + Pattern.quote(messageId));
 
             CliRun second = campaign.sendLive();
 

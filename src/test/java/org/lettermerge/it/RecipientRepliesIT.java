@@ -5,6 +5,7 @@ import static org.lettermerge.testsupport.CliCampaign.RECIPIENTS;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,7 +123,7 @@ class RecipientRepliesIT {
         }
     }
 
-    private static java.util.List<State> othersThan(CliCampaign campaign) {
+    private static List<State> othersThan(CliCampaign campaign) {
         return campaign.rows().values().stream().filter(r -> !r.email().equals(BEA)).map(StoredRecipient::state).toList();
     }
 }

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
@@ -82,8 +83,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** How many times a client asked for {@code address} with RCPT TO, whatever the server answered. */
     public synchronized long rcptCommandsFor(String address) {
-        String command = "rcpt to:<" + address.toLowerCase(java.util.Locale.ROOT) + ">";
-        return commands.stream().filter(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith(command)).count();
+        String command = "rcpt to:<" + address.toLowerCase(Locale.ROOT) + ">";
+        return commands.stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(command)).count();
     }
 
     public synchronized int connectionCount() {

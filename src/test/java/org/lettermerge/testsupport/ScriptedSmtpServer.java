@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
@@ -73,6 +74,17 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** Every command line received, in order, across connections; the final "." of DATA is logged as ".". */
     public synchronized List<String> commands() {
         return List.copyOf(commands);
+    }
+
+    /** The accepted messages whose envelope names {@code address}: how many copies that recipient got. */
+    public synchronized List<ReceivedMessage> messagesTo(String address) {
+        return messages.stream().filter(m -> m.recipients().stream().anyMatch(address::equalsIgnoreCase)).toList();
+    }
+
+    /** How many times a client asked for {@code address} with RCPT TO, whatever the server answered. */
+    public synchronized long rcptCommandsFor(String address) {
+        String command = "rcpt to:<" + address.toLowerCase(Locale.ROOT) + ">";
+        return commands.stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(command)).count();
     }
 
     public synchronized int connectionCount() {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.util.Map;
@@ -57,7 +55,7 @@ class CampaignChangesIT {
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(3);
         MimeMessage newest = received[2];
-        assertThat(((InternetAddress) newest.getRecipients(Message.RecipientType.TO)[0]).getAddress())
+        assertThat(MimeParts.to(newest).getAddress())
                 .isEqualTo("ana.souza@example.org");
         assertThat(MimeParts.text(newest)).contains("(Second edition)");
         assertThat(LogRows.recipients(campaign.database())).allSatisfy(row -> {

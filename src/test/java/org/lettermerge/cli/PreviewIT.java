@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -82,13 +81,9 @@ class PreviewIT {
     }
 
     private static String toAndGreeting(MimeMessage message) {
-        try {
-            InternetAddress to = (InternetAddress) message.getRecipients(Message.RecipientType.TO)[0];
-            return to.getPersonal() + " <" + to.getAddress() + "> / " + MimeParts.text(message).lines().findFirst()
-                    .orElseThrow();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        InternetAddress to = MimeParts.to(message);
+        return to.getPersonal() + " <" + to.getAddress() + "> / " + MimeParts.text(message).lines().findFirst()
+                .orElseThrow();
     }
 
     private static List<Path> emlFiles(Path folder) throws IOException {

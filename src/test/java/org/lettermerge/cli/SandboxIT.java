@@ -74,12 +74,8 @@ class SandboxIT {
     }
 
     private static String to(MimeMessage message) {
-        try {
-            InternetAddress to = (InternetAddress) message.getRecipients(Message.RecipientType.TO)[0];
-            return to.getPersonal() + " <" + to.getAddress() + ">";
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        InternetAddress to = MimeParts.to(message);
+        return to.getPersonal() + " <" + to.getAddress() + ">";
     }
 
     private static List<Path> emlFiles(Path folder) throws IOException {

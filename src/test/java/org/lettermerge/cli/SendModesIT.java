@@ -103,13 +103,7 @@ class SendModesIT {
     }
 
     private static String[] addressesOf(MimeMessage[] messages) {
-        return Arrays.stream(messages).map(m -> {
-            try {
-                return ((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress();
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toArray(String[]::new);
+        return Arrays.stream(messages).map(m -> MimeParts.to(m).getAddress()).toArray(String[]::new);
     }
 
     private static int port() {

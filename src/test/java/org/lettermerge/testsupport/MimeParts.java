@@ -1,9 +1,11 @@
 package org.lettermerge.testsupport;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +25,15 @@ public final class MimeParts {
 
     public static String html(Part message) {
         return find(message, "text/html");
+    }
+
+    /** The one To address of a letter (each letter has exactly one: its recipient). */
+    public static InternetAddress to(Message message) {
+        try {
+            return (InternetAddress) message.getRecipients(Message.RecipientType.TO)[0];
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An .eml file as the message a mail client would open; fails if it does not parse. */

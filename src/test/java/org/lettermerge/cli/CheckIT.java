@@ -1,0 +1,83 @@
+package org.lettermerge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.testsupport.CampaignFolder;
+import org.lettermerge.testsupport.Cli;
+import org.lettermerge.testsupport.CliResult;
+
+/** {@code check}: the plan before sending, every problem at once, and nothing written or sent. */
+class CheckIT {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path dir;
+
+    private static final String WITH_DUPLICATE = """
+            email,name
+            amara.okafor@example.org,Amara Okafor
+            kwame.mensah@example.org,Kwame Mensah
+            Amara.Okafor@EXAMPLE.org,Amara Okafor (again)
+            """;
+
+    @Test
+    void checkPrintsThePlanWithDuplicatesAndTheLineOfTheirFirstOccurrence() {
+        CampaignFolder campaign = CampaignFolder.sendingTo(dir, port(), WITH_DUPLICATE);
+
+        CliResult result = Cli.run("check", campaign.campaign());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("Plan: 2 letters to send, 1 skipped")
+                .contains("skipped Amara.Okafor@EXAMPLE.org (line 4): duplicate of line 2");
+        assertThat(Files.exists(campaign.database())).as("check writes nothing").isFalse();
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void afterALiveSendCheckSkipsEveryoneAsAlreadyAccepted() {
+        CampaignFolder campaign = CampaignFolder.sendingTo(dir, port(), WITH_DUPLICATE);
+        assertThat(Cli.run("send", campaign.campaign(), "--live").exitCode()).isZero();
+
+        CliResult result = Cli.run("check", campaign.campaign());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("Plan: 0 letters to send, 3 skipped")
+                .contains("skipped amara.okafor@example.org (line 2): already accepted")
+                .contains("skipped kwame.mensah@example.org (line 3): already accepted");
+        assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
+    void checkOnABrokenCampaignListsEveryProblemAtOnce() {
+        CampaignFolder campaign = CampaignFolder.sendingTo(dir, port(), """
+                email,name
+                amara.okafor@example.org,Amara Okafor
+                not-an-address,Kwame Mensah
+                office@example.org,
+                """).write("letter.txt.mustache", """
+                Dear {{name}}, {{position}}
+                """);
+
+        CliResult result = Cli.run("check", campaign.campaign());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.out()).contains("recipients.csv:3").contains("not-an-address")
+                .contains("recipients.csv:4")
+                .contains("position");
+        assertThat(Files.exists(campaign.database())).isFalse();
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    private static int port() {
+        return greenMail.getSmtp().getPort();
+    }
+}

@@ -55,8 +55,14 @@ final class Database implements AutoCloseable {
             config.enforceForeignKeys(true);
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
             Database db = new Database(path, connection);
-            db.migrate();
-            db.useWal();
+            try {
+                db.migrate();
+                db.useWal();
+            } catch (SQLException | IOException | RuntimeException e) {
+                // A refused file must not stay open (and locked on some systems) for the rest of the run.
+                connection.close();
+                throw e;
+            }
             return db;
         } catch (SQLException | IOException e) {
             throw new DeliveryLogException("cannot open the delivery log at " + Problem.display(path) + ": "

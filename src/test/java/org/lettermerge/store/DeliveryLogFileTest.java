@@ -122,6 +122,10 @@ class DeliveryLogFileTest {
              ResultSet rs = st.executeQuery("SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'")) {
             assertThat(rs.getString(1)).isEqualTo("x");
         }
+        try (Connection c = plain(file)) {
+            assertThat(pragma(c, "journal_mode")).isEqualTo("delete");
+            assertThat(pragma(c, "user_version")).isEqualTo("0");
+        }
     }
 
     @Test

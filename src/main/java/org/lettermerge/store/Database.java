@@ -48,7 +48,6 @@ final class Database implements AutoCloseable {
             if (!exists) {
                 config.setOpenMode(SQLiteOpenMode.CREATE);
             }
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             // FULL, not NORMAL: under WAL, NORMAL can lose the last commits on power loss, and a lost ACCEPTED
             // is a letter sent twice.
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -56,7 +55,14 @@ final class Database implements AutoCloseable {
             config.enforceForeignKeys(true);
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
             Database db = new Database(path, connection);
-            db.migrate();
+            try {
+                db.migrate();
+                db.useWal();
+            } catch (SQLException | IOException | RuntimeException e) {
+                // A refused file must not stay open (and locked on some systems) for the rest of the run.
+                connection.close();
+                throw e;
+            }
             return db;
         } catch (SQLException | IOException e) {
             throw new DeliveryLogException("cannot open the delivery log at " + Problem.display(path) + ": "
@@ -88,6 +94,16 @@ final class Database implements AutoCloseable {
                 }
                 return null;
             });
+        }
+    }
+
+    /**
+     * WAL is switched on only once the file is known to be a delivery log: the journal mode is stored in the
+     * file itself, and a file we refuse must be left exactly as it was.
+     */
+    private void useWal() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
         }
     }
 

@@ -1,0 +1,144 @@
+package org.lettermerge.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lettermerge.store.LogFixtures.CLOCK;
+import static org.lettermerge.store.LogFixtures.campaign;
+import static org.lettermerge.store.LogFixtures.row;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening the log file: its durable settings, its schema, and files that must never be taken for a log. */
+class DeliveryLogFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static Connection plain(Path file) throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + file);
+    }
+
+    private static String pragma(Connection connection, String name) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void aNewLogHasSchemaVersionOneInWalModeWithFullSync() throws SQLException {
+        Path file = dir.resolve("sub/folder/log.db");
+        try (Database db = Database.open(file, true)) {
+            // synchronous is a per-connection setting, so it is read on the log's own connection.
+            assertThat(pragma(db.connection(), "synchronous")).isEqualTo("2");
+            assertThat(pragma(db.connection(), "foreign_keys")).isEqualTo("1");
+        }
+        try (Connection c = plain(file)) {
+            assertThat(pragma(c, "user_version")).isEqualTo("1");
+            assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
+        }
+    }
+
+    @Test
+    void reopeningALogKeepsItsRows() {
+        try (DeliveryLog log = DeliveryLog.openOrCreate(dir.resolve("log.db"), CLOCK)) {
+            campaign(log, row("a@example.org", 2));
+        }
+        try (DeliveryLog log = DeliveryLog.openExisting(dir.resolve("log.db"), CLOCK)) {
+            assertThat(log.recipients(log.findCampaign("c").orElseThrow())).hasSize(1);
+        }
+    }
+
+    @Test
+    void theHistoryRefusesUpdatesAndDeletes() throws SQLException {
+        Path file = dir.resolve("log.db");
+        try (DeliveryLog log = DeliveryLog.openOrCreate(file, CLOCK)) {
+            campaign(log, row("a@example.org", 2));
+        }
+        try (Connection c = plain(file); Statement st = c.createStatement()) {
+            assertThatThrownBy(() -> st.executeUpdate("UPDATE event SET detail = 'rewritten'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> st.executeUpdate("DELETE FROM event"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM event WHERE detail <> 'rewritten'")) {
+                assertThat(rs.getInt(1)).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedAndLeftUntouched() throws IOException {
+        Path file = dir.resolve("notes.db");
+        Files.writeString(file, "These are my notes, not a delivery log.\n".repeat(40), StandardCharsets.UTF_8);
+        byte[] original = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> DeliveryLog.openExisting(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
+                .hasMessageContaining("cannot open the delivery log").hasMessageContaining("left untouched");
+        assertThatThrownBy(() -> DeliveryLog.openOrCreate(file, CLOCK)).isInstanceOf(DeliveryLogException.class);
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(original);
+    }
+
+    @Test
+    void aShortTextFileIsRefusedAndLeftUntouched() throws IOException {
+        Path file = dir.resolve("short.db");
+        Files.writeString(file, "hello\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> DeliveryLog.openOrCreate(file, CLOCK)).isInstanceOf(DeliveryLogException.class);
+
+        assertThat(Files.readString(file)).isEqualTo("hello\n");
+    }
+
+    @Test
+    void openingAMissingLogFailsAndCreatesNothing() {
+        Path file = dir.resolve("missing/log.db");
+
+        assertThatThrownBy(() -> DeliveryLog.openExisting(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
+                .hasMessageContaining("no delivery log at");
+
+        assertThat(dir.resolve("missing")).doesNotExist();
+    }
+
+    @Test
+    void anotherApplicationsDatabaseIsRefused() throws SQLException {
+        Path file = dir.resolve("other.db");
+        try (Connection c = plain(file); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE x (a TEXT)");
+        }
+
+        assertThatThrownBy(() -> DeliveryLog.openOrCreate(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
+                .hasMessageContaining("not a Lettermerge delivery log");
+
+        try (Connection c = plain(file); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'")) {
+            assertThat(rs.getString(1)).isEqualTo("x");
+        }
+        try (Connection c = plain(file)) {
+            assertThat(pragma(c, "journal_mode")).isEqualTo("delete");
+            assertThat(pragma(c, "user_version")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void aLogFromANewerLettermergeIsRefused() throws SQLException {
+        Path file = dir.resolve("newer.db");
+        try (DeliveryLog log = DeliveryLog.openOrCreate(file, CLOCK)) {
+            campaign(log, row("a@example.org", 2));
+        }
+        try (Connection c = plain(file); Statement st = c.createStatement()) {
+            st.execute("PRAGMA user_version = 2");
+        }
+
+        assertThatThrownBy(() -> DeliveryLog.openExisting(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
+                .hasMessageContaining("schema version 2 is newer");
+    }
+}

@@ -22,7 +22,7 @@ import org.sqlite.SQLiteOpenMode;
 final class Database implements AutoCloseable {
 
     /** Migrations in order; the schema version is {@code PRAGMA user_version} = how many have been applied. */
-    private static final List<String> MIGRATIONS = List.of("001-initial.sql");
+    private static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-scheduling.sql");
 
     private final Path path;
     private final Connection connection;
@@ -119,9 +119,10 @@ final class Database implements AutoCloseable {
         List<String> statements = new java.util.ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean inTrigger = false;
-        for (String line : sql.split("\n")) {
+        for (String raw : sql.split("\n")) {
+            String line = withoutComment(raw);
             String trimmed = line.strip();
-            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+            if (trimmed.isEmpty()) {
                 continue;
             }
             current.append(line).append('\n');
@@ -136,6 +137,12 @@ final class Database implements AutoCloseable {
             }
         }
         return statements;
+    }
+
+    /** A line without its trailing "-- comment" (our migrations never put "--" inside a string). */
+    private static String withoutComment(String line) {
+        int dashes = line.indexOf("--");
+        return dashes < 0 ? line : line.substring(0, dashes);
     }
 
     private static String resource(String name) throws IOException {

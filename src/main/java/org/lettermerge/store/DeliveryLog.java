@@ -1,39 +1,34 @@
 package org.lettermerge.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lettermerge.problems.Problem;
 
 /**
  * The delivery log: every campaign, every recipient's state and an append-only history of every attempt.
  * Each method is one transaction; a state change and its history line are committed together. Any SQL
- * failure surfaces as {@link DeliveryLogException}, and the caller stops sending.
+ * failure surfaces as {@link DeliveryLogException}, and the caller stops sending. Campaign-level decisions
+ * (schedule, pause, resume, cancel) are in {@link #control()}, sending budgets in {@link #budgets()}.
  */
 public final class DeliveryLog implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
-
-    private final Database db;
-    private final NamedQueries sql = NamedQueries.load("queries.sql");
-    private final Clock clock;
+    private final Statements sql;
+    private final CampaignControl control;
+    private final AccountBudgets budgets;
 
     private DeliveryLog(Database db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
+        this.sql = new Statements(db, clock);
+        this.control = new CampaignControl(sql);
+        this.budgets = new AccountBudgets(sql);
     }
 
     /** Opens the log, creating it (and its folder) when the file does not exist yet. */
@@ -47,34 +42,44 @@ public final class DeliveryLog implements AutoCloseable {
     }
 
     public Path path() {
-        return db.path();
+        return sql.db.path();
+    }
+
+    public CampaignControl control() {
+        return control;
+    }
+
+    public AccountBudgets budgets() {
+        return budgets;
     }
 
     public Optional<CampaignRecord> findCampaign(String name) {
-        return read("find campaign " + name, () -> {
-            try (PreparedStatement st = prepare("find-campaign", name); ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(Rows.campaign(rs)) : Optional.empty();
-            }
-        });
+        return control.find(name);
     }
 
     public Optional<CampaignVersion> currentVersion(CampaignRecord campaign) {
-        return read("read the campaign version", () -> {
-            try (PreparedStatement st = prepare("current-version", campaign.id()); ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(Rows.version(rs, this::fromJson)) : Optional.empty();
+        return sql.read("read the campaign version", () -> {
+            try (PreparedStatement st = sql.prepare("current-version", campaign.id()); ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.version(rs, sql::fromJson)) : Optional.empty();
             }
         });
     }
 
     public List<StoredRecipient> recipients(CampaignRecord campaign) {
-        return read("read recipients", () -> {
-            List<StoredRecipient> rows = new ArrayList<>();
-            try (PreparedStatement st = prepare("recipients", campaign.id()); ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(Rows.recipient(rs, this::fromJson));
-                }
+        return rows("recipients", campaign.id());
+    }
+
+    /** Rows that may be sent at {@code now}: QUEUED, and DEFERRED whose retry time has come; in queue order. */
+    public List<StoredRecipient> dueRows(CampaignRecord campaign, Instant now, int limit) {
+        return rows("due-rows", campaign.id(), now, limit);
+    }
+
+    /** The earliest retry time among DEFERRED rows, if any. */
+    public Optional<Instant> nextRetry(CampaignRecord campaign) {
+        return sql.read("read the next retry", () -> {
+            try (PreparedStatement st = sql.prepare("next-retry", campaign.id()); ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(Timestamps.parse(rs.getString(1))) : Optional.empty();
             }
-            return rows;
         });
     }
 
@@ -88,9 +93,9 @@ public final class DeliveryLog implements AutoCloseable {
     }
 
     public List<Event> history(CampaignRecord campaign) {
-        return read("read the history", () -> {
+        return sql.read("read the history", () -> {
             List<Event> events = new ArrayList<>();
-            try (PreparedStatement st = prepare("history", campaign.id()); ResultSet rs = st.executeQuery()) {
+            try (PreparedStatement st = sql.prepare("history", campaign.id()); ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     events.add(Rows.event(rs));
                 }
@@ -102,12 +107,12 @@ public final class DeliveryLog implements AutoCloseable {
     /** Creates a campaign with its first version and queues its recipients, all in one transaction. */
     public CampaignRecord createCampaign(String name, String campaignFile, CampaignVersion first,
                                          List<NewRecipient> recipients) {
-        long id = write("queue campaign " + name, () -> {
-            String now = now();
+        sql.write("queue campaign " + name, () -> {
+            String now = sql.now();
             long campaignId;
-            try (PreparedStatement st = prepare("insert-campaign", name, campaignFile, first.version(), now)) {
+            try (PreparedStatement st = sql.prepare("insert-campaign", name, campaignFile, first.version(), now)) {
                 st.executeUpdate();
-                campaignId = generatedKey(st);
+                campaignId = Statements.generatedKey(st);
             }
             insertVersion(campaignId, first, now);
             for (NewRecipient r : recipients) {
@@ -115,7 +120,7 @@ public final class DeliveryLog implements AutoCloseable {
             }
             return campaignId;
         });
-        return findCampaign(name).filter(c -> c.id() == id).orElseThrow();
+        return findCampaign(name).orElseThrow();
     }
 
     /** Writes what queuing found: a new accepted version, added, changed, restored and removed rows. */
@@ -123,25 +128,25 @@ public final class DeliveryLog implements AutoCloseable {
         if (changes.isEmpty()) {
             return;
         }
-        write("update campaign " + campaign.name(), () -> {
-            String now = now();
+        sql.write("update campaign " + campaign.name(), () -> {
+            String now = sql.now();
             if (changes.newVersion() != null) {
                 insertVersion(campaign.id(), changes.newVersion(), now);
-                execute("set-campaign-version", changes.newVersion().version(), changes.campaignFile(), campaign.id());
+                sql.execute("set-campaign-version", changes.newVersion().version(), changes.campaignFile(), campaign.id());
             }
             for (NewRecipient r : changes.added()) {
                 insertRecipient(campaign.id(), r, now);
             }
             for (QueueChanges.RowUpdate u : changes.updated()) {
-                execute("update-recipient-row", u.email(), u.name(), toJson(u.fields()), u.rowHash(), u.line(), now,
-                        u.before().id());
+                sql.execute("update-recipient-row", u.email(), u.name(), sql.toJson(u.fields()), u.rowHash(), u.line(),
+                        now, u.before().id());
                 EventKind kind = u.before().isRemoved() ? EventKind.RESTORED : EventKind.ROW_CHANGED;
-                insertEvent(campaign.id(), u.before().id(), now, kind, null, null, null, null,
+                sql.insertEvent(campaign.id(), u.before().id(), now, kind, null, null, null, null,
                         "line " + u.line() + (u.dataChanged() ? ", row data changed" : ""));
             }
             for (StoredRecipient r : changes.removed()) {
-                execute("mark-removed", now, now, r.id());
-                insertEvent(campaign.id(), r.id(), now, EventKind.REMOVED, null, null, null, null,
+                sql.execute("mark-removed", now, now, r.id());
+                sql.insertEvent(campaign.id(), r.id(), now, EventKind.REMOVED, null, null, null, null,
                         "no longer in the recipients file; never sent while it is gone");
             }
             return null;
@@ -149,39 +154,53 @@ public final class DeliveryLog implements AutoCloseable {
     }
 
     /**
-     * Claims a row for one send: QUEUED/DEFERRED → SENDING, committed before any SMTP command for it.
-     * Returns false when another sender got there first or the row is no longer sendable.
+     * Claims a row for one send: QUEUED/DEFERRED → SENDING, committed before any SMTP command for it, and only
+     * while its campaign is ACTIVE. With an account, the message's slot in that account's budget is taken in
+     * the same transaction. Returns false when the row is no longer sendable (another sender, a pause).
      */
-    public boolean claim(StoredRecipient row, long campaignId) {
-        return write("claim " + row.email(), () -> {
-            String now = now();
-            if (execute("claim", now, now, row.id()) != 1) {
+    public boolean claim(StoredRecipient row, long campaignId, String account) {
+        return sql.write("claim " + row.email(), () -> {
+            String now = sql.now();
+            if (sql.execute("claim", now, now, now, row.id(), now) != 1) {
                 return false;
             }
-            insertEvent(campaignId, row.id(), now, EventKind.CLAIMED, row.state(), State.SENDING, null, null,
+            if (account != null) {
+                budgets.takeSlot(account, now);
+            }
+            sql.insertEvent(campaignId, row.id(), now, EventKind.CLAIMED, row.state(), State.SENDING, null, null,
                     "attempt " + (row.attempts() + 1));
             return true;
         });
     }
 
+    public boolean claim(StoredRecipient row, long campaignId) {
+        return claim(row, campaignId, null);
+    }
+
     /** Committed just before the final "." is sent: from here on, the server may have the letter. */
     public void recordHandoff(long campaignId, long recipientId) {
-        write("record the data handoff", () -> {
-            insertEvent(campaignId, recipientId, now(), EventKind.DATA_HANDOFF, null, null, null, null, null);
+        sql.write("record the data handoff", () -> {
+            sql.insertEvent(campaignId, recipientId, sql.now(), EventKind.DATA_HANDOFF, null, null, null, null, null);
             return null;
         });
     }
 
-    /** Settles a SENDING row with the attempt's outcome. */
-    public void recordOutcome(long campaignId, long recipientId, State to, Integer code, String reply, String detail) {
-        write("record an outcome", () -> {
-            String now = now();
-            if (execute("set-outcome", to.name(), code, reply, now, recipientId) != 1) {
+    /** Settles a SENDING row with the attempt's outcome; {@code nextAttempt} only for DEFERRED rows. */
+    public void recordOutcome(long campaignId, long recipientId, State to, Integer code, String reply, String detail,
+                              Instant nextAttempt) {
+        sql.write("record an outcome", () -> {
+            String now = sql.now();
+            if (sql.execute("set-outcome", to, code, reply, nextAttempt, now, recipientId) != 1) {
                 throw new SQLException("recipient " + recipientId + " was not in SENDING");
             }
-            insertEvent(campaignId, recipientId, now, EventKind.OUTCOME, State.SENDING, to, code, reply, detail);
+            sql.insertEvent(campaignId, recipientId, now, EventKind.OUTCOME, State.SENDING, to, code, reply,
+                    nextAttempt == null ? detail : detail + "; next attempt after " + nextAttempt);
             return null;
         });
+    }
+
+    public void recordOutcome(long campaignId, long recipientId, State to, Integer code, String reply, String detail) {
+        recordOutcome(campaignId, recipientId, to, code, reply, detail, null);
     }
 
     /**
@@ -190,17 +209,17 @@ public final class DeliveryLog implements AutoCloseable {
      * Only call while holding the {@link SenderLock}: otherwise a live sender's row could be settled.
      */
     public Map<Long, State> recoverInterrupted(CampaignRecord campaign) {
-        return write("recover interrupted sends", () -> {
-            Map<Long, State> settled = new java.util.LinkedHashMap<>();
-            try (PreparedStatement st = prepare("interrupted", campaign.id()); ResultSet rs = st.executeQuery()) {
+        return sql.write("recover interrupted sends", () -> {
+            Map<Long, State> settled = new LinkedHashMap<>();
+            try (PreparedStatement st = sql.prepare("interrupted", campaign.id()); ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     settled.put(rs.getLong("id"), rs.getBoolean("handed_over") ? State.UNKNOWN : State.QUEUED);
                 }
             }
-            String now = now();
+            String now = sql.now();
             for (var e : settled.entrySet()) {
-                execute("set-state", e.getValue().name(), now, e.getKey(), State.SENDING.name());
-                insertEvent(campaign.id(), e.getKey(), now, EventKind.RECOVERED, State.SENDING, e.getValue(), null,
+                sql.execute("set-state", e.getValue(), now, e.getKey(), State.SENDING);
+                sql.insertEvent(campaign.id(), e.getKey(), now, EventKind.RECOVERED, State.SENDING, e.getValue(), null,
                         null, e.getValue() == State.UNKNOWN
                                 ? "interrupted after the message data was handed to the server: it may have it"
                                 : "interrupted before the message data reached the server: safe to send");
@@ -209,105 +228,64 @@ public final class DeliveryLog implements AutoCloseable {
         });
     }
 
+    /**
+     * The organizer's decision about an UNKNOWN row: ACCEPTED (it arrived), FAILED (give up), or QUEUED (send it
+     * again — with the same Message-ID, so the recipient's mail system can recognise a duplicate).
+     */
+    public boolean resolve(CampaignRecord campaign, StoredRecipient row, State to, String note) {
+        if (to != State.ACCEPTED && to != State.FAILED && to != State.QUEUED) {
+            throw new IllegalArgumentException("an UNKNOWN row resolves to ACCEPTED, FAILED or QUEUED, not " + to);
+        }
+        return sql.write("resolve " + row.email(), () -> {
+            String now = sql.now();
+            if (sql.execute("resolve-unknown", to, now, row.id()) != 1) {
+                return false;
+            }
+            sql.insertEvent(campaign.id(), row.id(), now, EventKind.RESOLVED, State.UNKNOWN, to, null, null, note);
+            return true;
+        });
+    }
+
     /** A --test-to letter: recorded in the history, never as a delivery. */
     public void recordTestSend(CampaignRecord campaign, String to, String messageId, Integer code, String reply) {
-        write("record the test send", () -> {
-            insertEvent(campaign.id(), null, now(), EventKind.TEST_SEND, null, null, code, reply,
+        sql.write("record the test send", () -> {
+            sql.insertEvent(campaign.id(), null, sql.now(), EventKind.TEST_SEND, null, null, code, reply,
                     "test letter to " + to + ", Message-ID " + messageId);
             return null;
         });
     }
 
+    private List<StoredRecipient> rows(String query, Object... params) {
+        return sql.read("read recipients", () -> {
+            List<StoredRecipient> rows = new ArrayList<>();
+            try (PreparedStatement st = sql.prepare(query, params); ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(Rows.recipient(rs, sql::fromJson));
+                }
+            }
+            return rows;
+        });
+    }
+
     private void insertVersion(long campaignId, CampaignVersion v, String now) throws SQLException {
-        execute("insert-version", campaignId, v.version(), v.contentHash(), toJson(v.parts()), v.recipientsHash(), now);
-        insertEvent(campaignId, null, now, EventKind.VERSION, null, null, null, null, "version " + v.version());
+        sql.execute("insert-version", campaignId, v.version(), v.contentHash(), sql.toJson(v.parts()),
+                v.recipientsHash(), now);
+        sql.insertEvent(campaignId, null, now, EventKind.VERSION, null, null, null, null, "version " + v.version());
     }
 
     private void insertRecipient(long campaignId, NewRecipient r, String now) throws SQLException {
         long id;
-        try (PreparedStatement st = prepare("insert-recipient", campaignId, r.emailKey(), r.email(), r.name(),
-                toJson(r.fields()), r.rowHash(), r.line(), r.messageId(), now, now)) {
+        try (PreparedStatement st = sql.prepare("insert-recipient", campaignId, r.emailKey(), r.email(), r.name(),
+                sql.toJson(r.fields()), r.rowHash(), r.line(), r.messageId(), now, now)) {
             st.executeUpdate();
-            id = generatedKey(st);
+            id = Statements.generatedKey(st);
         }
-        insertEvent(campaignId, id, now, EventKind.QUEUED, null, State.QUEUED, null, null,
+        sql.insertEvent(campaignId, id, now, EventKind.QUEUED, null, State.QUEUED, null, null,
                 "line " + r.line() + ", Message-ID " + r.messageId());
-    }
-
-    private void insertEvent(long campaignId, Long recipientId, String at, EventKind kind, State from, State to,
-                             Integer code, String reply, String detail) throws SQLException {
-        execute("insert-event", campaignId, recipientId, at, kind.name(), from == null ? null : from.name(),
-                to == null ? null : to.name(), code, reply, detail);
-    }
-
-    private int execute(String query, Object... params) throws SQLException {
-        try (PreparedStatement st = prepare(query, params)) {
-            return st.executeUpdate();
-        }
-    }
-
-    private PreparedStatement prepare(String query, Object... params) throws SQLException {
-        PreparedStatement st = db.connection().prepareStatement(sql.get(query), Statement.RETURN_GENERATED_KEYS);
-        for (int i = 0; i < params.length; i++) {
-            if (params[i] == null) {
-                st.setNull(i + 1, Types.NULL);
-            } else {
-                st.setObject(i + 1, params[i]);
-            }
-        }
-        return st;
-    }
-
-    private static long generatedKey(PreparedStatement st) throws SQLException {
-        try (ResultSet keys = st.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
-        }
-    }
-
-    private String now() {
-        return Timestamps.format(clock.instant());
-    }
-
-    private String toJson(Map<String, String> map) {
-        try {
-            return JSON.writeValueAsString(new java.util.TreeMap<>(map));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<String, String> fromJson(String json) {
-        try {
-            return JSON.readValue(json, STRING_MAP);
-        } catch (JsonProcessingException e) {
-            throw new DeliveryLogException("the delivery log holds unreadable data: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private <T> T read(String what, Database.Work<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
-    }
-
-    private <T> T write(String what, Database.Work<T> work) {
-        try {
-            return db.inTransaction(work);
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
-    }
-
-    private DeliveryLogException failure(String what, SQLException e) {
-        return new DeliveryLogException("cannot " + what + " in the delivery log at " + Problem.display(db.path())
-                + ": " + e.getMessage(), e);
     }
 
     @Override
     public void close() {
-        db.close();
+        sql.db.close();
     }
 }

@@ -20,5 +20,14 @@ public enum EventKind {
     /** A row found in SENDING when no sender was running, settled from the history. */
     RECOVERED,
     /** A letter sent to the organizer's own address with --test-to; not a delivery. */
-    TEST_SEND
+    TEST_SEND,
+    /** The campaign was given a time to start (send --live --at). */
+    SCHEDULED,
+    PAUSED,
+    RESUMED,
+    CANCELLED,
+    /** An UNKNOWN row settled by the organizer (resolve --as accepted|failed|resend). */
+    RESOLVED,
+    /** A throttling reply halved the account's pace. */
+    PACE_TIGHTENED
 }

@@ -10,9 +10,14 @@ final class Rows {
 
     private Rows() {}
 
-    static CampaignRecord campaign(ResultSet rs) throws SQLException {
+    static CampaignRecord campaign(ResultSet rs, Function<String, Map<String, String>> json) throws SQLException {
+        String pauseKind = rs.getString("pause_kind");
         return new CampaignRecord(rs.getLong("id"), rs.getString("name"), rs.getString("campaign_file"),
-                rs.getInt("version"), Timestamps.parse(rs.getString("created_at")));
+                rs.getInt("version"), Timestamps.parse(rs.getString("created_at")),
+                CampaignState.valueOf(rs.getString("state")), Timestamps.parse(rs.getString("scheduled_at")),
+                pauseKind == null ? null : PauseKind.valueOf(pauseKind), rs.getString("pause_reason"),
+                Timestamps.parse(rs.getString("resume_at")), rs.getInt("consecutive_failures"),
+                rs.getString("account"), json.apply(rs.getString("overrides")));
     }
 
     static CampaignVersion version(ResultSet rs, Function<String, Map<String, String>> json) throws SQLException {
@@ -37,7 +42,9 @@ final class Rows {
                 Timestamps.parse(rs.getString("queued_at")),
                 Timestamps.parse(rs.getString("last_attempt_at")),
                 Timestamps.parse(rs.getString("updated_at")),
-                Timestamps.parse(rs.getString("removed_at")));
+                Timestamps.parse(rs.getString("removed_at")),
+                Timestamps.parse(rs.getString("next_attempt_at")),
+                Timestamps.parse(rs.getString("first_attempt_at")));
     }
 
     static Event event(ResultSet rs) throws SQLException {

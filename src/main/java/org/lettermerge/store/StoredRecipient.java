@@ -20,7 +20,9 @@ public record StoredRecipient(
         Instant queuedAt,
         Instant lastAttemptAt,
         Instant updatedAt,
-        Instant removedAt) {
+        Instant removedAt,
+        Instant nextAttemptAt,
+        Instant firstAttemptAt) {
 
     public boolean isRemoved() {
         return removedAt != null;

@@ -1,7 +1,10 @@
 -- Named queries of the delivery log. Each starts with "-- name: <name>"; DeliveryLog refers to them by name.
 
 -- name: find-campaign
-SELECT id, name, campaign_file, version, created_at FROM campaign WHERE name = ?;
+SELECT * FROM campaign WHERE name = ?;
+
+-- name: list-campaigns
+SELECT * FROM campaign ORDER BY id;
 
 -- name: insert-campaign
 INSERT INTO campaign (name, campaign_file, version, created_at) VALUES (?, ?, ?, ?);
@@ -24,9 +27,7 @@ INSERT INTO recipient (campaign_id, email_key, email, name, fields, row_hash, li
 VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?);
 
 -- name: recipients
-SELECT id, email_key, email, name, fields, row_hash, line, state, attempts, message_id, smtp_code, smtp_reply,
-       queued_at, last_attempt_at, updated_at, removed_at
-FROM recipient WHERE campaign_id = ? ORDER BY id;
+SELECT * FROM recipient WHERE campaign_id = ? ORDER BY id;
 
 -- name: update-recipient-row
 UPDATE recipient SET email = ?, name = ?, fields = ?, row_hash = ?, line = ?, removed_at = NULL, updated_at = ?
@@ -35,14 +36,74 @@ WHERE id = ?;
 -- name: mark-removed
 UPDATE recipient SET removed_at = ?, updated_at = ? WHERE id = ? AND removed_at IS NULL;
 
--- Claiming is one conditional statement: only one process can move a row out of QUEUED/DEFERRED.
+-- Claiming is one conditional statement: only one process can move a row out of QUEUED/DEFERRED, and never
+-- while its campaign is paused or cancelled (so once `pause` has committed, no new claim succeeds).
 -- name: claim
-UPDATE recipient SET state = 'SENDING', attempts = attempts + 1, last_attempt_at = ?, updated_at = ?
-WHERE id = ? AND state IN ('QUEUED', 'DEFERRED') AND removed_at IS NULL;
+UPDATE recipient SET state = 'SENDING', attempts = attempts + 1, last_attempt_at = ?,
+                     first_attempt_at = COALESCE(first_attempt_at, ?), updated_at = ?
+WHERE id = ? AND state IN ('QUEUED', 'DEFERRED') AND removed_at IS NULL
+  AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+  AND EXISTS (SELECT 1 FROM campaign c WHERE c.id = recipient.campaign_id AND c.state = 'ACTIVE');
 
 -- name: set-outcome
-UPDATE recipient SET state = ?, smtp_code = ?, smtp_reply = ?, updated_at = ?
+UPDATE recipient SET state = ?, smtp_code = ?, smtp_reply = ?, next_attempt_at = ?, updated_at = ?
 WHERE id = ? AND state = 'SENDING';
+
+-- Rows a run may send now: queued ones, and deferred ones whose retry time has come.
+-- name: due-rows
+SELECT * FROM recipient
+WHERE campaign_id = ? AND removed_at IS NULL
+  AND (state = 'QUEUED' OR (state = 'DEFERRED' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)))
+ORDER BY id LIMIT ?;
+
+-- name: next-retry
+SELECT MIN(next_attempt_at) FROM recipient WHERE campaign_id = ? AND state = 'DEFERRED' AND removed_at IS NULL;
+
+-- name: sending-count
+SELECT count(*) FROM recipient WHERE campaign_id = ? AND state = 'SENDING';
+
+-- name: resolve-unknown
+UPDATE recipient SET state = ?, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = 'UNKNOWN';
+
+-- name: schedule-campaign
+UPDATE campaign SET scheduled_at = ?, overrides = ?, account = ? WHERE id = ?;
+
+-- name: pause-campaign
+UPDATE campaign SET state = 'PAUSED', pause_kind = ?, pause_reason = ?, resume_at = ?
+WHERE id = ? AND state != 'CANCELLED';
+
+-- name: resume-campaign
+UPDATE campaign SET state = 'ACTIVE', pause_kind = NULL, pause_reason = NULL, resume_at = NULL,
+                    consecutive_failures = 0
+WHERE id = ? AND state = 'PAUSED';
+
+-- name: cancel-campaign
+UPDATE campaign SET state = 'CANCELLED', resume_at = NULL WHERE id = ? AND state != 'CANCELLED';
+
+-- name: set-failures
+UPDATE campaign SET consecutive_failures = ? WHERE id = ?;
+
+-- name: upsert-account
+INSERT INTO account (key, rate, daily_cap) VALUES (?, ?, ?)
+ON CONFLICT (key) DO UPDATE SET rate = excluded.rate, daily_cap = excluded.daily_cap;
+
+-- name: account
+SELECT key, rate, daily_cap, last_slot_at, tightened FROM account WHERE key = ?;
+
+-- name: account-sends
+SELECT at FROM account_send WHERE account = ? AND at > ? ORDER BY at;
+
+-- name: take-slot
+UPDATE account SET last_slot_at = ? WHERE key = ?;
+
+-- name: record-slot
+INSERT INTO account_send (account, at) VALUES (?, ?);
+
+-- name: prune-slots
+DELETE FROM account_send WHERE account = ? AND at <= ?;
+
+-- name: tighten-account
+UPDATE account SET tightened = tightened + 1 WHERE key = ?;
 
 -- name: set-state
 UPDATE recipient SET state = ?, updated_at = ? WHERE id = ? AND state = ?;

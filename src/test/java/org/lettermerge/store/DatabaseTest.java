@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseTest {
 
     @Test
-    void statementsAreSplitAtLineEndSemicolonsKeepingTriggerBodiesWhole() {
+    void statementsAreSplitAtLineEndSemicolonsKeepingTriggerBodiesWholeAndCommentsOut() {
         List<String> statements = Database.splitStatements("""
                 -- a comment; with a semicolon
                 CREATE TABLE t (
@@ -21,12 +21,16 @@ class DatabaseTest {
                     SELECT 1;
                 END;
                 CREATE INDEX t_a ON t(a);
+                ALTER TABLE t ADD COLUMN b TEXT;   -- a trailing comment must not hide the semicolon
+                ALTER TABLE t ADD COLUMN c TEXT;
                 """);
 
         assertThat(statements).containsExactly(
-                "CREATE TABLE t (\n    a TEXT  -- note\n);",
+                "CREATE TABLE t (\n    a TEXT  \n);",
                 "CREATE TRIGGER t_no_delete BEFORE DELETE ON t\nBEGIN\n    SELECT RAISE(ABORT, 'no');\n"
                         + "    SELECT 1;\nEND;",
-                "CREATE INDEX t_a ON t(a);");
+                "CREATE INDEX t_a ON t(a);",
+                "ALTER TABLE t ADD COLUMN b TEXT;",
+                "ALTER TABLE t ADD COLUMN c TEXT;");
     }
 }

@@ -35,7 +35,7 @@ class DeliveryLogFileTest {
     }
 
     @Test
-    void aNewLogHasSchemaVersionOneInWalModeWithFullSync() throws SQLException {
+    void aNewLogHasTheLatestSchemaVersionInWalModeWithFullSync() throws SQLException {
         Path file = dir.resolve("sub/folder/log.db");
         try (Database db = Database.open(file, true)) {
             // synchronous is a per-connection setting, so it is read on the log's own connection.
@@ -43,7 +43,7 @@ class DeliveryLogFileTest {
             assertThat(pragma(db.connection(), "foreign_keys")).isEqualTo("1");
         }
         try (Connection c = plain(file)) {
-            assertThat(pragma(c, "user_version")).isEqualTo("1");
+            assertThat(pragma(c, "user_version")).isEqualTo("2");
             assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
         }
     }
@@ -135,10 +135,10 @@ class DeliveryLogFileTest {
             campaign(log, row("a@example.org", 2));
         }
         try (Connection c = plain(file); Statement st = c.createStatement()) {
-            st.execute("PRAGMA user_version = 2");
+            st.execute("PRAGMA user_version = 3");
         }
 
         assertThatThrownBy(() -> DeliveryLog.openExisting(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
-                .hasMessageContaining("schema version 2 is newer");
+                .hasMessageContaining("schema version 3 is newer");
     }
 }

@@ -1,0 +1,118 @@
+package org.lettermerge.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.lettermerge.problems.Problem;
+
+/**
+ * What every part of the log shares: the named queries on the one connection, the clock, the history writer,
+ * and the rule that any SQL failure becomes a {@link DeliveryLogException}.
+ */
+final class Statements {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+    final Database db;
+    private final NamedQueries sql = NamedQueries.load("queries.sql");
+    private final Clock clock;
+
+    Statements(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    Instant instant() {
+        return clock.instant();
+    }
+
+    String now() {
+        return Timestamps.format(clock.instant());
+    }
+
+    int execute(String query, Object... params) throws SQLException {
+        try (PreparedStatement st = prepare(query, params)) {
+            return st.executeUpdate();
+        }
+    }
+
+    PreparedStatement prepare(String query, Object... params) throws SQLException {
+        PreparedStatement st = db.connection().prepareStatement(sql.get(query), Statement.RETURN_GENERATED_KEYS);
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p == null) {
+                st.setNull(i + 1, Types.NULL);
+            } else if (p instanceof Instant instant) {
+                st.setString(i + 1, Timestamps.format(instant));
+            } else if (p instanceof Enum<?> e) {
+                st.setString(i + 1, e.name());
+            } else {
+                st.setObject(i + 1, p);
+            }
+        }
+        return st;
+    }
+
+    static long generatedKey(PreparedStatement st) throws SQLException {
+        try (ResultSet keys = st.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    void insertEvent(long campaignId, Long recipientId, String at, EventKind kind, State from, State to, Integer code,
+                     String reply, String detail) throws SQLException {
+        execute("insert-event", campaignId, recipientId, at, kind, from, to, code, reply, detail);
+    }
+
+    String toJson(Map<String, String> map) {
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(map));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Map<String, String> fromJson(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new DeliveryLogException("the delivery log holds unreadable data: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    synchronized <T> T read(String what, Database.Work<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** One write transaction; synchronized because the send loop's connections share this one SQLite connection. */
+    synchronized <T> T write(String what, Database.Work<T> work) {
+        try {
+            return db.inTransaction(work);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private DeliveryLogException failure(String what, SQLException e) {
+        return new DeliveryLogException("cannot " + what + " in the delivery log at " + Problem.display(db.path())
+                + ": " + e.getMessage(), e);
+    }
+}

@@ -1,6 +1,7 @@
 package org.lettermerge.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +67,7 @@ class PaceSimulationTest {
 
         assertThat(busiestWindow(sent, Duration.ofMinutes(1))).isLessThanOrEqualTo(perMinute);
         double average = sent.size() / (double) hours3.toMinutes();
-        assertThat(average).isCloseTo(perMinute, org.assertj.core.data.Percentage.withPercentage(2));
+        assertThat(average).isCloseTo(perMinute, withinPercentage(2));
     }
 
     @ParameterizedTest(name = "{0} at most {1} a day")

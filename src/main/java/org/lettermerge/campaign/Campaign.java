@@ -15,6 +15,7 @@ import org.lettermerge.message.Sender;
  * @param toName     template for the recipient's display name in To, or null for none
  * @param htmlTemplate optional HTML alternative, or null
  * @param data       campaign-wide data files by the name the template uses
+ * @param schedule   when letters may go out, retries, error budget
  */
 public record Campaign(
         Path file,
@@ -28,7 +29,8 @@ public record Campaign(
         Map<String, Path> data,
         List<Path> attachments,
         SmtpChoice smtp,
-        Path database) {
+        Path database,
+        ScheduleSettings schedule) {
 
     public Campaign {
         Objects.requireNonNull(file, "file");
@@ -39,6 +41,7 @@ public record Campaign(
         Objects.requireNonNull(recipients, "recipients");
         Objects.requireNonNull(smtp, "smtp");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(schedule, "schedule");
         data = Map.copyOf(data);
         attachments = List.copyOf(attachments);
     }
@@ -50,11 +53,11 @@ public record Campaign(
 
     public Campaign withSmtp(SmtpChoice newSmtp) {
         return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
-                attachments, newSmtp, database);
+                attachments, newSmtp, database, schedule);
     }
 
     public Campaign withDatabase(Path newDatabase) {
         return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
-                attachments, smtp, newDatabase);
+                attachments, smtp, newDatabase, schedule);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.lettermerge.recipients.Addresses;
 public final class CampaignFile {
 
     private static final Set<String> KEYS = Set.of("name", "from", "reply_to", "subject", "to_name", "template",
-            "html_template", "recipients", "data", "attachments", "smtp", "database");
+            "html_template", "recipients", "data", "attachments", "smtp", "database", "schedule");
 
     private final Path file;
     private final Path folder;
@@ -62,13 +63,46 @@ public final class CampaignFile {
         List<Path> attachments = attachments(top);
         SmtpChoice smtp = new SmtpSection(this).read(top.entries().get("smtp"));
         Path database = path(top, "database", false);
+        ScheduleSettings schedule = new ScheduleSection(this).read(top.entries().get("schedule"));
 
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new InvalidInputException(problems);
         }
         return new Campaign(file, name != null ? name : defaultName(), new Sender(from, replyTo),
                 subject.strip(), toName, template, html, recipients, data, attachments, smtp,
-                database != null ? database : folder.resolve("lettermerge.db"));
+                database != null ? database : folder.resolve("lettermerge.db"), schedule);
+    }
+
+    /** A whole number in [min, max], or the fallback when the key is absent; {@code prefix} names the section. */
+    int number(Mapping mapping, String key, int fallback, int min, int max, String prefix) {
+        String value = text(mapping, key, false);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below, like an out-of-range number
+        }
+        problem(mapping.keyLines().get(key), prefix + key + " must be a number from " + min
+                + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ", found '" + value + "'");
+        return fallback;
+    }
+
+    Duration duration(Mapping mapping, String key, Duration fallback, String prefix) {
+        String value = text(mapping, key, false);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            problem(mapping.keyLines().get(key), prefix + key + ": " + e.getMessage());
+            return fallback;
+        }
     }
 
     void problem(int line, String message) {

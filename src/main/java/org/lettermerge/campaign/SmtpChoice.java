@@ -7,15 +7,37 @@ import org.lettermerge.smtp.SmtpSettings;
 public sealed interface SmtpChoice {
 
     /** The embedded GreenMail server, started in-process; every message is kept as an .eml file. */
-    record Sandbox() implements SmtpChoice {}
+    record Sandbox() implements SmtpChoice {
+        @Override
+        public Pacing pacing() {
+            return Pacing.UNLIMITED;
+        }
+
+        @Override
+        public String account() {
+            return "sandbox";
+        }
+    }
 
     /**
      * A real relay. The password is never in the campaign file: {@code passwordEnv} names the environment
      * variable that holds it (null when the relay needs no authentication or a prompt is wanted).
      */
-    record Relay(SmtpSettings settings, String passwordEnv) implements SmtpChoice {
+    record Relay(SmtpSettings settings, String passwordEnv, Pacing pacing) implements SmtpChoice {
         public Relay {
             Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(pacing, "pacing");
+        }
+
+        /** host:port:username — the sending budget is per account, shared by every campaign using it. */
+        @Override
+        public String account() {
+            return settings.host().toLowerCase(java.util.Locale.ROOT) + ":" + settings.port() + ":"
+                    + (settings.username() == null ? "" : settings.username());
         }
     }
+
+    Pacing pacing();
+
+    String account();
 }

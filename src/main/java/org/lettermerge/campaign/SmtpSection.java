@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Set;
 import org.lettermerge.campaign.YamlTree.Mapping;
 import org.lettermerge.campaign.YamlTree.Scalar;
+import org.lettermerge.schedule.AccountLimits;
+import org.lettermerge.schedule.Presets;
+import org.lettermerge.schedule.Rate;
 import org.lettermerge.smtp.Security;
 import org.lettermerge.smtp.SmtpSettings;
 
@@ -11,7 +14,7 @@ import org.lettermerge.smtp.SmtpSettings;
 final class SmtpSection {
 
     private static final Set<String> KEYS = Set.of("host", "port", "security", "username", "password_env", "helo",
-            "timeouts");
+            "timeouts", "provider", "rate", "daily_cap", "connections", "messages_per_connection");
     private static final Set<String> TIMEOUT_KEYS = Set.of("connect", "read", "write", "data_end");
 
     private final CampaignFile reader;
@@ -40,8 +43,35 @@ final class SmtpSection {
         Timeouts timeouts = timeouts(smtp, defaults);
         SmtpSettings settings = new SmtpSettings(defaults.host(), port, security, reader.text(smtp, "username", false),
                 timeouts.connect, timeouts.read, timeouts.write, timeouts.dataEnd, reader.text(smtp, "helo", false));
-        return new SmtpChoice.Relay(settings, reader.text(smtp, "password_env", false));
+        return new SmtpChoice.Relay(settings, reader.text(smtp, "password_env", false), pacing(smtp));
     }
+
+    /** A provider preset, then rate and daily_cap over it; connections and reconnects within that budget. */
+    private Pacing pacing(Mapping smtp) {
+        AccountLimits limits = AccountLimits.NONE;
+        String provider = reader.text(smtp, "provider", false);
+        if (provider != null) {
+            limits = Presets.named(provider).orElse(null);
+            if (limits == null) {
+                reader.problem(smtp.keyLines().get("provider"), "smtp.provider: unknown preset '" + provider
+                        + "': choose one of " + String.join(", ", Presets.names()) + ", or set rate and daily_cap");
+                limits = AccountLimits.NONE;
+            }
+        }
+        String rate = reader.text(smtp, "rate", false);
+        if (rate != null) {
+            try {
+                limits = new AccountLimits(Rate.parse(rate), limits.dailyCap());
+            } catch (IllegalArgumentException e) {
+                reader.problem(smtp.keyLines().get("rate"), "smtp.rate: " + e.getMessage());
+            }
+        }
+        int cap = reader.number(smtp, "daily_cap", limits.dailyCap(), 0, Integer.MAX_VALUE, "smtp.");
+        int connections = reader.number(smtp, "connections", 1, 1, 16, "smtp.");
+        int perConnection = reader.number(smtp, "messages_per_connection", 100, 0, Integer.MAX_VALUE, "smtp.");
+        return new Pacing(new AccountLimits(limits.rate(), cap), connections, perConnection);
+    }
+
 
     private static Mapping withoutPassword(Mapping smtp) {
         var lines = new java.util.LinkedHashMap<>(smtp.keyLines());
@@ -63,24 +93,7 @@ final class SmtpSection {
     }
 
     private int port(Mapping smtp, Security security) {
-        String value = reader.text(smtp, "port", false);
-        if (value == null) {
-            return switch (security) {
-                case NONE -> 25;
-                case STARTTLS -> 587;
-                case TLS -> 465;
-            };
-        }
-        try {
-            int port = Integer.parseInt(value.strip());
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below, like an out-of-range number
-        }
-        reader.problem(smtp.keyLines().get("port"), "smtp.port must be a number from 1 to 65535, found '" + value + "'");
-        return 25;
+        return reader.number(smtp, "port", security.defaultPort(), 1, 65535, "smtp.");
     }
 
     private record Timeouts(Duration connect, Duration read, Duration write, Duration dataEnd) {}
@@ -95,20 +108,10 @@ final class SmtpSection {
                     defaults.dataEndTimeout());
         }
         reader.rejectUnknownKeys(t, TIMEOUT_KEYS, "smtp.timeouts.");
-        return new Timeouts(duration(t, "connect", defaults.connectTimeout()), duration(t, "read", defaults.readTimeout()),
-                duration(t, "write", defaults.writeTimeout()), duration(t, "data_end", defaults.dataEndTimeout()));
-    }
-
-    private Duration duration(Mapping timeouts, String key, Duration fallback) {
-        String value = reader.text(timeouts, key, false);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Durations.parse(value);
-        } catch (IllegalArgumentException e) {
-            reader.problem(timeouts.keyLines().get(key), "smtp.timeouts." + key + ": " + e.getMessage());
-            return fallback;
-        }
+        String prefix = "smtp.timeouts.";
+        return new Timeouts(reader.duration(t, "connect", defaults.connectTimeout(), prefix),
+                reader.duration(t, "read", defaults.readTimeout(), prefix),
+                reader.duration(t, "write", defaults.writeTimeout(), prefix),
+                reader.duration(t, "data_end", defaults.dataEndTimeout(), prefix));
     }
 }

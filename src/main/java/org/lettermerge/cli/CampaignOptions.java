@@ -1,11 +1,10 @@
 package org.lettermerge.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.CampaignFile;
-import org.lettermerge.campaign.SmtpChoice;
-import org.lettermerge.smtp.Security;
-import org.lettermerge.smtp.SmtpSettings;
+import org.lettermerge.campaign.Overrides;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,38 +24,21 @@ final class CampaignOptions {
             description = "none, starttls (required, never a fallback to clear text) or tls.")
     String smtpSecurity;
 
+    @Option(names = "--rate", paramLabel = "RATE",
+            description = "Send at most this fast, e.g. 30/min, 2/s or unlimited (overrides smtp.rate).")
+    String rate;
+
     @Option(names = "--db", paramLabel = "PATH", description = "The delivery log (SQLite) instead of the file's database.")
     Path database;
 
+    /** The campaign file with --db and the SMTP overrides applied. */
     Campaign load() {
-        Campaign campaign = CampaignFile.load(campaignFile);
-        if (database != null) {
-            campaign = campaign.withDatabase(database.toAbsolutePath().normalize());
-        }
-        if (smtpHost != null || smtpPort != null || smtpSecurity != null) {
-            campaign = campaign.withSmtp(overridden(campaign.smtp()));
-        }
-        return campaign;
+        Campaign campaign = Overrides.apply(CampaignFile.load(campaignFile), overrides());
+        return database == null ? campaign : campaign.withDatabase(database.toAbsolutePath().normalize());
     }
 
-    private SmtpChoice overridden(SmtpChoice fromFile) {
-        SmtpChoice.Relay relay = fromFile instanceof SmtpChoice.Relay r ? r : null;
-        Security security = smtpSecurity != null ? Security.parse(smtpSecurity)
-                : relay != null ? relay.settings().security() : Security.NONE;
-        String host = smtpHost != null ? smtpHost : relay != null ? relay.settings().host() : "127.0.0.1";
-        int port = smtpPort != null ? smtpPort : relay != null && smtpSecurity == null ? relay.settings().port()
-                : defaultPort(security);
-        SmtpSettings base = relay != null ? relay.settings() : SmtpSettings.of(host, port, security);
-        SmtpSettings settings = new SmtpSettings(host, port, security, base.username(), base.connectTimeout(),
-                base.readTimeout(), base.writeTimeout(), base.dataEndTimeout(), base.helo());
-        return new SmtpChoice.Relay(settings, relay != null ? relay.passwordEnv() : null);
-    }
-
-    private static int defaultPort(Security security) {
-        return switch (security) {
-            case NONE -> 25;
-            case STARTTLS -> 587;
-            case TLS -> 465;
-        };
+    /** The overrides given on this command line, to store with a queued campaign. */
+    Map<String, String> overrides() {
+        return Overrides.of(smtpHost, smtpPort, smtpSecurity, rate);
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,7 +13,10 @@ import org.lettermerge.campaign.Preflight;
 import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.delivery.LiveSend;
 import org.lettermerge.delivery.SendPlan;
-import org.lettermerge.delivery.SendReport;
+import org.lettermerge.delivery.Scheduler;
+import org.lettermerge.schedule.ScheduleTime;
+import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.CampaignState;
 import org.lettermerge.delivery.StopSignal;
 import org.lettermerge.delivery.TestSend;
 import org.lettermerge.problems.InvalidInputException;
@@ -45,6 +49,11 @@ final class SendCommand implements Callable<Integer> {
             description = "Send the first recipient's letter to ADDRESS (yourself) only; recorded as a test, not a delivery.")
     String testTo;
 
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "With --live: queue the campaign to start at TIME and return, e.g. \"2026-12-07 09:00 "
+                    + "America/New_York\" (default zone: the campaign's). `lettermerge run` sends it then.")
+    String at;
+
     @Option(names = "--accept-changes",
             description = "The campaign changed after letters went out: record the new version and go on.")
     boolean acceptChanges;
@@ -56,7 +65,7 @@ final class SendCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         if (limit < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 or more");
@@ -97,7 +106,8 @@ final class SendCommand implements Callable<Integer> {
         return result.outcome() instanceof SendOutcome.Accepted ? ExitCode.OK : ExitCode.SOME_NOT_DELIVERED;
     }
 
-    private int liveSend(PrintWriter out, PreparedCampaign prepared) {
+    private int liveSend(PrintWriter out, PreparedCampaign prepared) throws InterruptedException {
+        Instant startAt = startAt(prepared);
         StopSignal stop = new StopSignal();
         Thread onInterrupt = new Thread(() -> {
             stop.request();
@@ -112,34 +122,77 @@ final class SendCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             LiveSend.Result result = LiveSend.run(prepared,
-                    new LiveSend.Options(limit, acceptChanges, Passwords.forServer(prepared.campaign().smtp()), stop),
+                    new LiveSend.Options(limit, acceptChanges, startAt == null ? Passwords.forServer(prepared.campaign()
+                            .smtp()) : null, stop, startAt, options.overrides()),
                     new ProgressLine(spec.commandLine().getErr(), clock), clock);
-            return summarize(out, result);
+            return summarize(out, result, stop);
         } finally {
             stop.finished();
             removeHook(onInterrupt);
         }
     }
 
-    private int summarize(PrintWriter out, LiveSend.Result result) {
+    /** --at, read in the campaign's time zone unless it names one; never in the past. */
+    private Instant startAt(PreparedCampaign prepared) {
+        if (at == null) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = ScheduleTime.parse(at, prepared.campaign().schedule().zone());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(org.lettermerge.problems.Problem.error("--at", e.getMessage()));
+        }
+        if (instant.isBefore(clock.instant())) {
+            throw new InvalidInputException(org.lettermerge.problems.Problem.error("--at", "'" + at
+                    + "' is in the past (" + instant + "): give a later time, or leave --at out to send now"));
+        }
+        return instant;
+    }
+
+    private int summarize(PrintWriter out, LiveSend.Result result, StopSignal stop) {
         result.queued().forEach(line -> out.println("Queued: " + line));
         result.recovered().forEach((id, state) -> out.println("Recovered an interrupted send (recipient #" + id
                 + "): now " + state));
-        SendReport report = result.report();
-        if (report.planned() == 0) {
-            out.println("Nothing to send: every recipient is accepted, failed, unknown or removed.");
-        } else {
-            out.println("Sent through " + result.server());
-            out.printf("This run: %d accepted, %d deferred, %d failed, %d unknown, in %.1f s%n",
-                    report.count(State.ACCEPTED), report.count(State.DEFERRED), report.count(State.FAILED),
-                    report.count(State.UNKNOWN), report.elapsed().toMillis() / 1000.0);
+        CampaignRecord campaign = result.campaign();
+        Scheduler.Report report = result.report();
+        if (report == null && campaign.state() == CampaignState.ACTIVE) {
+            out.println("Scheduled: its letters go out from " + campaign.scheduledAt() + " while `lettermerge run --db "
+                    + options.load().database() + "` is running (or a cron job runs `lettermerge run --once`).");
+            out.println("Campaign now: " + Totals.line(result.totals()));
+            return ExitCode.OK;
+        }
+        if (report != null) {
+            report.notes().forEach(note -> out.println("Note: " + note));
+            if (report.outcomes().isEmpty()) {
+                out.println("Nothing to send now: every recipient is accepted, failed, unknown, removed or not due yet.");
+            } else {
+                out.println("Sent through " + report.server());
+                out.printf("This run: %d accepted, %d deferred, %d failed, %d unknown, in %.1f s%n",
+                        report.count(State.ACCEPTED), report.count(State.DEFERRED), report.count(State.FAILED),
+                        report.count(State.UNKNOWN), report.elapsed().toMillis() / 1000.0);
+            }
+            if (report.nextAction() != null && campaign.state() == CampaignState.ACTIVE) {
+                out.println("The rest can go out from " + report.nextAction() + " (retries, send window or the "
+                        + "account's pace): run this command again then, or keep `lettermerge run` going.");
+            }
         }
         out.println("Campaign now: " + Totals.line(result.totals()));
         out.flush();
-        if (report.stoppedBecause() != null) {
-            spec.commandLine().getErr().println("Stopped early: " + report.stoppedBecause()
-                    + ". Letters not yet sent are still queued; run the same command again to go on.");
-            return report.serverProblem() ? ExitCode.SERVER_UNAVAILABLE : ExitCode.SOME_NOT_DELIVERED;
+        if (campaign.state() != CampaignState.ACTIVE) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("Campaign " + campaign.name() + " is " + campaign.state().name().toLowerCase()
+                    + (campaign.pauseReason() == null ? "" : ": " + campaign.pauseReason()));
+            if (campaign.state() == CampaignState.PAUSED && !campaign.pauseKind().isAboutTheServer()) {
+                err.println("Letters not yet sent are still queued; `lettermerge resume " + options.campaignFile
+                        + "` goes on.");
+            }
+            return campaign.state() == CampaignState.PAUSED && campaign.pauseKind().isAboutTheServer()
+                    ? ExitCode.SERVER_UNAVAILABLE : ExitCode.SOME_NOT_DELIVERED;
+        }
+        if (stop.isRequested()) {
+            spec.commandLine().getErr().println("Stopped: letters not yet sent are still queued; run the same command "
+                    + "again to go on.");
         }
         return Totals.allDelivered(result.totals()) ? ExitCode.OK : ExitCode.SOME_NOT_DELIVERED;
     }

@@ -1,23 +1,24 @@
 package org.lettermerge.delivery;
 
-import jakarta.mail.Session;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.lettermerge.campaign.PreparedCampaign;
-import org.lettermerge.message.MessageFactory;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.CampaignState;
 import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.PauseKind;
 import org.lettermerge.store.SenderLock;
 import org.lettermerge.store.State;
-import org.lettermerge.store.StoredRecipient;
 
 /**
- * {@code send --live}: queue the campaign in the log (once, as a version), settle what a crashed run left in
- * SENDING, then send every sendable row once. Safe to run again: accepted rows are never sent twice.
+ * {@code send --live}: queue the campaign in the log (once, as a version), then either record when it may start
+ * ({@code --at}) or settle what a crashed run left in SENDING and send, at the account's pace, every letter that
+ * can go out now. Safe to run again: accepted rows are never sent twice.
  */
 public final class LiveSend {
 
@@ -26,39 +27,49 @@ public final class LiveSend {
      * @param acceptChanges record a changed campaign as a new version instead of stopping
      * @param password      the relay's password, or null
      * @param stop          asked to stop (Ctrl-C): no new letter is started
+     * @param startAt       queue it for this instant and return, or null to send now
+     * @param overrides     command-line overrides to keep with the campaign for `run`
      */
-    public record Options(int limit, boolean acceptChanges, char[] password, StopSignal stop) {}
+    public record Options(int limit, boolean acceptChanges, char[] password, StopSignal stop, Instant startAt,
+                          Map<String, String> overrides) {}
 
-    /** What happened: queue changes, rows recovered from a crash, the run's report, and where mail went. */
-    public record Result(List<String> queued, Map<Long, State> recovered, SendReport report, String server,
-                         Map<State, Integer> totals) {}
+    /**
+     * What happened: queue changes, rows recovered from a crash, what the run sent (null when only scheduled),
+     * why the campaign is not being sent (paused, cancelled), and its totals.
+     */
+    public record Result(List<String> queued, Map<Long, State> recovered, Scheduler.Report report,
+                         CampaignRecord campaign, Map<State, Integer> totals) {}
 
     private LiveSend() {}
 
-    public static Result run(PreparedCampaign p, Options options, Progress progress, Clock clock) {
+    public static Result run(PreparedCampaign p, Options options, Progress progress, Clock clock)
+            throws InterruptedException {
         if (p.hasErrors()) {
             throw new InvalidInputException(p.errors());
         }
         Path database = p.campaign().database();
-        try (DeliveryLog log = DeliveryLog.openOrCreate(database, clock); SenderLock lock = SenderLock.acquire(database)) {
-            QueuePlan plan = queue(p, log, options.acceptChanges());
-            CampaignRecord campaign = log.findCampaign(p.campaign().name()).orElseThrow();
-            Map<Long, State> recovered = log.recoverInterrupted(campaign);
-            List<StoredRecipient> pending = log.recipients(campaign).stream()
-                    .filter(r -> r.state().isSendable() && !r.isRemoved())
-                    .limit(options.limit() > 0 ? options.limit() : Long.MAX_VALUE)
-                    .toList();
-            if (pending.isEmpty()) {
-                SendReport nothing = new SendReport(Map.of(), 0, java.time.Duration.ZERO, null, false);
-                return new Result(plan.described(), recovered, nothing, null, log.counts(campaign));
+        try (DeliveryLog log = DeliveryLog.openOrCreate(database, clock)) {
+            if (options.startAt() != null) {
+                QueuePlan plan = Queuing.queue(p, log, options.acceptChanges());
+                CampaignRecord campaign = schedule(p, log, options);
+                return new Result(plan.described(), Map.of(), null, campaign, log.counts(campaign));
             }
-            try (MailServer server = MailServer.open(p.campaign().smtp(), options.password(), sandboxMail(database))) {
-                server.client().connect();
-                MessageFactory messages = new MessageFactory(Session.getInstance(new Properties()),
-                        p.campaign().sender(), p.campaign().attachments(), clock);
-                SendReport report = new Dispatcher(log, campaign, p, messages, server.client(), clock)
-                        .run(pending, progress, options.stop());
-                return new Result(plan.described(), recovered, report, server.description(), log.counts(campaign));
+            try (SenderLock lock = SenderLock.acquire(database)) {
+                QueuePlan plan = Queuing.queue(p, log, options.acceptChanges());
+                CampaignRecord campaign = schedule(p, log, options);
+                campaign = resumeIfTheUserIsRetrying(log, campaign, options.acceptChanges());
+                Map<Long, State> recovered = log.recoverInterrupted(campaign);
+                if (campaign.state() != CampaignState.ACTIVE) {
+                    return new Result(plan.described(), recovered, null, campaign, log.counts(campaign));
+                }
+                progress.started((int) Math.min(options.limit() > 0 ? options.limit() : Integer.MAX_VALUE,
+                        log.dueRows(campaign, clock.instant(), Integer.MAX_VALUE).size()));
+                long id = campaign.id();
+                Scheduler scheduler = new Scheduler(log, clock, Sleeper.interruptibleBy(options.stop()), options.stop(),
+                        CampaignSources.prepared(p, options.password(), clock), progress, Duration.ofSeconds(30));
+                Scheduler.Report report = scheduler.run(Scheduler.Mode.UNTIL_IDLE, c -> c.id() == id, options.limit());
+                CampaignRecord after = log.control().find(campaign.name()).orElseThrow();
+                return new Result(plan.described(), recovered, report, after, log.counts(after));
             }
         }
     }
@@ -68,20 +79,30 @@ public final class LiveSend {
         return database.toAbsolutePath().getParent().resolve("sandbox-mail");
     }
 
-    private static QueuePlan queue(PreparedCampaign p, DeliveryLog log, boolean acceptChanges) {
-        var existing = log.findCampaign(p.campaign().name());
-        if (existing.isEmpty()) {
-            QueuePlan first = QueuePlan.first(p);
-            log.createCampaign(p.campaign().name(), p.campaign().file().toString(), first.changes().newVersion(),
-                    first.changes().added());
-            return first;
+    private static CampaignRecord schedule(PreparedCampaign p, DeliveryLog log, Options options) {
+        CampaignRecord campaign = log.findCampaign(p.campaign().name()).orElseThrow();
+        var pacing = p.campaign().smtp().pacing();
+        String account = p.campaign().smtp().account();
+        log.control().schedule(campaign, options.startAt(), account, options.overrides());
+        log.budgets().configure(account, pacing.limits().rate().toString(), pacing.limits().dailyCap());
+        return log.findCampaign(p.campaign().name()).orElseThrow();
+    }
+
+    /**
+     * Running `send --live` again is the organizer retrying: it lifts a pause caused by the server (they may
+     * have fixed the password, or waited out the quota), and a CHANGED pause once they accepted the changes.
+     * A manual pause, a tripped error budget or a missed start wait for `resume`; a cancel is final.
+     */
+    private static CampaignRecord resumeIfTheUserIsRetrying(DeliveryLog log, CampaignRecord campaign,
+                                                            boolean acceptedChanges) {
+        if (campaign.state() != CampaignState.PAUSED) {
+            return campaign;
         }
-        CampaignRecord campaign = existing.get();
-        QueuePlan plan = QueuePlan.against(p, log.currentVersion(campaign).orElseThrow(), log.recipients(campaign));
-        if (plan.needsConfirmation() && !acceptChanges) {
-            throw new CampaignChangedException(plan.described());
+        PauseKind kind = campaign.pauseKind();
+        if (kind.isAboutTheServer() || (kind == PauseKind.CHANGED && acceptedChanges)) {
+            log.control().resume(campaign, "send --live run again");
+            return log.findCampaign(campaign.name()).orElseThrow();
         }
-        log.apply(campaign, plan.changes());
-        return plan;
+        return campaign;
     }
 }

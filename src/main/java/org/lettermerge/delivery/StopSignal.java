@@ -10,15 +10,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StopSignal {
 
-    private volatile boolean requested;
+    private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public void request() {
-        requested = true;
+        requested.countDown();
     }
 
     public boolean isRequested() {
-        return requested;
+        return requested.getCount() == 0;
+    }
+
+    /** Waits up to {@code timeout} for a stop request: the scheduler's idle wait, cut short by Ctrl-C. */
+    void awaitRequested(Duration timeout) throws InterruptedException {
+        requested.await(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     /** Called once the run has settled its last letter and closed the log. */

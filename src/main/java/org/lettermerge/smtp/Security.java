@@ -13,6 +13,15 @@ public enum Security {
     /** TLS from the first byte (RFC 8314 "implicit TLS"), usually port 465. */
     TLS;
 
+    /** The port each kind is usually served on: 25 (RFC 5321), 587 (RFC 6409), 465 (RFC 8314). */
+    public int defaultPort() {
+        return switch (this) {
+            case NONE -> 25;
+            case STARTTLS -> 587;
+            case TLS -> 465;
+        };
+    }
+
     /** Parses "none", "starttls" or "tls", in any case. */
     public static Security parse(String word) {
         String normalized = word == null ? "" : word.strip().toUpperCase(Locale.ROOT);

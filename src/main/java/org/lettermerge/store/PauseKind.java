@@ -1,6 +1,9 @@
 package org.lettermerge.store;
 
-/** Why a campaign is paused, which decides how it resumes. */
+/**
+ * Why a campaign is paused, which decides how it resumes. A `send --live` of the campaign counts as the
+ * organizer retrying: it resumes the server-related pauses (SERVER, THROTTLE, UNREACHABLE), not the others.
+ */
 public enum PauseKind {
     /** `lettermerge pause`: waits for `resume`. */
     MANUAL(false),
@@ -8,6 +11,8 @@ public enum PauseKind {
     SERVER(false),
     /** A quota or throttling reply: resumes by itself after a backoff, at a tighter pace. */
     THROTTLE(true),
+    /** The server could not be reached or greeted us with 421: tries again by itself after a while. */
+    UNREACHABLE(true),
     /** Too many consecutive failures: something is wrong with the list or the letter; waits for `resume`. */
     ERROR_BUDGET(false),
     /** Its scheduled time passed while nothing was running: waits for `resume` rather than going out late. */
@@ -23,5 +28,9 @@ public enum PauseKind {
 
     public boolean resumesByItself() {
         return resumesByItself;
+    }
+
+    public boolean isAboutTheServer() {
+        return this == SERVER || this == THROTTLE || this == UNREACHABLE;
     }
 }

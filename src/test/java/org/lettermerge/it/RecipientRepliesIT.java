@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lettermerge.testsupport.CliCampaign.RECIPIENTS;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,7 +31,7 @@ class RecipientRepliesIT {
     @TempDir Path dir;
 
     @Test
-    void a450OnRcptDefersThatRowAndASecondRunRetriesOnlyIt() {
+    void a450OnRcptDefersThatRowAndALaterRunRetriesOnlyItOnceItsRetryTimeHasCome() {
         AtomicBoolean firstAsk = new AtomicBoolean(true);
         Script busyOnce = new Script() {
             @Override
@@ -54,8 +55,16 @@ class RecipientRepliesIT {
                     .extracting(StoredRecipient::state).containsOnly(State.ACCEPTED).hasSize(4);
             assertThat(server.messages()).hasSize(4);
             assertThat(server.messagesTo(BEA)).isEmpty();
+            // The first retry waits five minutes (Postfix's default), counted from the attempt.
+            assertThat(bea.nextAttemptAt()).isBetween(bea.lastAttemptAt().plus(Duration.ofMinutes(5)),
+                    bea.lastAttemptAt().plus(Duration.ofMinutes(5)).plusSeconds(1));
 
-            CliRun second = campaign.sendLive();
+            CliRun tooSoon = campaign.sendLive();
+
+            assertThat(tooSoon.out()).as(tooSoon.toString()).contains("Nothing to send now");
+            assertThat(server.rcptCommandsFor(BEA)).isEqualTo(1);
+
+            CliRun second = campaign.sendLive(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6)));
 
             assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK);
             assertThat(campaign.row(BEA).state()).isEqualTo(State.ACCEPTED);

@@ -93,15 +93,24 @@ public final class CliCampaign {
         return run(sendLiveArgs());
     }
 
+    /** {@code send --live} as if run at {@code clock}'s time: for retries that are due only later. */
+    public CliRun sendLive(Clock clock) {
+        return runAt(clock, sendLiveArgs());
+    }
+
     public CliRun status() {
         return run("status", file().toString());
     }
 
     /** Runs {@code lettermerge args...} in this JVM through {@link Main#run}, the same path as the jar's main. */
     public CliRun run(String... args) {
+        return runAt(Clock.systemUTC(), args);
+    }
+
+    public CliRun runAt(Clock clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(Clock.systemUTC(), new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int code = Main.run(clock, new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

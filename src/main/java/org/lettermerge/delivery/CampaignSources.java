@@ -1,0 +1,62 @@
+package org.lettermerge.delivery;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.lettermerge.campaign.CampaignFile;
+import org.lettermerge.campaign.Fingerprint;
+import org.lettermerge.campaign.Overrides;
+import org.lettermerge.campaign.Preflight;
+import org.lettermerge.campaign.PreparedCampaign;
+import org.lettermerge.campaign.SmtpChoice;
+import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.problems.Problem;
+import org.lettermerge.store.CampaignVersion;
+import org.lettermerge.store.DeliveryLog;
+
+/** Where the scheduler's campaigns come from: one already prepared (send --live), or their files (run). */
+public final class CampaignSources {
+
+    private CampaignSources() {}
+
+    /** The campaign `send --live` just prepared and queued. */
+    public static CampaignSource prepared(PreparedCampaign p, char[] password, Clock clock) {
+        return record -> record.name().equals(p.campaign().name())
+                ? new CampaignSource.Loaded(new LiveCampaign(p, password, LiveSend.sandboxMail(p.campaign().database()),
+                        clock), null)
+                : new CampaignSource.Loaded(null, "not the campaign this command sends");
+    }
+
+    /**
+     * Each campaign read again from the file it was queued from, with the overrides it was queued with. If its
+     * letters would no longer be made from what was queued (a template, the subject, a data file or an attachment
+     * changed), it is not sent: the organizer confirms with send --live --accept-changes.
+     */
+    public static CampaignSource fromFiles(DeliveryLog log, Path database, Function<SmtpChoice, char[]> passwords,
+                                           Clock clock) {
+        return record -> {
+            PreparedCampaign p;
+            char[] password;
+            try {
+                var campaign = Overrides.apply(CampaignFile.load(Path.of(record.campaignFile())), record.overrides())
+                        .withDatabase(database);
+                p = Preflight.prepare(campaign);
+                if (p.hasErrors()) {
+                    throw new InvalidInputException(p.errors());
+                }
+                password = passwords.apply(p.campaign().smtp());
+            } catch (InvalidInputException e) {
+                return new CampaignSource.Loaded(null, "its files cannot be used as they are: "
+                        + e.problems().stream().map(Problem::toString).collect(Collectors.joining("; ")));
+            }
+            CampaignVersion accepted = log.currentVersion(record).orElseThrow();
+            if (!Fingerprint.overall(p.parts()).equals(accepted.contentHash())) {
+                return new CampaignSource.Loaded(null, "its files changed since version " + accepted.version()
+                        + " was queued; check them with `lettermerge send " + record.campaignFile()
+                        + "`, then confirm with `send --live --accept-changes`");
+            }
+            return new CampaignSource.Loaded(new LiveCampaign(p, password, LiveSend.sandboxMail(database), clock), null);
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package org.lettermerge.delivery;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Instant;
+import org.lettermerge.recipients.Recipient;
+import org.lettermerge.schedule.Backoff;
+import org.lettermerge.smtp.HandoffFailedException;
+import org.lettermerge.smtp.SendOutcome;
+import org.lettermerge.smtp.SmtpClient;
+import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.DeliveryLogException;
+import org.lettermerge.store.State;
+import org.lettermerge.store.StoredRecipient;
+
+/**
+ * One letter: render → claim (committed as SENDING, spending the account's slot) → SMTP, with the handoff
+ * committed just before the final "." → outcome committed, with the next retry for a deferred letter.
+ */
+final class LetterSender {
+
+    /** What became of one letter; {@code refused} is set when the server's reply was about us. */
+    record Sent(State state, String reply, SendOutcome.ServerRefused refused) {}
+
+    private final DeliveryLog log;
+    private final Clock clock;
+
+    LetterSender(DeliveryLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /**
+     * Returns null when the row could not be claimed (another sender, or the campaign was paused meanwhile).
+     *
+     * @throws org.lettermerge.smtp.ServerUnavailableException before the claim, when the server cannot be reached
+     */
+    Sent send(CampaignRecord campaign, LiveCampaign live, StoredRecipient row) {
+        // Rendered from the row as the log queued it: the accepted version, not whatever the CSV says now.
+        Recipient recipient = new Recipient(live.prepared.campaign().recipients(), row.line(), row.email(), row.fields());
+        MimeMessage message = live.messages.build(live.prepared.render(recipient), row.email(), row.messageId());
+        SmtpClient client = live.client();
+        if (!log.claim(row, campaign.id(), live.account())) {
+            return null;
+        }
+        SendOutcome outcome;
+        try {
+            outcome = client.send(message, envelope(row), () -> log.recordHandoff(campaign.id(), row.id()));
+        } catch (HandoffFailedException e) {
+            // The final "." was never sent; the row stays SENDING without a handoff and recovery queues it again.
+            throw new DeliveryLogException("stopped: the delivery log could not record the handoff of the letter to "
+                    + row.email() + " (" + e.getCause().getMessage() + "); it was not sent", e);
+        }
+        live.sent();
+        Settled settled = Settled.of(outcome);
+        Instant now = clock.instant();
+        Instant retryAt = null;
+        State state = settled.state();
+        String detail = settled.detail();
+        if (state == State.DEFERRED) {
+            Backoff backoff = live.prepared.campaign().schedule().retry();
+            Instant first = row.firstAttemptAt() != null ? row.firstAttemptAt() : now;
+            if (backoff.expired(first, now)) {
+                state = State.FAILED;
+                detail = Backoff.EXPIRED_REPLY + " (kept trying since " + first + ")";
+            } else {
+                retryAt = backoff.nextAttempt(row.attempts() + 1, now);
+            }
+        }
+        log.recordOutcome(campaign.id(), row.id(), state, settled.code(), settled.reply(), detail, retryAt);
+        return new Sent(state, settled.reply() != null ? settled.reply() : detail,
+                outcome instanceof SendOutcome.ServerRefused r ? r : null);
+    }
+
+    private static InternetAddress envelope(StoredRecipient row) {
+        try {
+            return new InternetAddress(row.email(), true);
+        } catch (AddressException e) {
+            throw new IllegalStateException("an address in the log no longer parses: " + row.email(), e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.lettermerge.delivery;
+
+import java.time.Duration;
+
+/** Waiting, injected so that tests move a clock instead of sleeping. */
+@FunctionalInterface
+public interface Sleeper {
+
+    /** Waits up to {@code duration}; may return early (a stop was requested). */
+    void sleep(Duration duration) throws InterruptedException;
+
+    /** Real waiting that a stop request cuts short. */
+    static Sleeper interruptibleBy(StopSignal stop) {
+        return stop::awaitRequested;
+    }
+}

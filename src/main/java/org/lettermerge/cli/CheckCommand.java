@@ -55,8 +55,8 @@ final class CheckCommand implements Callable<Integer> {
         out.println();
         Describe.plan(out, plan);
         out.println();
-        out.println("OK: the campaign is ready. Next: lettermerge preview " + options.campaignFile
-                + ", then lettermerge send " + options.campaignFile + " --test-to you@example.org");
+        out.println("OK: the campaign is ready. Next: lettermerge preview " + options.ref.campaignFile
+                + ", then lettermerge send " + options.ref.campaignFile + " --test-to you@example.org");
         return ExitCode.OK;
     }
 }

@@ -18,6 +18,7 @@ final class ProgressLine implements Progress {
     private final Clock clock;
     private final boolean terminal = System.console() != null;
     private Instant start;
+    private int total;
 
     ProgressLine(PrintWriter err, Clock clock) {
         this.err = err;
@@ -26,22 +27,31 @@ final class ProgressLine implements Progress {
 
     @Override
     public void started(int total) {
+        this.total = total;
         start = clock.instant();
     }
 
     @Override
-    public void settled(StoredRecipient recipient, State outcome, String reply, int done, int total) {
+    public void settled(StoredRecipient recipient, State outcome, String reply, int done) {
+        if (start == null) {
+            start = clock.instant();
+        }
         if (outcome != State.ACCEPTED) {
             err.println((terminal ? "\r" : "") + "  " + outcome + " " + recipient.email() + ": " + reply);
         }
-        if (!terminal && done != total && done % Math.max(1, total / 10) != 0) {
+        int every = total > 0 ? Math.max(1, total / 10) : 100;
+        if (!terminal && done != total && done % every != 0) {
             return;
         }
         double seconds = Math.max(0.001, Duration.between(start, clock.instant()).toMillis() / 1000.0);
         double rate = done / seconds;
-        long left = rate > 0 ? Math.round((total - done) / rate) : 0;
-        err.printf("%ssent %d/%d · %.1f/s · %d:%02d left%s", terminal ? "\r" : "", done, total, rate, left / 60,
-                left % 60, terminal && done < total ? "" : "\n");
+        if (total <= 0) {
+            err.printf("%ssent %d · %.1f/s%s", terminal ? "\r" : "", done, rate, terminal ? "" : "\n");
+        } else {
+            long left = rate > 0 ? Math.round((total - done) / rate) : 0;
+            err.printf("%ssent %d/%d · %.1f/s · %d:%02d left%s", terminal ? "\r" : "", done, total, rate, left / 60,
+                    left % 60, terminal && done < total ? "" : "\n");
+        }
         err.flush();
     }
 }

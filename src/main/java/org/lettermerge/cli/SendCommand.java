@@ -3,7 +3,6 @@ package org.lettermerge.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +93,7 @@ final class SendCommand implements Callable<Integer> {
                     : letter.toName() + " ", "<" + r.email() + ">", letter.subject());
         }
         plan.skipped().forEach(s -> out.println("  skipped " + s.email() + ": " + s.reason()));
-        out.println("To send them: lettermerge send " + options.campaignFile + " --live");
+        out.println("To send them: lettermerge send " + options.ref.campaignFile + " --live");
         return ExitCode.OK;
     }
 
@@ -108,28 +107,13 @@ final class SendCommand implements Callable<Integer> {
 
     private int liveSend(PrintWriter out, PreparedCampaign prepared) throws InterruptedException {
         Instant startAt = startAt(prepared);
-        StopSignal stop = new StopSignal();
-        Thread onInterrupt = new Thread(() -> {
-            stop.request();
-            try {
-                // Let the letter in flight get its outcome into the log, and the summary out; a crash would
-                // leave that letter to recovery instead.
-                stop.awaitFinished(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "lettermerge-stop");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
+        char[] password = startAt == null ? Passwords.forServer(prepared.campaign().smtp()) : null;
+        return StopOnSignal.around(stop -> {
             LiveSend.Result result = LiveSend.run(prepared,
-                    new LiveSend.Options(limit, acceptChanges, startAt == null ? Passwords.forServer(prepared.campaign()
-                            .smtp()) : null, stop, startAt, options.overrides()),
+                    new LiveSend.Options(limit, acceptChanges, password, stop, startAt, options.overrides()),
                     new ProgressLine(spec.commandLine().getErr(), clock), clock);
             return summarize(out, result, stop);
-        } finally {
-            stop.finished();
-            removeHook(onInterrupt);
-        }
+        });
     }
 
     /** --at, read in the campaign's time zone unless it names one; never in the past. */
@@ -158,7 +142,7 @@ final class SendCommand implements Callable<Integer> {
         Scheduler.Report report = result.report();
         if (report == null && campaign.state() == CampaignState.ACTIVE) {
             out.println("Scheduled: its letters go out from " + campaign.scheduledAt() + " while `lettermerge run --db "
-                    + options.load().database() + "` is running (or a cron job runs `lettermerge run --once`).");
+                    + org.lettermerge.problems.Problem.display(options.load().database()) + "` is running (or a cron job runs `lettermerge run --once`).");
             out.println("Campaign now: " + Totals.line(result.totals()));
             return ExitCode.OK;
         }
@@ -184,7 +168,7 @@ final class SendCommand implements Callable<Integer> {
             err.println("Campaign " + campaign.name() + " is " + campaign.state().name().toLowerCase()
                     + (campaign.pauseReason() == null ? "" : ": " + campaign.pauseReason()));
             if (campaign.state() == CampaignState.PAUSED && !campaign.pauseKind().isAboutTheServer()) {
-                err.println("Letters not yet sent are still queued; `lettermerge resume " + options.campaignFile
+                err.println("Letters not yet sent are still queued; `lettermerge resume " + options.ref.campaignFile
                         + "` goes on.");
             }
             return campaign.state() == CampaignState.PAUSED && campaign.pauseKind().isAboutTheServer()
@@ -195,14 +179,6 @@ final class SendCommand implements Callable<Integer> {
                     + "again to go on.");
         }
         return Totals.allDelivered(result.totals()) ? ExitCode.OK : ExitCode.SOME_NOT_DELIVERED;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already stopping (Ctrl-C): the hook is running and will see the run finished.
-        }
     }
 
     /** Sums of recipients per state, as one line and as the exit code's question. */

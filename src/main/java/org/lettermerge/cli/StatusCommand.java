@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
+import org.lettermerge.delivery.CampaignStatus;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
@@ -48,16 +49,17 @@ final class StatusCommand implements Callable<Integer> {
             CampaignRecord record = log.findCampaign(campaign.name()).orElse(null);
             if (record == null) {
                 out.println("Campaign " + campaign.name() + " has not been queued in " + Problem.display(campaign.database())
-                        + " yet: nothing has been sent. Run lettermerge send " + options.campaignFile + " --live");
+                        + " yet: nothing has been sent. Run lettermerge send " + options.ref.campaignFile + " --live");
                 return ExitCode.OK;
             }
             List<StoredRecipient> all = log.recipients(record);
             List<StoredRecipient> shown = state == null ? all : all.stream().filter(r -> r.state() == state).toList();
             Map<State, Integer> counts = log.counts(record);
+            CampaignStatus where = CampaignStatus.of(record, all, clock.instant());
             switch (format) {
                 case csv -> StatusCsv.write(out, shown);
-                case json -> StatusJson.write(out, record, counts, shown);
-                default -> StatusTable.write(out, record, counts, shown);
+                case json -> StatusJson.write(out, record, where, counts, shown);
+                default -> StatusTable.write(out, record, where, counts, shown);
             }
             return ExitCode.OK;
         }

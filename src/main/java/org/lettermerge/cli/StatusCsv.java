@@ -12,7 +12,7 @@ import org.lettermerge.store.StoredRecipient;
 final class StatusCsv {
 
     static final String[] COLUMNS = {"email", "name", "state", "attempts", "smtp_code", "smtp_reply", "message_id",
-            "last_attempt_at", "queued_at", "removed"};
+            "last_attempt_at", "queued_at", "removed", "next_attempt_at"};
 
     private StatusCsv() {}
 
@@ -22,7 +22,8 @@ final class StatusCsv {
             for (StoredRecipient r : rows) {
                 csv.printRecord(safe(r.email()), safe(r.name()), r.state(), r.attempts(),
                         r.smtpCode() == null ? "" : r.smtpCode(), safe(r.smtpReply()), safe(r.messageId()),
-                        r.lastAttemptAt() == null ? "" : r.lastAttemptAt(), r.queuedAt(), r.isRemoved());
+                        r.lastAttemptAt() == null ? "" : r.lastAttemptAt(), r.queuedAt(), r.isRemoved(),
+                        r.nextAttemptAt() == null ? "" : r.nextAttemptAt());
             }
             csv.flush();
         } catch (IOException e) {

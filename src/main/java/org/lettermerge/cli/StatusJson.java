@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lettermerge.delivery.CampaignStatus;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
@@ -16,10 +17,14 @@ final class StatusJson {
 
     private StatusJson() {}
 
-    static void write(PrintWriter out, CampaignRecord campaign, Map<State, Integer> counts, List<StoredRecipient> rows) {
+    static void write(PrintWriter out, CampaignRecord campaign, CampaignStatus status, Map<State, Integer> counts,
+                      List<StoredRecipient> rows) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("campaign", campaign.name());
         doc.put("version", campaign.version());
+        doc.put("state", status.state());
+        doc.put("detail", status.detail());
+        doc.put("next_letter_at", status.next() == null ? null : status.next().toString());
         Map<String, Integer> byState = new LinkedHashMap<>();
         counts.forEach((s, n) -> byState.put(s.name().toLowerCase(), n));
         doc.put("counts", byState);
@@ -42,6 +47,7 @@ final class StatusJson {
         m.put("message_id", r.messageId());
         m.put("last_attempt_at", r.lastAttemptAt() == null ? null : r.lastAttemptAt().toString());
         m.put("queued_at", r.queuedAt().toString());
+        m.put("next_attempt_at", r.nextAttemptAt() == null ? null : r.nextAttemptAt().toString());
         m.put("removed", r.isRemoved());
         return m;
     }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.lettermerge.delivery.CampaignStatus;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
@@ -17,9 +18,14 @@ final class StatusTable {
 
     private StatusTable() {}
 
-    static void write(PrintWriter out, CampaignRecord campaign, Map<State, Integer> counts, List<StoredRecipient> rows) {
+    static void write(PrintWriter out, CampaignRecord campaign, CampaignStatus status, Map<State, Integer> counts,
+                      List<StoredRecipient> rows) {
         out.println("Campaign " + campaign.name() + " (version " + campaign.version() + ", queued "
                 + TIME.format(campaign.createdAt()) + ")");
+        out.println("  " + status.state().toUpperCase() + (status.detail().isEmpty() ? "" : ": " + status.detail()));
+        if (status.next() != null) {
+            out.println("  next letter: " + TIME.format(status.next()));
+        }
         StringBuilder line = new StringBuilder("  ");
         counts.forEach((s, n) -> line.append(s.name().toLowerCase()).append(' ').append(n).append("   "));
         out.println(line.toString().stripTrailing());
@@ -34,12 +40,13 @@ final class StatusTable {
         }
         out.println();
         String format = "%-34s %-28s %-9s %8s %5s  %-20s  %s%n";
-        out.printf(format, "EMAIL", "NAME", "STATE", "ATTEMPTS", "CODE", "LAST ATTEMPT", "LAST REPLY");
+        out.printf(format, "EMAIL", "NAME", "STATE", "ATTEMPTS", "CODE", "LAST ATTEMPT", "LAST REPLY / NEXT RETRY");
         for (StoredRecipient r : rows) {
             out.printf(format, cut(r.email(), 34), cut(r.name() == null ? "" : r.name(), 28),
                     r.state() + (r.isRemoved() ? "*" : ""), r.attempts(), r.smtpCode() == null ? "" : r.smtpCode(),
                     r.lastAttemptAt() == null ? "" : TIME.format(r.lastAttemptAt()).replace(" UTC", ""),
-                    r.smtpReply() == null ? "" : r.smtpReply());
+                    (r.smtpReply() == null ? "" : r.smtpReply()) + (r.state() == State.DEFERRED
+                            && r.nextAttemptAt() != null ? "  (retry after " + TIME.format(r.nextAttemptAt()) + ")" : ""));
         }
         if (rows.stream().anyMatch(StoredRecipient::isRemoved)) {
             out.println("* no longer in the recipients file: never sent while it is gone");

@@ -8,7 +8,8 @@ public interface Progress {
 
     Progress NONE = new Progress() {};
 
+    /** {@code total}: how many letters are due now, or 0 when unknown (the scheduler of many campaigns). */
     default void started(int total) {}
 
-    default void settled(StoredRecipient recipient, State outcome, String reply, int done, int total) {}
+    default void settled(StoredRecipient recipient, State outcome, String reply, int done) {}
 }

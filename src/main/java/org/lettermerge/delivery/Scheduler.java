@@ -237,8 +237,7 @@ public final class Scheduler {
         }
         serverDescription = loaded.serverDescription();
         outcomes.merge(sent.state(), 1, Integer::sum);
-        progress.settled(row, sent.state(), sent.reply(), outcomes.values().stream().mapToInt(Integer::intValue).sum(),
-                0);
+        progress.settled(row, sent.state(), sent.reply(), outcomes.values().stream().mapToInt(Integer::intValue).sum());
         if (sent.refused() != null) {
             PushBack push = PushBack.of(sent.refused(), clock.instant());
             if (push.tightenPace()) {

@@ -9,6 +9,9 @@ public interface Sleeper {
     /** Waits up to {@code duration}; may return early (a stop was requested). */
     void sleep(Duration duration) throws InterruptedException;
 
+    /** Real waiting. */
+    Sleeper REAL = duration -> Thread.sleep(Math.max(0, duration.toMillis()));
+
     /** Real waiting that a stop request cuts short. */
     static Sleeper interruptibleBy(StopSignal stop) {
         return stop::awaitRequested;

@@ -1,0 +1,68 @@
+package org.lettermerge.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.CampaignState;
+import org.lettermerge.store.PauseKind;
+import org.lettermerge.store.State;
+import org.lettermerge.store.StoredRecipient;
+
+/**
+ * Where a campaign stands, as an organizer asks it: scheduled, sending, paused (and why), waiting for a
+ * decision, finished or cancelled — derived from its state, its start time and its rows. "Finished" means every
+ * recipient is in a final state (accepted or failed); otherwise {@code detail} says what is left and why.
+ *
+ * @param next when the next letter can go out, if known
+ */
+public record CampaignStatus(String state, String detail, Instant next) {
+
+    public static CampaignStatus of(CampaignRecord c, List<StoredRecipient> rows, Instant now) {
+        List<StoredRecipient> current = rows.stream().filter(r -> !r.isRemoved()).toList();
+        long queued = count(current, State.QUEUED);
+        long deferred = count(current, State.DEFERRED);
+        long unknown = count(current, State.UNKNOWN);
+        long sending = count(current, State.SENDING);
+        Instant nextRetry = current.stream().filter(r -> r.state() == State.DEFERRED && r.nextAttemptAt() != null)
+                .map(StoredRecipient::nextAttemptAt).min(Instant::compareTo).orElse(null);
+        String left = left(queued, deferred, unknown, sending, nextRetry);
+        if (c.state() == CampaignState.CANCELLED) {
+            return new CampaignStatus("cancelled", left.isEmpty() ? "" : "not sent: " + left, null);
+        }
+        if (c.state() == CampaignState.PAUSED) {
+            String how = c.pauseKind().resumesByItself() && c.resumeAt() != null
+                    ? "; resumes by itself at " + c.resumeAt() : "; `lettermerge resume` goes on";
+            return new CampaignStatus(c.pauseKind() == PauseKind.MISSED ? "missed" : "paused",
+                    c.pauseReason() + how + (left.isEmpty() ? "" : "; left: " + left), c.resumeAt());
+        }
+        if (queued + deferred + unknown + sending == 0) {
+            return new CampaignStatus("finished", "every recipient is accepted or failed", null);
+        }
+        if (c.scheduledAt() != null && c.scheduledAt().isAfter(now)) {
+            return new CampaignStatus("scheduled", "starts at " + c.scheduledAt() + "; left: " + left, c.scheduledAt());
+        }
+        if (queued + deferred + sending == 0) {
+            return new CampaignStatus("waiting for you", left + ": check them, then `lettermerge resolve`", null);
+        }
+        return new CampaignStatus("sending", "left: " + left, queued > 0 ? now : nextRetry);
+    }
+
+    private static String left(long queued, long deferred, long unknown, long sending, Instant nextRetry) {
+        StringBuilder s = new StringBuilder();
+        append(s, queued, "queued");
+        append(s, sending, "being sent");
+        append(s, deferred, "deferred" + (nextRetry == null ? "" : " (next retry " + nextRetry + ")"));
+        append(s, unknown, "unknown (need a decision)");
+        return s.toString();
+    }
+
+    private static void append(StringBuilder s, long n, String what) {
+        if (n > 0) {
+            s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(what);
+        }
+    }
+
+    private static long count(List<StoredRecipient> rows, State state) {
+        return rows.stream().filter(r -> r.state() == state).count();
+    }
+}

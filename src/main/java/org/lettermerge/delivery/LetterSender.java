@@ -43,7 +43,7 @@ final class LetterSender {
         Recipient recipient = new Recipient(live.prepared.campaign().recipients(), row.line(), row.email(), row.fields());
         MimeMessage message = live.messages.build(live.prepared.render(recipient), row.email(), row.messageId());
         SmtpClient client = live.client();
-        if (!log.claim(row, campaign.id(), live.account())) {
+        if (!log.claim(row, campaign.id(), live.paced() ? live.account() : null)) {
             return null;
         }
         SendOutcome outcome;

@@ -17,6 +17,7 @@ final class LiveCampaign implements AutoCloseable {
 
     final PreparedCampaign prepared;
     final MessageFactory messages;
+    final DueLetters due = new DueLetters();
     private final char[] password;
     private final Path sandboxMail;
     private MailServer server;
@@ -32,6 +33,12 @@ final class LiveCampaign implements AutoCloseable {
 
     String account() {
         return prepared.campaign().smtp().account();
+    }
+
+    /** Whether its account has a budget to spend: a rate or a daily cap (an unlimited one keeps no slots). */
+    boolean paced() {
+        var limits = prepared.campaign().smtp().pacing().limits();
+        return !limits.rate().isUnlimited() || limits.hasDailyCap();
     }
 
     /** The connection, opened (and the server started, for the sandbox) on first use. */

@@ -3,7 +3,6 @@ package org.lettermerge.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -33,8 +32,6 @@ public final class Scheduler {
 
     /** How long it keeps going: until nothing is due now (send --live), one pass (run --once), or until stopped (run). */
     public enum Mode { UNTIL_IDLE, ONCE, FOREVER }
-
-    private static final int ROWS_PER_LOOK = 32;
 
     private final DeliveryLog log;
     private final Clock clock;
@@ -156,25 +153,22 @@ public final class Scheduler {
 
     /** The first due row whose recipient's send window is open, or when the next one opens or retries. */
     private Candidate candidate(CampaignRecord campaign, LiveCampaign loaded, Instant now) {
-        var schedule = loaded.prepared.campaign().schedule();
-        Instant wake = null;
-        for (StoredRecipient row : log.dueRows(campaign, now, ROWS_PER_LOOK)) {
-            ZoneId zone = RecipientZone.of(row, schedule.zone());
-            if (schedule.window().isOpen(now, zone)) {
-                return new Candidate(row, null);
-            }
-            wake = earliest(wake, schedule.window().nextOpen(now, zone));
+        Instant[] wake = new Instant[1];
+        StoredRecipient row = loaded.due.next(log, campaign, loaded.prepared.campaign().schedule(), now, wake);
+        if (row != null) {
+            return new Candidate(row, null);
         }
         Optional<Instant> retry = log.nextRetry(campaign);
-        return new Candidate(null, retry.isPresent() && retry.get().isAfter(now) ? earliest(wake, retry.get()) : wake);
+        return new Candidate(null, retry.isPresent() && retry.get().isAfter(now) ? earliest(wake[0], retry.get())
+                : wake[0]);
     }
 
     /** When the account's budget lets the next message start (now, or later). */
     private Instant slot(LiveCampaign loaded, Instant now) {
-        AccountLimits limits = loaded.prepared.campaign().smtp().pacing().limits();
-        if (limits.rate().isUnlimited() && !limits.hasDailyCap()) {
+        if (!loaded.paced()) {
             return now;
         }
+        AccountLimits limits = loaded.prepared.campaign().smtp().pacing().limits();
         AccountBudgets budgets = log.budgets();
         AccountBudgets.Usage usage = budgets.usage(loaded.account(), now).orElse(null);
         if (usage == null) {
@@ -233,6 +227,7 @@ public final class Scheduler {
             return false;
         }
         if (sent == null) {
+            loaded.due.forget();
             return false;
         }
         serverDescription = loaded.serverDescription();

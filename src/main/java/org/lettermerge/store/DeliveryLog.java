@@ -71,7 +71,7 @@ public final class DeliveryLog implements AutoCloseable {
 
     /** Rows that may be sent at {@code now}: QUEUED, and DEFERRED whose retry time has come; in queue order. */
     public List<StoredRecipient> dueRows(CampaignRecord campaign, Instant now, int limit) {
-        return rows("due-rows", campaign.id(), now, limit);
+        return rows("due-rows", campaign.id(), limit, campaign.id(), now, limit, limit);
     }
 
     /** The earliest retry time among DEFERRED rows, if any. */

@@ -24,7 +24,7 @@ public final class CampaignSources {
     public static CampaignSource prepared(PreparedCampaign p, char[] password, Clock clock) {
         return record -> record.name().equals(p.campaign().name())
                 ? new CampaignSource.Loaded(new LiveCampaign(p, password, LiveSend.sandboxMail(p.campaign().database()),
-                        clock), null)
+                        clock, record.consecutiveFailures()), null)
                 : new CampaignSource.Loaded(null, "not the campaign this command sends");
     }
 
@@ -56,7 +56,8 @@ public final class CampaignSources {
                         + " was queued; check them with `lettermerge send " + record.campaignFile()
                         + "`, then confirm with `send --live --accept-changes`");
             }
-            return new CampaignSource.Loaded(new LiveCampaign(p, password, LiveSend.sandboxMail(database), clock), null);
+            return new CampaignSource.Loaded(new LiveCampaign(p, password, LiveSend.sandboxMail(database), clock,
+                    record.consecutiveFailures()), null);
         };
     }
 }

@@ -9,6 +9,7 @@ import org.lettermerge.recipients.Recipient;
 import org.lettermerge.schedule.Backoff;
 import org.lettermerge.smtp.HandoffFailedException;
 import org.lettermerge.smtp.SendOutcome;
+import org.lettermerge.smtp.ServerUnavailableException;
 import org.lettermerge.smtp.SmtpClient;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
@@ -17,7 +18,7 @@ import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
 
 /**
- * One letter: render → claim (committed as SENDING, spending the account's slot) → SMTP, with the handoff
+ * One letter: claim (committed as SENDING, spending the account's slot) → render → SMTP, with the handoff
  * committed just before the final "." → outcome committed, with the next retry for a deferred letter.
  */
 final class LetterSender {
@@ -33,28 +34,43 @@ final class LetterSender {
         this.clock = clock;
     }
 
+    /** False when the row is no longer sendable: another sender took it, or its campaign was paused meanwhile. */
+    boolean claim(CampaignRecord campaign, LiveCampaign live, StoredRecipient row) {
+        return log.claim(row, campaign.id(), live.paced() ? live.account() : null);
+    }
+
     /**
-     * Returns null when the row could not be claimed (another sender, or the campaign was paused meanwhile).
+     * Sends a claimed row on worker {@code worker}'s connection.
      *
-     * @throws org.lettermerge.smtp.ServerUnavailableException before the claim, when the server cannot be reached
+     * @throws ServerUnavailableException when the server cannot be reached; the row is back in the queue
      */
-    Sent send(CampaignRecord campaign, LiveCampaign live, StoredRecipient row) {
+    Sent transmit(CampaignRecord campaign, LiveCampaign live, StoredRecipient row, int worker) {
         // Rendered from the row as the log queued it: the accepted version, not whatever the CSV says now.
         Recipient recipient = new Recipient(live.prepared.campaign().recipients(), row.line(), row.email(), row.fields());
         MimeMessage message = live.messages.build(live.prepared.render(recipient), row.email(), row.messageId());
-        SmtpClient client = live.client();
-        if (!log.claim(row, campaign.id(), live.paced() ? live.account() : null)) {
-            return null;
+        SmtpClient client;
+        try {
+            client = live.client(worker);
+        } catch (ServerUnavailableException e) {
+            log.recordOutcome(campaign.id(), row.id(), State.QUEUED, null, null, "not sent: " + e.getMessage());
+            throw e;
         }
         SendOutcome outcome;
         try {
             outcome = client.send(message, envelope(row), () -> log.recordHandoff(campaign.id(), row.id()));
+        } catch (ServerUnavailableException e) {
+            log.recordOutcome(campaign.id(), row.id(), State.QUEUED, null, null, "not sent: " + e.getMessage());
+            throw e;
         } catch (HandoffFailedException e) {
             // The final "." was never sent; the row stays SENDING without a handoff and recovery queues it again.
             throw new DeliveryLogException("stopped: the delivery log could not record the handoff of the letter to "
                     + row.email() + " (" + e.getCause().getMessage() + "); it was not sent", e);
         }
-        live.sent();
+        live.sent(worker);
+        return settle(campaign, live, row, outcome);
+    }
+
+    private Sent settle(CampaignRecord campaign, LiveCampaign live, StoredRecipient row, SendOutcome outcome) {
         Settled settled = Settled.of(outcome);
         Instant now = clock.instant();
         Instant retryAt = null;

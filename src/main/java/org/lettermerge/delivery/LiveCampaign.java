@@ -3,15 +3,17 @@ package org.lettermerge.delivery;
 import jakarta.mail.Session;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.message.MessageFactory;
 import org.lettermerge.smtp.SmtpClient;
 
 /**
- * A campaign the scheduler is sending: its compiled templates and data, and its connection to the mail server,
- * opened when the first letter is due and renewed every {@code messages_per_connection} letters (providers cap
- * how many messages one connection may carry).
+ * A campaign the scheduler is sending: its compiled templates and data, its due letters, and one connection per
+ * sending worker, opened when that worker's first letter is due and renewed every {@code messages_per_connection}
+ * letters (providers cap how many messages one connection may carry).
  */
 final class LiveCampaign implements AutoCloseable {
 
@@ -21,12 +23,17 @@ final class LiveCampaign implements AutoCloseable {
     private final char[] password;
     private final Path sandboxMail;
     private MailServer server;
-    private int sentOnConnection;
+    private final Map<Integer, SmtpClient> clients = new HashMap<>();
+    private final Map<Integer, Integer> sentOnConnection = new HashMap<>();
+    private int consecutiveFailures;
+    /** Whether any of its letters was ever attempted (a campaign under way is never "missed"). */
+    volatile boolean started;
 
-    LiveCampaign(PreparedCampaign prepared, char[] password, Path sandboxMail, Clock clock) {
+    LiveCampaign(PreparedCampaign prepared, char[] password, Path sandboxMail, Clock clock, int consecutiveFailures) {
         this.prepared = prepared;
         this.password = password;
         this.sandboxMail = sandboxMail;
+        this.consecutiveFailures = consecutiveFailures;
         this.messages = new MessageFactory(Session.getInstance(new Properties()), prepared.campaign().sender(),
                 prepared.campaign().attachments(), clock);
     }
@@ -41,45 +48,72 @@ final class LiveCampaign implements AutoCloseable {
         return !limits.rate().isUnlimited() || limits.hasDailyCap();
     }
 
-    /** The connection, opened (and the server started, for the sandbox) on first use. */
-    SmtpClient client() {
-        if (server == null) {
-            MailServer opened = MailServer.open(prepared.campaign().smtp(), password, sandboxMail);
-            try {
-                opened.client().connect();
-            } catch (RuntimeException e) {
-                opened.close();
-                throw e;
-            }
-            server = opened;
-            sentOnConnection = 0;
-        }
-        return server.client();
+    int connections() {
+        return prepared.campaign().smtp().pacing().connections();
     }
 
-    String serverDescription() {
+    /** Worker {@code worker}'s connection, opened (and the sandbox started) on first use. */
+    synchronized SmtpClient client(int worker) {
+        if (server == null) {
+            server = MailServer.open(prepared.campaign().smtp(), password, sandboxMail);
+        }
+        SmtpClient client = clients.get(worker);
+        if (client == null) {
+            client = server.connect();
+            clients.put(worker, client);
+            sentOnConnection.put(worker, 0);
+        }
+        return client;
+    }
+
+    synchronized boolean isConnected(int worker) {
+        return clients.containsKey(worker);
+    }
+
+    synchronized String serverDescription() {
         return server == null ? null : server.description();
     }
 
-    /** Counts a message on the current connection and reconnects when the provider's per-connection cap is reached. */
-    void sent() {
+    /** Counts a message on a worker's connection; reconnects when the provider's per-connection cap is reached. */
+    void sent(int worker) {
         int cap = prepared.campaign().smtp().pacing().messagesPerConnection();
-        if (server != null && cap > 0 && ++sentOnConnection >= cap) {
-            server.client().connect();
-            sentOnConnection = 0;
+        SmtpClient client;
+        synchronized (this) {
+            int count = sentOnConnection.merge(worker, 1, Integer::sum);
+            client = cap > 0 && count >= cap ? clients.get(worker) : null;
+            if (client != null) {
+                sentOnConnection.put(worker, 0);
+            }
+        }
+        if (client != null) {
+            client.connect();
         }
     }
 
-    /** Drops the connection (after the server refused us); the next letter opens a new one. */
-    void disconnect() {
-        if (server != null) {
-            server.close();
-            server = null;
+    /** The error budget's counter, kept here as well as in the log so that each letter need not re-read it. */
+    synchronized int countFailure(boolean failed) {
+        consecutiveFailures = failed ? consecutiveFailures + 1 : 0;
+        return consecutiveFailures;
+    }
+
+    synchronized int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    /** Drops a worker's connection (the server refused us on it); its next letter opens a new one. */
+    synchronized void disconnect(int worker) {
+        SmtpClient client = clients.remove(worker);
+        if (client != null) {
+            client.close();
         }
     }
 
     @Override
-    public void close() {
-        disconnect();
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        clients.clear();
     }
 }

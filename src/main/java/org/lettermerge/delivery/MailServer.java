@@ -1,6 +1,8 @@
 package org.lettermerge.delivery;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.lettermerge.campaign.SmtpChoice;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.sandbox.SandboxServer;
@@ -9,17 +11,20 @@ import org.lettermerge.smtp.SmtpClient;
 import org.lettermerge.smtp.SmtpSettings;
 
 /**
- * The server a run sends through, with its one reused connection: a real relay, or the built-in sandbox
- * started in-process for the length of the run.
+ * The server a run sends through — a real relay, or the built-in sandbox started in-process for the length of
+ * the run — and the connections opened to it, each reused for many letters.
  */
 public final class MailServer implements AutoCloseable {
 
-    private final SmtpClient client;
+    private final SmtpSettings settings;
+    private final char[] password;
     private final SandboxServer sandbox;
     private final String description;
+    private final List<SmtpClient> clients = new ArrayList<>();
 
-    private MailServer(SmtpClient client, SandboxServer sandbox, String description) {
-        this.client = client;
+    private MailServer(SmtpSettings settings, char[] password, SandboxServer sandbox, String description) {
+        this.settings = settings;
+        this.password = password;
         this.sandbox = sandbox;
         this.description = description;
     }
@@ -31,16 +36,18 @@ public final class MailServer implements AutoCloseable {
     public static MailServer open(SmtpChoice choice, char[] password, Path sandboxMail) {
         if (choice instanceof SmtpChoice.Relay relay) {
             SmtpSettings s = relay.settings();
-            return new MailServer(new SmtpClient(s, password), null,
-                    s.host() + ":" + s.port() + " (" + s.security().name().toLowerCase() + ")");
+            return new MailServer(s, password, null, s.host() + ":" + s.port() + " (" + s.security() + ")");
         }
         SandboxServer sandbox = SandboxServer.start(0, 0, sandboxMail);
-        SmtpSettings s = SmtpSettings.of(SandboxServer.HOST, sandbox.smtpPort(), Security.NONE);
-        return new MailServer(new SmtpClient(s, null), sandbox,
+        return new MailServer(SmtpSettings.of(SandboxServer.HOST, sandbox.smtpPort(), Security.NONE), null, sandbox,
                 "the built-in sandbox; every letter it receives is kept in " + Problem.display(sandbox.folder()));
     }
 
-    public SmtpClient client() {
+    /** A new connection, opened now (TLS, login), so that a bad setting fails before any letter is claimed. */
+    public synchronized SmtpClient connect() {
+        SmtpClient client = new SmtpClient(settings, password);
+        client.connect();
+        clients.add(client);
         return client;
     }
 
@@ -49,9 +56,10 @@ public final class MailServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            client.close();
+            clients.forEach(SmtpClient::close);
+            clients.clear();
         } finally {
             if (sandbox != null) {
                 sandbox.close();

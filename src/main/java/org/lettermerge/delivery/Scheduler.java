@@ -9,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Predicate;
 import org.lettermerge.schedule.AccountLimits;
 import org.lettermerge.schedule.Pace;
@@ -45,6 +50,8 @@ public final class Scheduler {
     private final Map<Long, LiveCampaign> live = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
     private String serverDescription;
+    private List<CampaignRecord> campaignList = List.of();
+    private Instant campaignsReadAt;
 
     public Scheduler(DeliveryLog log, Clock clock, Sleeper sleeper, StopSignal stop, CampaignSource campaigns,
                      Progress progress, Duration idlePoll) {
@@ -66,46 +73,156 @@ public final class Scheduler {
         }
     }
 
-    /** Sends what it can for the campaigns {@code inScope} accepts. */
+    /**
+     * Sends what it can for the campaigns {@code inScope} accepts, on as many connections in parallel as the
+     * campaigns allow ({@code smtp.connections}), all spending one budget per account.
+     */
     public Report run(Mode mode, Predicate<CampaignRecord> inScope, int limit) throws InterruptedException {
         Instant start = clock.instant();
-        int sent = 0;
-        Instant next = null;
+        int workers = log.control().all().stream().filter(inScope).mapToInt(c -> connectionsOf(c)).max().orElse(1);
+        Run run = new Run(mode, inScope, limit);
+        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers - 1, daemon()) : null;
         try {
-            while (!stop.isRequested() && (limit <= 0 || sent < limit)) {
-                Step step = next(inScope, mode);
-                if (step.letter != null) {
-                    if (deliver(step.campaign, step.letter)) {
-                        sent++;
-                    }
-                    continue;
-                }
-                next = step.wakeAt;
-                boolean onlyPacing = step.wakeAt != null && step.pacing;
-                if (mode == Mode.FOREVER || onlyPacing) {
-                    Instant now = clock.instant();
-                    Duration wait = step.wakeAt == null ? idlePoll : Duration.between(now, step.wakeAt);
-                    sleeper.sleep(wait.compareTo(idlePoll) > 0 ? idlePoll : wait.isNegative() ? Duration.ZERO : wait);
-                    continue;
-                }
-                break;
+            List<Future<?>> others = new ArrayList<>();
+            for (int w = 1; w < workers; w++) {
+                int worker = w;
+                others.add(pool.submit(() -> {
+                    work(run, worker);
+                    return null;
+                }));
+            }
+            try {
+                work(run, 0);
+            } finally {
+                run.halted = run.halted || !others.isEmpty();
+                awaitAll(others);
             }
         } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
             live.values().forEach(LiveCampaign::close);
             live.clear();
         }
-        return new Report(Map.copyOf(outcomes), Duration.between(start, clock.instant()), List.copyOf(notes), next,
-                serverDescription);
+        return new Report(Map.copyOf(outcomes), Duration.between(start, clock.instant()), List.copyOf(notes),
+                run.next, serverDescription);
+    }
+
+    /** One run's shared state between its workers. */
+    private static final class Run {
+        final Mode mode;
+        final Predicate<CampaignRecord> inScope;
+        final int limit;
+        int taken;
+        Instant next;
+        volatile boolean halted;
+
+        Run(Mode mode, Predicate<CampaignRecord> inScope, int limit) {
+            this.mode = mode;
+            this.inScope = inScope;
+            this.limit = limit;
+        }
+    }
+
+    /** A worker: take the next letter (one worker at a time), send it on this worker's connection, repeat. */
+    private void work(Run run, int worker) throws InterruptedException {
+        try {
+            while (!stop.isRequested() && !run.halted) {
+                Step step;
+                LiveCampaign unconnected = null;
+                synchronized (this) {
+                    if (run.limit > 0 && run.taken >= run.limit) {
+                        return;
+                    }
+                    step = next(run.inScope);
+                    if (step.letter != null && !live.get(step.campaign.id()).isConnected(worker)) {
+                        unconnected = live.get(step.campaign.id());
+                        unconnected.due.putBack(step.letter);
+                    } else if (step.letter != null) {
+                        LiveCampaign loaded = live.get(step.campaign.id());
+                        if (!sender.claim(step.campaign, loaded, step.letter)) {
+                            loaded.due.forget();
+                            campaignsReadAt = null;
+                            continue;
+                        }
+                        run.taken++;
+                        loaded.started = true;
+                    } else {
+                        run.next = step.wakeAt;
+                    }
+                }
+                if (unconnected != null) {
+                    // Connect before claiming: a server that cannot be reached leaves every letter untouched.
+                    connect(step.campaign, unconnected, worker);
+                    continue;
+                }
+                if (step.letter != null) {
+                    deliver(step.campaign, step.letter, worker);
+                    continue;
+                }
+                boolean onlyPacing = step.wakeAt != null && step.pacing;
+                if (run.mode != Mode.FOREVER && !onlyPacing) {
+                    return;
+                }
+                Duration wait = step.wakeAt == null ? idlePoll : Duration.between(clock.instant(), step.wakeAt);
+                sleeper.sleep(wait.compareTo(idlePoll) > 0 ? idlePoll : wait.isNegative() ? Duration.ZERO : wait);
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            run.halted = true;
+            throw e;
+        }
+    }
+
+    private int connectionsOf(CampaignRecord campaign) {
+        LiveCampaign loaded = load(campaign);
+        return loaded == null ? 1 : loaded.connections();
+    }
+
+    private static void awaitAll(List<Future<?>> workers) throws InterruptedException {
+        RuntimeException failure = null;
+        for (Future<?> f : workers) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "lettermerge-connection");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * The campaigns, read again at most once a second (and at once after a pause or a failed claim): reading them
+     * for every letter cost as much as the letter. A pause by another process is still honoured at once, because
+     * every claim checks the campaign's state in the database.
+     */
+    private List<CampaignRecord> campaigns(Instant now) {
+        if (campaignsReadAt == null || !now.isBefore(campaignsReadAt.plusSeconds(1)) || now.isBefore(campaignsReadAt)) {
+            campaignList = log.control().all();
+            campaignsReadAt = now;
+        }
+        return campaignList;
     }
 
     /** Either a letter to send now, or the earliest instant worth waking up for (null: nothing pending at all). */
     private record Step(CampaignRecord campaign, StoredRecipient letter, Instant wakeAt, boolean pacing) {}
 
-    private Step next(Predicate<CampaignRecord> inScope, Mode mode) {
+    private Step next(Predicate<CampaignRecord> inScope) {
         Instant now = clock.instant();
         Instant wake = null;
         boolean pacing = false;
-        for (CampaignRecord campaign : log.control().all()) {
+        for (CampaignRecord campaign : campaigns(now)) {
             if (!inScope.test(campaign) || campaign.state() == CampaignState.CANCELLED) {
                 continue;
             }
@@ -113,6 +230,7 @@ public final class Scheduler {
                 if (campaign.pauseKind().resumesByItself() && campaign.resumeAt() != null) {
                     if (!campaign.resumeAt().isAfter(now)) {
                         log.control().resume(campaign, "the pause after the server's push-back is over");
+                        campaignsReadAt = null;
                         note(campaign, "resumed after the server's push-back");
                         return new Step(null, null, now, true);
                     }
@@ -191,8 +309,8 @@ public final class Scheduler {
         if (at == null || !now.isAfter(at.plus(grace))) {
             return false;
         }
-        boolean started = log.recipients(campaign).stream().anyMatch(r -> r.attempts() > 0);
-        if (started) {
+        if (loaded.started || log.recipients(campaign).stream().anyMatch(r -> r.attempts() > 0)) {
+            loaded.started = true;
             return false;
         }
         pause(campaign, PauseKind.MISSED, "its start (" + at + ") passed more than " + grace.toMinutes()
@@ -215,61 +333,69 @@ public final class Scheduler {
         return loaded;
     }
 
-    private boolean deliver(CampaignRecord campaign, StoredRecipient row) {
-        LiveCampaign loaded = live.get(campaign.id());
-        LetterSender.Sent sent;
+    private void connect(CampaignRecord campaign, LiveCampaign loaded, int worker) {
         try {
-            sent = sender.send(campaign, loaded, row);
+            loaded.client(worker);
         } catch (ServerUnavailableException e) {
             PushBack push = PushBack.of(e, clock.instant());
             pause(campaign, push.kind(), push.reason(), push.resumeAt());
-            loaded.disconnect();
-            return false;
         }
-        if (sent == null) {
-            loaded.due.forget();
-            return false;
+    }
+
+    private void deliver(CampaignRecord campaign, StoredRecipient row, int worker) {
+        LiveCampaign loaded = live.get(campaign.id());
+        LetterSender.Sent sent;
+        try {
+            sent = sender.transmit(campaign, loaded, row, worker);
+        } catch (ServerUnavailableException e) {
+            PushBack push = PushBack.of(e, clock.instant());
+            pause(campaign, push.kind(), push.reason(), push.resumeAt());
+            return;
         }
-        serverDescription = loaded.serverDescription();
-        outcomes.merge(sent.state(), 1, Integer::sum);
-        progress.settled(row, sent.state(), sent.reply(), outcomes.values().stream().mapToInt(Integer::intValue).sum());
+        synchronized (this) {
+            serverDescription = loaded.serverDescription();
+            outcomes.merge(sent.state(), 1, Integer::sum);
+            progress.settled(row, sent.state(), sent.reply(),
+                    outcomes.values().stream().mapToInt(Integer::intValue).sum());
+        }
         if (sent.refused() != null) {
             PushBack push = PushBack.of(sent.refused(), clock.instant());
             if (push.tightenPace()) {
                 log.budgets().tighten(loaded.account(), campaign.id(), sent.refused().reply());
             }
             pause(campaign, push.kind(), push.reason(), push.resumeAt());
-            loaded.disconnect();
+            loaded.disconnect(worker);
         } else {
             countFailures(campaign, loaded, sent.state());
         }
-        return true;
     }
 
     /** The error budget: after N permanent failures in a row, something is wrong with the list or the letter. */
     private void countFailures(CampaignRecord campaign, LiveCampaign loaded, State state) {
-        CampaignRecord current = log.control().find(campaign.name()).orElse(campaign);
+        if (state != State.FAILED && state != State.ACCEPTED) {
+            return;
+        }
+        int before = loaded.consecutiveFailures();
+        int failures = loaded.countFailure(state == State.FAILED);
+        if (failures != before) {
+            log.control().setConsecutiveFailures(campaign, failures);
+        }
         int budget = loaded.prepared.campaign().schedule().errorBudget();
-        if (state == State.FAILED) {
-            int failures = current.consecutiveFailures() + 1;
-            log.control().setConsecutiveFailures(current, failures);
-            if (budget > 0 && failures >= budget) {
-                pause(current, PauseKind.ERROR_BUDGET, failures + " letters in a row failed permanently: check the "
-                        + "addresses and the server's replies (status --state failed), then run `lettermerge resume`", null);
-            }
-        } else if (state == State.ACCEPTED && current.consecutiveFailures() > 0) {
-            log.control().setConsecutiveFailures(current, 0);
+        if (state == State.FAILED && budget > 0 && failures >= budget) {
+            pause(campaign, PauseKind.ERROR_BUDGET, failures + " letters in a row failed permanently: check the "
+                    + "addresses and the server's replies (status --state failed), then run `lettermerge resume`", null);
         }
     }
 
-    private void pause(CampaignRecord campaign, PauseKind kind, String reason, Instant resumeAt) {
+    private synchronized void pause(CampaignRecord campaign, PauseKind kind, String reason, Instant resumeAt) {
+        campaignsReadAt = null;
         if (log.control().pause(campaign, kind, reason, resumeAt)) {
             note(campaign, "paused (" + kind.name().toLowerCase() + "): " + reason
                     + (resumeAt == null ? "" : "; it resumes by itself at " + resumeAt));
         }
     }
 
-    private void note(CampaignRecord campaign, String text) {
+    private synchronized void note(CampaignRecord campaign, String text) {
         notes.add(campaign.name() + ": " + text);
     }
 

@@ -50,8 +50,7 @@ public final class TestSend {
                 return log.createCampaign(p.campaign().name(), p.campaign().file().toString(),
                         plan.changes().newVersion(), plan.changes().added());
             });
-            server.client().connect();
-            SendOutcome outcome = server.client().send(message, to, org.lettermerge.smtp.DataHandoff.NONE);
+            SendOutcome outcome = server.connect().send(message, to, org.lettermerge.smtp.DataHandoff.NONE);
             Settled settled = Settled.of(outcome);
             log.recordTestSend(campaign, to.getAddress(), messageId, settled.code(),
                     settled.reply() != null ? settled.reply() : settled.detail());

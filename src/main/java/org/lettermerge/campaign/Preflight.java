@@ -35,6 +35,7 @@ public final class Preflight {
             problems.addAll(templates.checkVariables(recipients.columns(), data));
             boolean variablesKnown = problems.stream().noneMatch(Problem::isError);
             for (Recipient r : recipients.recipients()) {
+                checkZone(r, problems);
                 problems.addAll(templates.checkRow(r, data));
                 if (variablesKnown) {
                     tryRender(templates, r, data, problems);
@@ -80,6 +81,20 @@ public final class Preflight {
             problems.addAll(e.problems());
         } catch (MissingValueException e) {
             problems.add(e.toProblem());
+        }
+    }
+
+    /** A recipient's send window is read in their {@code timezone} column's zone: it must name one. */
+    private static void checkZone(Recipient r, List<Problem> problems) {
+        String zone = r.fields().get("timezone");
+        if (zone == null || zone.isBlank()) {
+            return;
+        }
+        try {
+            java.time.ZoneId.of(zone.strip());
+        } catch (java.time.DateTimeException e) {
+            problems.add(Problem.error(r.where(), "column 'timezone': '" + zone + "' is not a time zone: use a name "
+                    + "such as America/New_York or Asia/Tokyo, or leave it empty for the campaign's zone"));
         }
     }
 

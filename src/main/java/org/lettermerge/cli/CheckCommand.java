@@ -53,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
                 ? StoredRows.of(campaign, clock) : List.of();
         SendPlan plan = SendPlan.of(prepared, stored);
         out.println();
-        Describe.plan(out, plan);
+        Describe.plan(out, plan, campaign);
         out.println();
         out.println("OK: the campaign is ready. Next: lettermerge preview " + options.ref.campaignFile
                 + ", then lettermerge send " + options.ref.campaignFile + " --test-to you@example.org");

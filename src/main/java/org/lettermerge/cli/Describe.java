@@ -9,6 +9,8 @@ import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.campaign.SmtpChoice;
 import org.lettermerge.delivery.SendPlan;
 import org.lettermerge.problems.Problem;
+import org.lettermerge.schedule.AccountLimits;
+import org.lettermerge.schedule.Pace;
 
 /** How commands show a campaign and a plan to the user. */
 final class Describe {
@@ -44,9 +46,24 @@ final class Describe {
         return "the built-in sandbox (nothing leaves this machine)";
     }
 
-    static void plan(PrintWriter out, SendPlan plan) {
+    static void plan(PrintWriter out, SendPlan plan, Campaign campaign) {
         out.println("Plan: " + plan.toSend().size() + " letter" + (plan.toSend().size() == 1 ? "" : "s") + " to send, "
                 + plan.skipped().size() + " skipped");
+        AccountLimits limits = campaign.smtp().pacing().limits();
+        if (!limits.rate().isUnlimited() || limits.hasDailyCap()) {
+            int days = Pace.daysNeeded(limits, plan.toSend().size());
+            out.println("  pace: " + (limits.rate().isUnlimited() ? "no rate limit" : limits.rate())
+                    + (limits.hasDailyCap() ? ", at most " + limits.dailyCap() + " in any 24 hours" : "")
+                    + (campaign.smtp().pacing().connections() > 1
+                            ? ", " + campaign.smtp().pacing().connections() + " connections" : "")
+                    + ": the letters take " + (days <= 1 ? "less than a day" : days + " days")
+                    + (campaign.schedule().window().isAlways() ? "" : " (more if the send window is short)"));
+        }
+        var schedule = campaign.schedule();
+        if (!schedule.window().isAlways()) {
+            out.println("  window: " + schedule.window() + " in each recipient's time zone (default "
+                    + schedule.zone() + "); letters outside it wait");
+        }
         plan.skipped().forEach(s -> out.println("  skipped " + s.email() + (s.line() > 0 ? " (line " + s.line() + ")" : "")
                 + ": " + s.reason()));
     }

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The Lettermerge benchmark (not a test): N letters of the example campaign — the real letter with its 121
+# signatories, text and HTML — sent through the real CLI (send --live, a child JVM with a 256 MB heap cap) with
+# pacing off, to a fast SMTP sink on 127.0.0.1, with the delivery log durable (WAL, synchronous=FULL).
+# Prints messages per second, time to first message, peak heap, and a bare loop over one Angus connection
+# (the same letter, rendered once, no log) run in the same session for comparison.
+#
+# Usage: bench/run.sh [N] [CONNECTIONS]      defaults: 10000 letters, 2 connections
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=${1:-10000}
+K=${2:-2}
+PORT=${BENCH_PORT:-2599}
+HEAP=${BENCH_HEAP:-256m}
+
+mvn -q -B -DskipTests package   # the jar, and the test classes that hold the sink and the bare loop
+CP=target/test-classes:target/lettermerge.jar
+WORK=$(mktemp -d)
+SINK_PID=
+cleanup() { [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+start_sink() {
+  java -cp "$CP" org.lettermerge.bench.SmtpSink "$PORT" "$1" & SINK_PID=$!
+  for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && return; sleep 0.1; done
+  echo "the sink did not start on port $PORT" >&2; exit 1
+}
+stop_sink() { kill "$SINK_PID"; wait "$SINK_PID" 2>/dev/null || true; SINK_PID=; }
+
+# The example campaign (text and HTML, 121 signatories; without the PDF attachment, so each message is the letter
+# itself) with N generated recipients, pointed at the sink, pacing off.
+cp config/campaign.yaml config/letter.yaml config/signatories.csv "$WORK"/
+cp -r templates "$WORK"/templates
+sed -i -e 's#\.\./templates/#templates/#' -e '/^attachments:/d' -e '/joint-letter.pdf/d' -e 's#\.\./var/example.db#bench.db#' \
+  -e "s#^smtp: sandbox#smtp:\n  host: 127.0.0.1\n  port: $PORT\n  security: none\n  rate: unlimited\n  connections: $K\n  messages_per_connection: 0#" \
+  "$WORK"/campaign.yaml
+{ echo "email,title,name,position,organization,salutation"
+  seq 1 "$N" | awk '{ printf "person%d@example.org,Dr.,Person %d,Director,Organization %d,Dr. Person %d\n", $1, $1, $1, $1 }'
+} > "$WORK"/recipients.csv
+
+echo "Benchmark: $N letters, $K connection(s), heap capped at $HEAP, sink on 127.0.0.1:$PORT"
+
+# 1. The yardstick: one Angus connection, the same letter over and over, no log.
+start_sink "$WORK"/bare.stats
+BARE=$(java -cp "$CP" org.lettermerge.bench.BareLoop "$WORK"/campaign.yaml "$PORT" "$N")
+stop_sink
+
+# 2. The real thing: the CLI, the log, rendering every letter, the scheduler.
+start_sink "$WORK"/cli.stats
+START=$(date +%s%3N)
+java -Xmx"$HEAP" -Xlog:gc:file="$WORK"/gc.log -jar target/lettermerge.jar send "$WORK"/campaign.yaml --live \
+  > "$WORK"/out.txt 2> "$WORK"/err.txt || { cat "$WORK"/out.txt "$WORK"/err.txt; exit 1; }
+END=$(date +%s%3N)
+sleep 0.3
+read -r SENT FIRST LAST < "$WORK"/cli.stats
+stop_sink
+
+BYTES=$(echo "$BARE" | grep -oE 'letter [0-9]+ bytes' | grep -oE '[0-9]+')
+PEAK=$(grep -oE '[0-9]+M->[0-9]+M' "$WORK"/gc.log | cut -d- -f1 | tr -d M | sort -n | tail -1)
+BARE_RATE=$(echo "$BARE" | grep -oE '[0-9]+ msg/s' | cut -d' ' -f1)
+awk -v n="$SENT" -v start="$START" -v first="$FIRST" -v last="$LAST" -v end="$END" -v bare="$BARE_RATE" \
+    -v peak="${PEAK:-?}" -v heap="$HEAP" -v bytes="$BYTES" 'BEGIN {
+  rate = n / ((last - start) / 1000)
+  printf "letter size:            %s bytes\n", bytes
+  printf "messages at the sink:   %d\n", n
+  printf "end to end:             %.0f msg/s (from the command start to the last message)\n", rate
+  printf "time to first message:  %.2f s (JVM start, checks, queuing)\n", (first - start) / 1000
+  printf "whole command:          %.2f s\n", (end - start) / 1000
+  printf "peak heap (before GC):  %s MB (capped at %s)\n", peak, heap
+  printf "bare loop, 1 connection: %d msg/s; the CLI reaches %.0f%% of it\n", bare, 100 * rate / bare
+}'
+grep -E "^This run" "$WORK"/out.txt

@@ -63,7 +63,7 @@ public final class LiveSend {
                     return new Result(plan.described(), recovered, null, campaign, log.counts(campaign));
                 }
                 progress.started((int) Math.min(options.limit() > 0 ? options.limit() : Integer.MAX_VALUE,
-                        log.dueRows(campaign, clock.instant(), Integer.MAX_VALUE).size()));
+                        log.dueCount(campaign, clock.instant())));
                 long id = campaign.id();
                 Scheduler scheduler = new Scheduler(log, clock, Sleeper.interruptibleBy(options.stop()), options.stop(),
                         CampaignSources.prepared(p, options.password(), clock), progress, Duration.ofSeconds(30));

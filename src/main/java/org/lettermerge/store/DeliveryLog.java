@@ -74,6 +74,15 @@ public final class DeliveryLog implements AutoCloseable {
         return rows("due-rows", campaign.id(), limit, campaign.id(), now, limit, limit);
     }
 
+    /** How many letters could go out at {@code now} (without reading them). */
+    public int dueCount(CampaignRecord campaign, Instant now) {
+        return sql.read("count due letters", () -> {
+            try (PreparedStatement st = sql.prepare("due-count", campaign.id(), now); ResultSet rs = st.executeQuery()) {
+                return rs.getInt(1);
+            }
+        });
+    }
+
     /** The earliest retry time among DEFERRED rows, if any. */
     public Optional<Instant> nextRetry(CampaignRecord campaign) {
         return sql.read("read the next retry", () -> {
@@ -88,8 +97,14 @@ public final class DeliveryLog implements AutoCloseable {
         for (State s : State.values()) {
             counts.put(s, 0);
         }
-        recipients(campaign).stream().filter(r -> !r.isRemoved()).forEach(r -> counts.merge(r.state(), 1, Integer::sum));
-        return counts;
+        return sql.read("count recipients", () -> {
+            try (PreparedStatement st = sql.prepare("counts", campaign.id()); ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(State.valueOf(rs.getString(1)), rs.getInt(2));
+                }
+            }
+            return counts;
+        });
     }
 
     public List<Event> history(CampaignRecord campaign) {

@@ -61,6 +61,14 @@ SELECT * FROM (
                    ORDER BY id LIMIT ?))
 ORDER BY id LIMIT ?;
 
+-- name: counts
+SELECT state, count(*) FROM recipient WHERE campaign_id = ? AND removed_at IS NULL GROUP BY state;
+
+-- name: due-count
+SELECT count(*) FROM recipient
+WHERE campaign_id = ? AND removed_at IS NULL
+  AND (state = 'QUEUED' OR (state = 'DEFERRED' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)));
+
 -- name: next-retry
 SELECT MIN(next_attempt_at) FROM recipient WHERE campaign_id = ? AND state = 'DEFERRED' AND removed_at IS NULL;
 

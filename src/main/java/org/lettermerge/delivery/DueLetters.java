@@ -55,6 +55,11 @@ final class DueLetters {
         return null;
     }
 
+    /** Returns a row taken by {@link #next} but not sent now (the account's pace): it stays first in line. */
+    void putBack(StoredRecipient row) {
+        page.addFirst(row);
+    }
+
     /** Forget the page: after a pause or a failed claim the log knows better. */
     void forget() {
         page.clear();

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.store.Event;
+import org.lettermerge.store.EventKind;
 import org.lettermerge.store.State;
 import org.lettermerge.testsupport.LogRows;
 import org.lettermerge.testsupport.ScheduledCampaign;
@@ -36,6 +38,8 @@ class SchedulerPacingTest {
             List<Instant> claims = campaign.claimTimes();
             assertThat(claims).hasSize(40);
             assertThat(busiestMinute(claims)).isLessThanOrEqualTo(10);
+            // Waiting for the pace must not skip letters: they go in queue order.
+            assertThat(campaign.events(EventKind.CLAIMED)).extracting(Event::recipientId).isSorted();
             double perMinute = (claims.size() - 1) * 60.0
                     / Duration.between(claims.get(0), claims.get(claims.size() - 1)).toSeconds();
             assertThat(perMinute).isCloseTo(10.0, withinPercentage(2));

@@ -55,7 +55,8 @@ final class DueLetters {
         return null;
     }
 
-    /** Returns a row taken by {@link #next} but not claimed (its worker had to connect first). */
+    /** Returns a row taken by {@link #next} but not claimed now (its worker must connect first, or the
+     * account's pace says later): it stays first in line. */
     void putBack(StoredRecipient row) {
         page.addFirst(row);
     }

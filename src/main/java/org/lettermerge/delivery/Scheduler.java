@@ -255,6 +255,7 @@ public final class Scheduler {
                 if (!slot.isAfter(now)) {
                     return new Step(campaign, candidate.row, null, false);
                 }
+                loaded.due.putBack(candidate.row);
                 if (wake == null || slot.isBefore(wake)) {
                     wake = slot;
                     pacing = true;

@@ -130,21 +130,23 @@ public final class Scheduler {
             while (!stop.isRequested() && !run.halted) {
                 Step step;
                 LiveCampaign unconnected = null;
+                boolean claimed = false;
                 synchronized (this) {
                     if (run.limit > 0 && run.taken >= run.limit) {
                         return;
                     }
                     step = next(run.inScope);
-                    if (step.letter != null && !live.get(step.campaign.id()).isConnected(worker)) {
-                        unconnected = live.get(step.campaign.id());
+                    LiveCampaign loaded = step.letter == null ? null : live.get(step.campaign.id());
+                    if (loaded != null && !loaded.isConnected(worker)) {
+                        unconnected = loaded;
                         unconnected.due.putBack(step.letter);
-                    } else if (step.letter != null) {
-                        LiveCampaign loaded = live.get(step.campaign.id());
-                        if (!sender.claim(step.campaign, loaded, step.letter)) {
-                            loaded.due.forget();
-                            campaignsReadAt = null;
+                    } else if (loaded != null) {
+                        // A paced account's slot is computed from the last claim, so its claims stay in this lock;
+                        // an unpaced one's are made outside it, where they share commits with other connections.
+                        if (loaded.paced() && !claim(step, loaded)) {
                             continue;
                         }
+                        claimed = loaded.paced();
                         run.taken++;
                         loaded.started = true;
                     } else {
@@ -157,7 +159,14 @@ public final class Scheduler {
                     continue;
                 }
                 if (step.letter != null) {
-                    deliver(step.campaign, step.letter, worker);
+                    LiveCampaign loaded = live.get(step.campaign.id());
+                    if (claimed || claim(step, loaded)) {
+                        deliver(step.campaign, step.letter, worker);
+                    } else {
+                        synchronized (this) {
+                            run.taken--;
+                        }
+                    }
                     continue;
                 }
                 boolean onlyPacing = step.wakeAt != null && step.pacing;
@@ -171,6 +180,18 @@ public final class Scheduler {
             run.halted = true;
             throw e;
         }
+    }
+
+    /** Claims the step's letter; on failure forgets what this scheduler believed about its campaign. */
+    private boolean claim(Step step, LiveCampaign loaded) {
+        if (sender.claim(step.campaign, loaded, step.letter)) {
+            return true;
+        }
+        synchronized (this) {
+            loaded.due.forget();
+            campaignsReadAt = null;
+        }
+        return false;
     }
 
     private int connectionsOf(CampaignRecord campaign) {

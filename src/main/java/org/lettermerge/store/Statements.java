@@ -24,12 +24,14 @@ final class Statements {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
     final Database db;
+    private final GroupCommit transactions;
     private final NamedQueries sql = NamedQueries.load("queries.sql");
     private final Clock clock;
 
     Statements(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.transactions = new GroupCommit(db.connection());
     }
 
     Instant instant() {
@@ -94,18 +96,21 @@ final class Statements {
         }
     }
 
-    synchronized <T> T read(String what, Database.Work<T> work) {
+    <T> T read(String what, Database.Work<T> work) {
         try {
-            return work.run();
+            return transactions.read(work);
         } catch (SQLException e) {
             throw failure(what, e);
         }
     }
 
-    /** One write transaction; synchronized because the send loop's connections share this one SQLite connection. */
-    synchronized <T> T write(String what, Database.Work<T> work) {
+    /**
+     * One write, committed before this returns; when the send loop's connections write at the same time, their
+     * writes share a commit (see {@link GroupCommit}).
+     */
+    <T> T write(String what, Database.Work<T> work) {
         try {
-            return db.inTransaction(work);
+            return transactions.write(work);
         } catch (SQLException e) {
             throw failure(what, e);
         }

@@ -1,0 +1,116 @@
+package org.lettermerge.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Write transactions from several sending threads, committed together. Every commit of the log waits for the
+ * disk (synchronous=FULL), and that wait — not SQL — is what a letter costs the log. When several threads write
+ * at once, the first to get the connection runs everyone's work queued so far in one transaction, each inside its
+ * own savepoint (so one failing piece of work is rolled back alone and reported to its own caller), and commits
+ * once. Each caller returns only after the commit that holds its work: durability per caller is unchanged.
+ */
+final class GroupCommit {
+
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+
+    GroupCommit(Connection connection) {
+        this.connection = connection;
+    }
+
+    private static final class Pending<T> {
+        final Database.Work<T> work;
+        T result;
+        SQLException failure;
+        volatile boolean done;
+
+        Pending(Database.Work<T> work) {
+            this.work = work;
+        }
+    }
+
+    /** Runs {@code work} in a committed write transaction, possibly shared with other threads' work. */
+    <T> T write(Database.Work<T> work) throws SQLException {
+        Pending<T> mine = new Pending<>(work);
+        queue.add(mine);
+        lock.lock();
+        try {
+            if (!mine.done) {
+                commitQueued();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        return mine.result;
+    }
+
+    /** Reads share the connection, so they wait for a batch in progress. */
+    <T> T read(Database.Work<T> work) throws SQLException {
+        lock.lock();
+        try {
+            return work.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void commitQueued() {
+        List<Pending<?>> batch = new ArrayList<>();
+        for (Pending<?> p = queue.poll(); p != null; p = queue.poll()) {
+            batch.add(p);
+        }
+        try {
+            execute("BEGIN IMMEDIATE");
+            for (Pending<?> p : batch) {
+                runInSavepoint(p);
+            }
+            execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            SQLException failure = e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
+            rollbackQuietly(failure);
+            // Nothing of this batch was committed: every caller in it fails, not only the one whose work broke.
+            for (Pending<?> p : batch) {
+                p.failure = p.failure != null ? p.failure : failure;
+                p.result = null;
+            }
+        } finally {
+            batch.forEach(p -> p.done = true);
+        }
+    }
+
+    private <T> void runInSavepoint(Pending<T> p) throws SQLException {
+        execute("SAVEPOINT work");
+        try {
+            p.result = p.work.run();
+            execute("RELEASE work");
+        } catch (SQLException e) {
+            execute("ROLLBACK TO work");
+            execute("RELEASE work");
+            p.failure = e;
+        }
+    }
+
+    private void rollbackQuietly(SQLException cause) {
+        try {
+            execute("ROLLBACK");
+        } catch (SQLException rollback) {
+            cause.addSuppressed(rollback);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}

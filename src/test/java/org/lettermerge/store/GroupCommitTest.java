@@ -1,0 +1,89 @@
+package org.lettermerge.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GroupCommitTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyWriteFromManyThreadsIsCommittedOnce() throws Exception {
+        Path file = dir.resolve("g.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            exec(c, "CREATE TABLE t (n INTEGER)");
+            GroupCommit commits = new GroupCommit(c);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> writes = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                writes.add(pool.submit(() -> {
+                    go.await();
+                    return commits.write(() -> insert(c, n));
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> w : writes) {
+                assertThat(w.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            }
+            pool.shutdown();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            assertThat(count(c, "SELECT count(*) FROM t")).isEqualTo(200);
+            assertThat(count(c, "SELECT count(DISTINCT n) FROM t")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aFailingWriteIsRolledBackAloneAndReportedToItsOwnCaller() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("f.db"))) {
+            exec(c, "CREATE TABLE t (n INTEGER CHECK (n >= 0))");
+            GroupCommit commits = new GroupCommit(c);
+
+            commits.write(() -> insert(c, 1));
+            assertThatThrownBy(() -> commits.write(() -> {
+                insert(c, 2);
+                return insert(c, -1);
+            })).isInstanceOf(SQLException.class);
+            commits.write(() -> insert(c, 3));
+
+            assertThat(commits.read(() -> count(c, "SELECT group_concat(n) FROM t ORDER BY n"))).isEqualTo(13);
+        }
+    }
+
+    private static int insert(Connection c, int n) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            return st.executeUpdate("INSERT INTO t VALUES (" + n + ")");
+        }
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static int count(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return Integer.parseInt(rs.getString(1).replace(",", ""));
+        }
+    }
+}

@@ -89,7 +89,7 @@ public final class MessageFactory {
     private void fillBody(MimeMessage message, Letter letter) throws MessagingException {
         if (attachments.isEmpty()) {
             if (letter.html() == null) {
-                message.setText(canonical(letter.text()), UTF_8, "plain");
+                setText(message, letter.text(), "plain");
             } else {
                 message.setContent(alternative(letter));
             }
@@ -97,7 +97,7 @@ public final class MessageFactory {
         }
         MimeBodyPart body = new MimeBodyPart();
         if (letter.html() == null) {
-            body.setText(canonical(letter.text()), UTF_8, "plain");
+            setText(body, letter.text(), "plain");
         } else {
             body.setContent(alternative(letter));
         }
@@ -112,9 +112,9 @@ public final class MessageFactory {
     // RFC 2046 5.1.4: the last alternative is the preferred one, so plain text comes first.
     private static MimeMultipart alternative(Letter letter) throws MessagingException {
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(canonical(letter.text()), UTF_8, "plain");
+        setText(text, letter.text(), "plain");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(canonical(letter.html()), UTF_8, "html");
+        setText(html, letter.html(), "html");
         return new MimeMultipart("alternative", text, html);
     }
 
@@ -130,10 +130,46 @@ public final class MessageFactory {
         return part;
     }
 
+    /**
+     * Sets a text part with its Content-Transfer-Encoding chosen here, by the rule Angus would apply (base64 when
+     * most characters are not ASCII, quoted-printable otherwise): left to Angus, every letter's text is encoded
+     * once more just to choose, which was the largest single cost of building a letter.
+     */
+    private static void setText(jakarta.mail.internet.MimePart part, String text, String subtype)
+            throws MessagingException {
+        String canonical = canonical(text);
+        part.setText(canonical, UTF_8, subtype);
+        part.setHeader("Content-Transfer-Encoding", mostlyAscii(canonical) ? "quoted-printable" : "base64");
+    }
+
+    private static boolean mostlyAscii(String text) {
+        int other = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                other++;
+            }
+        }
+        return other * 2 <= text.length();
+    }
+
     // RFC 2046 4.1.1: text travels with CRLF line breaks. Angus converts them for quoted-printable but not for
     // base64 (which it picks for mostly non-Latin text), so a reader would see two different line endings.
-    private static String canonical(String text) {
-        return text.replaceAll("\\r\\n|\\r|\\n", "\r\n");
+    static String canonical(String text) {
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 32);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                out.append("\r\n");
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (c == '\n') {
+                out.append("\r\n");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static String contentType(Path file) {

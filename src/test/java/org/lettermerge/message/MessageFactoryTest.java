@@ -124,4 +124,12 @@ class MessageFactoryTest {
         assertThatThrownBy(() -> factory.build(new Letter("Hi", "x", null, null), "a@x.org\r\nBcc: evil@x.org", ID))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void lineBreaksOfEveryKindBecomeCrLfAndNothingElseChanges() {
+        org.assertj.core.api.Assertions.assertThat(MessageFactory.canonical("a\nb\r\nc\rd\r\n\ne"))
+                .isEqualTo("a\r\nb\r\nc\r\nd\r\n\r\ne");
+        org.assertj.core.api.Assertions.assertThat(MessageFactory.canonical("Réseau Côte d’Ivoire"))
+                .isEqualTo("Réseau Côte d’Ivoire");
+    }
 }

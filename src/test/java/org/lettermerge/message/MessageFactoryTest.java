@@ -125,11 +125,9 @@ class MessageFactoryTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void lineBreaksOfEveryKindBecomeCrLfAndNothingElseChanges() {
-        org.assertj.core.api.Assertions.assertThat(MessageFactory.canonical("a\nb\r\nc\rd\r\n\ne"))
-                .isEqualTo("a\r\nb\r\nc\r\nd\r\n\r\ne");
-        org.assertj.core.api.Assertions.assertThat(MessageFactory.canonical("Réseau Côte d’Ivoire"))
-                .isEqualTo("Réseau Côte d’Ivoire");
+        assertThat(MessageFactory.canonical("a\nb\r\nc\rd\r\n\ne")).isEqualTo("a\r\nb\r\nc\r\nd\r\n\r\ne");
+        assertThat(MessageFactory.canonical("Réseau Côte d’Ivoire")).isEqualTo("Réseau Côte d’Ivoire");
     }
 }

@@ -5,6 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
+import org.lettermerge.message.MessageFactory;
 import org.lettermerge.recipients.Recipient;
 import org.lettermerge.schedule.Backoff;
 import org.lettermerge.smtp.HandoffFailedException;
@@ -47,7 +48,6 @@ final class LetterSender {
     Sent transmit(CampaignRecord campaign, LiveCampaign live, StoredRecipient row, int worker) {
         // Rendered from the row as the log queued it: the accepted version, not whatever the CSV says now.
         Recipient recipient = new Recipient(live.prepared.campaign().recipients(), row.line(), row.email(), row.fields());
-        MimeMessage message = live.messages.build(live.prepared.render(recipient), row.email(), row.messageId());
         SmtpClient client;
         try {
             client = live.client(worker);
@@ -55,6 +55,9 @@ final class LetterSender {
             log.recordOutcome(campaign.id(), row.id(), State.QUEUED, null, null, "not sent: " + e.getMessage());
             throw e;
         }
+        MimeMessage message = live.messages.build(live.prepared.render(recipient), row.email(), row.messageId(),
+                client.acceptsEightBit() ? MessageFactory.BodyEncoding.EIGHT_BIT_ALLOWED
+                        : MessageFactory.BodyEncoding.SEVEN_BIT);
         SendOutcome outcome;
         try {
             outcome = client.send(message, envelope(row), () -> log.recordHandoff(campaign.id(), row.id()));

@@ -50,6 +50,17 @@ public final class MessageFactory {
      *                                  invalid: preflight must have refused it, so this is a bug, not an input problem
      */
     public MimeMessage build(Letter letter, String toAddress, String messageId) {
+        return build(letter, toAddress, messageId, BodyEncoding.SEVEN_BIT);
+    }
+
+    /**
+     * How text may travel. RFC 6152: a server that advertises 8BITMIME takes UTF-8 text as it is, which spares
+     * encoding every letter as quoted-printable byte by byte (a quarter of the benchmark's CPU); without it, text
+     * is quoted-printable or base64.
+     */
+    public enum BodyEncoding { SEVEN_BIT, EIGHT_BIT_ALLOWED }
+
+    public MimeMessage build(Letter letter, String toAddress, String messageId, BodyEncoding encoding) {
         requireHeaderSafe("Message-ID", messageId);
         requireHeaderSafe("Subject", letter.subject());
         requireHeaderSafe("To", toAddress);
@@ -65,7 +76,7 @@ public final class MessageFactory {
             message.setRecipient(MimeMessage.RecipientType.TO, to(toAddress, letter.toName()));
             message.setSubject(letter.subject(), UTF_8);
             message.setSentDate(Date.from(clock.instant()));
-            fillBody(message, letter);
+            fillBody(message, letter, encoding);
             message.saveChanges();
             return message;
         } catch (MessagingException e) {
@@ -86,20 +97,20 @@ public final class MessageFactory {
         }
     }
 
-    private void fillBody(MimeMessage message, Letter letter) throws MessagingException {
+    private void fillBody(MimeMessage message, Letter letter, BodyEncoding encoding) throws MessagingException {
         if (attachments.isEmpty()) {
             if (letter.html() == null) {
-                setText(message, letter.text(), "plain");
+                setText(message, letter.text(), "plain", encoding);
             } else {
-                message.setContent(alternative(letter));
+                message.setContent(alternative(letter, encoding));
             }
             return;
         }
         MimeBodyPart body = new MimeBodyPart();
         if (letter.html() == null) {
-            setText(body, letter.text(), "plain");
+            setText(body, letter.text(), "plain", encoding);
         } else {
-            body.setContent(alternative(letter));
+            body.setContent(alternative(letter, encoding));
         }
         MimeMultipart mixed = new MimeMultipart("mixed");
         mixed.addBodyPart(body);
@@ -110,11 +121,11 @@ public final class MessageFactory {
     }
 
     // RFC 2046 5.1.4: the last alternative is the preferred one, so plain text comes first.
-    private static MimeMultipart alternative(Letter letter) throws MessagingException {
+    private static MimeMultipart alternative(Letter letter, BodyEncoding encoding) throws MessagingException {
         MimeBodyPart text = new MimeBodyPart();
-        setText(text, letter.text(), "plain");
+        setText(text, letter.text(), "plain", encoding);
         MimeBodyPart html = new MimeBodyPart();
-        setText(html, letter.html(), "html");
+        setText(html, letter.html(), "html", encoding);
         return new MimeMultipart("alternative", text, html);
     }
 
@@ -131,15 +142,37 @@ public final class MessageFactory {
     }
 
     /**
-     * Sets a text part with its Content-Transfer-Encoding chosen here, by the rule Angus would apply (base64 when
-     * most characters are not ASCII, quoted-printable otherwise): left to Angus, every letter's text is encoded
+     * Sets a text part with its Content-Transfer-Encoding chosen here: 8bit where the server allows it and every
+     * line fits SMTP's 998-octet limit (RFC 5321 4.5.3.1.6), otherwise by the rule Angus would apply (base64 when
+     * most characters are not ASCII, quoted-printable otherwise). Left to Angus, every letter's text is encoded
      * once more just to choose, which was the largest single cost of building a letter.
      */
-    private static void setText(jakarta.mail.internet.MimePart part, String text, String subtype)
-            throws MessagingException {
+    private static void setText(jakarta.mail.internet.MimePart part, String text, String subtype,
+                                BodyEncoding encoding) throws MessagingException {
         String canonical = canonical(text);
         part.setText(canonical, UTF_8, subtype);
-        part.setHeader("Content-Transfer-Encoding", mostlyAscii(canonical) ? "quoted-printable" : "base64");
+        String transfer = encoding == BodyEncoding.EIGHT_BIT_ALLOWED && linesFit(canonical) ? "8bit"
+                : mostlyAscii(canonical) ? "quoted-printable" : "base64";
+        part.setHeader("Content-Transfer-Encoding", transfer);
+    }
+
+    /** Every line at most 998 octets in UTF-8 (a character takes at most 3 here: 4-octet ones count 2 chars). */
+    private static boolean linesFit(String crlfText) {
+        int octets = 0;
+        for (int i = 0; i < crlfText.length(); i++) {
+            char c = crlfText.charAt(i);
+            if (c == '\n') {
+                octets = 0;
+            } else if (c == '\0') {
+                return false;
+            } else {
+                octets += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                if (octets > 998) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean mostlyAscii(String text) {

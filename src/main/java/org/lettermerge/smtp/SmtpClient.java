@@ -97,6 +97,11 @@ public final class SmtpClient implements AutoCloseable {
         }
     }
 
+    /** Whether the server takes 8-bit text as it is (RFC 6152 8BITMIME); false before the first connect. */
+    public synchronized boolean acceptsEightBit() {
+        return transport != null && transport.supportsExtension("8BITMIME");
+    }
+
     @Override
     public synchronized void close() {
         closed = true;

@@ -130,4 +130,29 @@ class MessageFactoryTest {
         assertThat(MessageFactory.canonical("a\nb\r\nc\rd\r\n\ne")).isEqualTo("a\r\nb\r\nc\r\nd\r\n\r\ne");
         assertThat(MessageFactory.canonical("Réseau Côte d’Ivoire")).isEqualTo("Réseau Côte d’Ivoire");
     }
+
+    @Test
+    void whereTheServerAllowsEightBitTheTextTravelsAsItIsAndRoundTrips() throws Exception {
+        String body = "Chère مريم الحسيني, 山田 太郎,\n\nRéseau Equitas Côte d’Ivoire\n";
+        Letter letter = new Letter("Hi", body, "<p>" + body + "</p>", "مريم الحسيني");
+
+        MimeMessage sent = factory(List.of()).build(letter, "m@x.org", ID, MessageFactory.BodyEncoding.EIGHT_BIT_ALLOWED);
+        MimeMessage received = roundTrip(sent);
+
+        Multipart parts = (Multipart) received.getContent();
+        assertThat(parts.getBodyPart(0).getHeader("Content-Transfer-Encoding")).containsExactly("8bit");
+        assertThat(parts.getBodyPart(0).getContent()).isEqualTo(MessageFactory.canonical(body));
+        assertThat(parts.getBodyPart(1).getContent()).isEqualTo(MessageFactory.canonical("<p>" + body + "</p>"));
+    }
+
+    @Test
+    void aLineLongerThanSmtpAllowsIsEncodedEvenWhereEightBitIsAllowed() throws Exception {
+        Letter letter = new Letter("Hi", "é".repeat(600) + "\n", null, null);
+
+        MimeMessage received = roundTrip(factory(List.of()).build(letter, "a@x.org", ID,
+                MessageFactory.BodyEncoding.EIGHT_BIT_ALLOWED));
+
+        assertThat(received.getHeader("Content-Transfer-Encoding")).containsExactly("base64");
+        assertThat(received.getContent()).isEqualTo("é".repeat(600) + "\r\n");
+    }
 }

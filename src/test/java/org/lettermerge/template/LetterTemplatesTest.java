@@ -203,4 +203,26 @@ class LetterTemplatesTest {
                 .satisfies(p -> assertThat(p.message()).contains("plain values"));
         assertThatThrownBy(() -> names.render(recipient("Ana", ""), data)).isInstanceOf(MissingValueException.class);
     }
+
+    @Test
+    void aDataSectionRendersTheSameForEveryRecipientAndFollowsTheListItIsGiven() {
+        LetterTemplates t = templates("Hi", "Dear {{name}},\n{{#orgs}}- {{org}}\n{{/orgs}}");
+        Map<String, Object> coalition = Map.of("orgs", List.of(Map.of("org", "Réseau Equitas"), Map.of("org", "WITNESS")));
+        Map<String, Object> other = Map.of("orgs", List.of(Map.of("org", "Peace Direct")));
+
+        assertThat(t.render(recipient("Ana", "Dr."), coalition).text())
+                .isEqualTo("Dear Ana,\n- Réseau Equitas\n- WITNESS\n");
+        assertThat(t.render(recipient("Bo", "Mr."), coalition).text())
+                .isEqualTo("Dear Bo,\n- Réseau Equitas\n- WITNESS\n");
+        assertThat(t.render(recipient("Cy", "Ms."), other).text()).isEqualTo("Dear Cy,\n- Peace Direct\n");
+    }
+
+    @Test
+    void anItemLackingANameFailsEveryRenderNotOnlyTheFirst() {
+        LetterTemplates t = templates("Hi", "{{#orgs}}{{org}}{{/orgs}}");
+        Map<String, Object> data = Map.of("orgs", List.of(Map.of("country", "Peru")));
+
+        assertThatThrownBy(() -> t.render(recipient("Ana", "Dr."), data)).isInstanceOf(MissingValueException.class);
+        assertThatThrownBy(() -> t.render(recipient("Bo", "Mr."), data)).isInstanceOf(MissingValueException.class);
+    }
 }

@@ -5,12 +5,12 @@
 # Prints messages per second, time to first message, peak heap, and a bare loop over one Angus connection
 # (the same letter, rendered once, no log) run in the same session for comparison.
 #
-# Usage: bench/run.sh [N] [CONNECTIONS]      defaults: 10000 letters, 2 connections
+# Usage: bench/run.sh [N] [CONNECTIONS]      defaults: 10000 letters, 4 connections
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 N=${1:-10000}
-K=${2:-2}
+K=${2:-4}
 PORT=${BENCH_PORT:-2599}
 HEAP=${BENCH_HEAP:-256m}
 

@@ -93,12 +93,20 @@ public final class CampaignFile {
     }
 
     Duration duration(Mapping mapping, String key, Duration fallback, String prefix) {
+        return parsed(mapping, key, fallback, prefix, Durations::parse);
+    }
+
+    /**
+     * A text value read by {@code parser}, or the fallback when the key is absent; a value the parser refuses
+     * (IllegalArgumentException, with a message saying what is expected) is reported with its line.
+     */
+    <T> T parsed(Mapping mapping, String key, T fallback, String prefix, java.util.function.Function<String, T> parser) {
         String value = text(mapping, key, false);
         if (value == null) {
             return fallback;
         }
         try {
-            return Durations.parse(value);
+            return parser.apply(value);
         } catch (IllegalArgumentException e) {
             problem(mapping.keyLines().get(key), prefix + key + ": " + e.getMessage());
             return fallback;

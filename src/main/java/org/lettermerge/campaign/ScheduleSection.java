@@ -40,30 +40,18 @@ final class ScheduleSection {
     }
 
     private SendWindow window(Mapping schedule) {
-        String text = reader.text(schedule, "window", false);
-        if (text == null) {
-            return SendWindow.ALWAYS;
-        }
-        try {
-            return SendWindow.parse(text);
-        } catch (IllegalArgumentException e) {
-            reader.problem(schedule.keyLines().get("window"), "schedule.window: " + e.getMessage());
-            return SendWindow.ALWAYS;
-        }
+        return reader.parsed(schedule, "window", SendWindow.ALWAYS, "schedule.", SendWindow::parse);
     }
 
     private ZoneId zone(Mapping schedule, ZoneId fallback) {
-        String text = reader.text(schedule, "timezone", false);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return ZoneId.of(text.strip());
-        } catch (DateTimeException e) {
-            reader.problem(schedule.keyLines().get("timezone"), "schedule.timezone: unknown time zone '" + text
-                    + "': use a name such as America/New_York, Europe/Berlin or UTC");
-            return fallback;
-        }
+        return reader.parsed(schedule, "timezone", fallback, "schedule.", text -> {
+            try {
+                return ZoneId.of(text.strip());
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("unknown time zone '" + text
+                        + "': use a name such as America/New_York, Europe/Berlin or UTC", e);
+            }
+        });
     }
 
     private Backoff retry(Mapping schedule, Backoff defaults) {

@@ -58,14 +58,7 @@ final class SmtpSection {
                 limits = AccountLimits.NONE;
             }
         }
-        String rate = reader.text(smtp, "rate", false);
-        if (rate != null) {
-            try {
-                limits = new AccountLimits(Rate.parse(rate), limits.dailyCap());
-            } catch (IllegalArgumentException e) {
-                reader.problem(smtp.keyLines().get("rate"), "smtp.rate: " + e.getMessage());
-            }
-        }
+        limits = new AccountLimits(reader.parsed(smtp, "rate", limits.rate(), "smtp.", Rate::parse), limits.dailyCap());
         int cap = reader.number(smtp, "daily_cap", limits.dailyCap(), 0, Integer.MAX_VALUE, "smtp.");
         int connections = reader.number(smtp, "connections", 1, 1, 16, "smtp.");
         int perConnection = reader.number(smtp, "messages_per_connection", 100, 0, Integer.MAX_VALUE, "smtp.");
@@ -80,16 +73,7 @@ final class SmtpSection {
     }
 
     private Security security(Mapping smtp) {
-        String value = reader.text(smtp, "security", false);
-        if (value == null) {
-            return Security.STARTTLS;
-        }
-        try {
-            return Security.parse(value);
-        } catch (IllegalArgumentException e) {
-            reader.problem(smtp.keyLines().get("security"), "smtp.security: " + e.getMessage());
-            return Security.STARTTLS;
-        }
+        return reader.parsed(smtp, "security", Security.STARTTLS, "smtp.", Security::parse);
     }
 
     private int port(Mapping smtp, Security security) {

@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
+import org.lettermerge.schedule.Backoff;
+import org.lettermerge.schedule.SendWindow;
 import org.lettermerge.smtp.Security;
 import org.lettermerge.smtp.SmtpSettings;
 
@@ -170,6 +173,74 @@ class CampaignFileTest {
                 // A missing key has no line of its own: the file is named.
                 .anySatisfy(p -> assertThat(p).isEqualTo(Problem.display(file) + ": 'subject' is required"));
         assertThat(problems).hasSize(7);
+    }
+
+    @Test
+    void everySchedulingAndPacingProblemIsReportedWithItsLine() throws IOException {
+        Path file = write("""
+                from: "Coalition <letters@example.org>"
+                subject: Hello
+                template: letter.txt
+                recipients: recipients.csv
+                smtp:
+                  host: smtp.example.org
+                  provider: hotmail
+                  rate: fast
+                  connections: 40
+                schedule:
+                  window: weekdays 9 to 5
+                  timezone: Mars/Olympus
+                  retry: { first: soon }
+                  eror_budget: 3
+                """);
+
+        List<Problem> problems = problemsOf(file);
+
+        assertThat(problems).extracting(Problem::toString)
+                .anySatisfy(p -> assertThat(p).startsWith(at(7) + ": smtp.provider: unknown preset 'hotmail'")
+                        .contains("microsoft-365"))
+                .anySatisfy(p -> assertThat(p).startsWith(at(8) + ": smtp.rate: "))
+                .anySatisfy(p -> assertThat(p).startsWith(at(9) + ": smtp.connections must be a number from 1 to 16"))
+                .anySatisfy(p -> assertThat(p).startsWith(at(11) + ": schedule.window: "))
+                .anySatisfy(p -> assertThat(p).startsWith(at(12) + ": schedule.timezone: unknown time zone 'Mars/Olympus'"))
+                .anySatisfy(p -> assertThat(p).startsWith(at(13) + ": schedule.retry.first: 'soon' is not a duration"))
+                .anySatisfy(p -> assertThat(p).startsWith(at(14) + ": unknown key 'schedule.eror_budget'"));
+        assertThat(problems).hasSize(7);
+    }
+
+    @Test
+    void pacingAndScheduleSettingsAreReadFromTheFile() throws IOException {
+        Path file = write("""
+                from: "Coalition <letters@example.org>"
+                subject: Hello
+                template: letter.txt
+                recipients: recipients.csv
+                smtp:
+                  host: smtp.example.org
+                  provider: microsoft-365
+                  daily_cap: 500
+                  connections: 3
+                schedule:
+                  window: Mon-Fri 09:00-17:00
+                  timezone: America/New_York
+                  retry: { first: 10m, max: 2h, lifetime: 1d }
+                  error_budget: 4
+                  missed_grace: 30m
+                """);
+
+        Campaign campaign = CampaignFile.load(file);
+
+        Pacing pacing = campaign.smtp().pacing();
+        assertThat(pacing.limits().rate().toString()).isEqualTo("30/min");
+        assertThat(pacing.limits().dailyCap()).isEqualTo(500);
+        assertThat(pacing.connections()).isEqualTo(3);
+        ScheduleSettings schedule = campaign.schedule();
+        assertThat(schedule.window()).isEqualTo(SendWindow.parse("Mon-Fri 09:00-17:00"));
+        assertThat(schedule.zone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(schedule.retry()).isEqualTo(new Backoff(Duration.ofMinutes(10),
+                Duration.ofHours(2), Duration.ofDays(1)));
+        assertThat(schedule.errorBudget()).isEqualTo(4);
+        assertThat(schedule.missedGrace()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test

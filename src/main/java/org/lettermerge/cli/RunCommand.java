@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.lettermerge.campaign.Overrides;
 import org.lettermerge.delivery.RunAll;
 import org.lettermerge.delivery.StopSignal;
 import org.lettermerge.store.State;
@@ -29,6 +30,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--once", description = "One pass over everything due now, then exit (for cron).")
     boolean once;
 
+    @Option(names = "--rate", paramLabel = "RATE",
+            description = "Send at most this fast, e.g. 30/min, 2/s or unlimited (overrides every campaign's smtp.rate).")
+    String rate;
+
     @Option(names = "--poll", defaultValue = "30s", paramLabel = "DURATION",
             description = "How often to look for new campaigns and due letters when idle (default: ${DEFAULT-VALUE}).")
     String poll;
@@ -47,7 +52,8 @@ final class RunCommand implements Callable<Integer> {
             out.println("Scheduler running on " + org.lettermerge.problems.Problem.display(database)
                     + (once ? " (one pass)" : "; Ctrl-C stops it after the letter in flight"));
             out.flush();
-            RunAll.Result result = RunAll.run(database, once, Passwords::forServer, stop,
+            RunAll.Result result = RunAll.run(database, once, Passwords::forServer,
+                    Overrides.of(null, null, null, rate), stop,
                     new ProgressLine(spec.commandLine().getErr(), clock), clock, idle);
             result.recovered().forEach((campaign, rows) -> rows.forEach((id, state) -> out.println(campaign
                     + ": recovered an interrupted send (recipient #" + id + "): now " + state)));

@@ -2,6 +2,8 @@ package org.lettermerge.delivery;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lettermerge.campaign.CampaignFile;
@@ -31,15 +33,18 @@ public final class CampaignSources {
     /**
      * Each campaign read again from the file it was queued from, with the overrides it was queued with. If its
      * letters would no longer be made from what was queued (a template, the subject, a data file or an attachment
-     * changed), it is not sent: the organizer confirms with send --live --accept-changes.
+     * changed), it is not sent: the organizer confirms with send --live --accept-changes. {@code runOverrides}
+     * (run --rate) win over those the campaign was queued with.
      */
     public static CampaignSource fromFiles(DeliveryLog log, Path database, Function<SmtpChoice, char[]> passwords,
-                                           Clock clock) {
+                                           Map<String, String> runOverrides, Clock clock) {
         return record -> {
             PreparedCampaign p;
             char[] password;
             try {
-                var campaign = Overrides.apply(CampaignFile.load(Path.of(record.campaignFile())), record.overrides())
+                Map<String, String> overrides = new HashMap<>(record.overrides());
+                overrides.putAll(runOverrides);
+                var campaign = Overrides.apply(CampaignFile.load(Path.of(record.campaignFile())), overrides)
                         .withDatabase(database);
                 p = Preflight.prepare(campaign);
                 if (p.hasErrors()) {

@@ -22,8 +22,9 @@ public final class RunAll {
 
     private RunAll() {}
 
-    public static Result run(Path database, boolean once, Function<SmtpChoice, char[]> passwords, StopSignal stop,
-                             Progress progress, Clock clock, Duration idlePoll) throws InterruptedException {
+    public static Result run(Path database, boolean once, Function<SmtpChoice, char[]> passwords,
+                             Map<String, String> overrides, StopSignal stop, Progress progress, Clock clock,
+                             Duration idlePoll) throws InterruptedException {
         try (DeliveryLog log = DeliveryLog.openExisting(database, clock); SenderLock lock = SenderLock.acquire(database)) {
             Map<String, Map<Long, State>> recovered = new LinkedHashMap<>();
             for (CampaignRecord campaign : log.control().all()) {
@@ -33,7 +34,7 @@ public final class RunAll {
                 }
             }
             Scheduler scheduler = new Scheduler(log, clock, Sleeper.interruptibleBy(stop), stop,
-                    CampaignSources.fromFiles(log, database.toAbsolutePath().normalize(), passwords, clock), progress,
+                    CampaignSources.fromFiles(log, database.toAbsolutePath().normalize(), passwords, overrides, clock), progress,
                     idlePoll);
             Scheduler.Report report = scheduler.run(once ? Scheduler.Mode.ONCE : Scheduler.Mode.FOREVER, c -> true, 0);
             return new Result(recovered, report);

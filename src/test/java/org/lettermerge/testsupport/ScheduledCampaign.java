@@ -104,7 +104,7 @@ public final class ScheduledCampaign {
             throws InterruptedException {
         try (DeliveryLog log = DeliveryLog.openExisting(database(), clock)) {
             Scheduler scheduler = new Scheduler(log, clock, sleeper, stop,
-                    CampaignSources.fromFiles(log, database(), choice -> null, clock), Progress.NONE,
+                    CampaignSources.fromFiles(log, database(), choice -> null, java.util.Map.of(), clock), Progress.NONE,
                     Duration.ofSeconds(30));
             return scheduler.run(mode, c -> true, 0);
         }

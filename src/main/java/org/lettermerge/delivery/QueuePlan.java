@@ -13,7 +13,9 @@ import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.message.MessageIds;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.recipients.Recipient;
+import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignVersion;
+import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.NewRecipient;
 import org.lettermerge.store.QueueChanges;
 import org.lettermerge.store.StoredRecipient;
@@ -31,6 +33,12 @@ public record QueuePlan(QueueChanges changes, List<String> described, boolean ne
         CampaignVersion v1 = version(p, 1);
         return new QueuePlan(new QueueChanges(v1, p.campaign().file().toString(), added, List.of(), List.of()),
                 List.of(added.size() + " recipients queued"), false);
+    }
+
+    /** Queues a campaign the log has never seen, as version 1, making each row as it is written. */
+    static CampaignRecord queueFirst(PreparedCampaign p, DeliveryLog log) {
+        Iterable<NewRecipient> rows = () -> p.recipients().recipients().stream().map(r -> newRow(p, r)).iterator();
+        return log.createCampaign(p.campaign().name(), p.campaign().file().toString(), version(p, 1), rows);
     }
 
     /** A later queuing, against the accepted version and the rows already in the log. */

@@ -1,8 +1,10 @@
 package org.lettermerge.delivery;
 
+import java.util.List;
 import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.QueueChanges;
 
 /** Queues a prepared campaign in the log: the first time as version 1, later as the changes it brings. */
 final class Queuing {
@@ -12,10 +14,9 @@ final class Queuing {
     static QueuePlan queue(PreparedCampaign p, DeliveryLog log, boolean acceptChanges) {
         var existing = log.findCampaign(p.campaign().name());
         if (existing.isEmpty()) {
-            QueuePlan first = QueuePlan.first(p);
-            log.createCampaign(p.campaign().name(), p.campaign().file().toString(), first.changes().newVersion(),
-                    first.changes().added());
-            return first;
+            QueuePlan.queueFirst(p, log);
+            return new QueuePlan(new QueueChanges(null, p.campaign().file().toString(), List.of(), List.of(), List.of()),
+                    List.of(p.recipients().recipients().size() + " recipients queued"), false);
         }
         CampaignRecord campaign = existing.get();
         QueuePlan plan = QueuePlan.against(p, log.currentVersion(campaign).orElseThrow(), log.recipients(campaign));

@@ -45,11 +45,7 @@ public final class TestSend {
         try (DeliveryLog log = DeliveryLog.openOrCreate(p.campaign().database(), clock);
              MailServer server = MailServer.open(p.campaign().smtp(), password,
                      LiveSend.sandboxMail(p.campaign().database()))) {
-            CampaignRecord campaign = log.findCampaign(p.campaign().name()).orElseGet(() -> {
-                QueuePlan plan = QueuePlan.first(p);
-                return log.createCampaign(p.campaign().name(), p.campaign().file().toString(),
-                        plan.changes().newVersion(), plan.changes().added());
-            });
+            CampaignRecord campaign = log.findCampaign(p.campaign().name()).orElseGet(() -> QueuePlan.queueFirst(p, log));
             SendOutcome outcome = server.connect().send(message, to, org.lettermerge.smtp.DataHandoff.NONE);
             Settled settled = Settled.of(outcome);
             log.recordTestSend(campaign, to.getAddress(), messageId, settled.code(),

@@ -119,9 +119,12 @@ public final class DeliveryLog implements AutoCloseable {
         });
     }
 
-    /** Creates a campaign with its first version and queues its recipients, all in one transaction. */
+    /**
+     * Creates a campaign with its first version and queues its recipients, all in one transaction. The rows are
+     * taken one at a time, so a large list need not be held twice in memory.
+     */
     public CampaignRecord createCampaign(String name, String campaignFile, CampaignVersion first,
-                                         List<NewRecipient> recipients) {
+                                         Iterable<NewRecipient> recipients) {
         sql.write("queue campaign " + name, () -> {
             String now = sql.now();
             long campaignId;

@@ -82,7 +82,8 @@ final class SendCommand implements Callable<Integer> {
 
     private int dryRun(PrintWriter out, PreparedCampaign prepared) {
         Campaign c = prepared.campaign();
-        SendPlan plan = SendPlan.of(prepared, Files.exists(c.database()) ? StoredRows.of(c, clock) : List.of());
+        SendPlan plan = SendPlan.of(prepared, Files.exists(c.database()) ? StoredRows.of(c, clock) : List.of(),
+                StoredRows.suppressed(c, clock));
         List<Recipient> letters = limit > 0 ? plan.toSend().stream().limit(limit).toList() : plan.toSend();
         out.println("Dry run: nothing is sent. With --live, " + letters.size() + " letter"
                 + (letters.size() == 1 ? "" : "s") + " would go through " + Describe.server(c.smtp()) + ":");

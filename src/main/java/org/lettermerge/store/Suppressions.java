@@ -43,8 +43,12 @@ public final class Suppressions {
     /** One line of the list's history; {@code reason} is why it was added, or why it was removed. */
     public record Change(long id, Instant at, Action action, String email, String reason, Source source, String actor) {}
 
-    /** What a change did: whether the list changed, and how many recipient rows (in any campaign) it touched. */
-    public record Outcome(boolean changed, int rows) {}
+    /** What a change did: how many list entries it added or removed, how many recipient rows (any campaign) it touched. */
+    public record Outcome(int entries, int rows) {
+        public boolean changed() {
+            return entries > 0;
+        }
+    }
 
     private final Statements sql;
 
@@ -65,7 +69,7 @@ public final class Suppressions {
      * Adds every address in one transaction: all of them or, when anything fails, none. Addresses already on
      * the list (or repeated) are left as they are.
      *
-     * @return how many were added
+     * @return how many were added, and how many recipient rows that skipped
      */
     public Outcome importAll(List<String> addresses, String reason, String actor) {
         return sql.write("import " + addresses.size() + " suppressed addresses", () -> {
@@ -73,10 +77,10 @@ public final class Suppressions {
             int rows = 0;
             for (String address : addresses) {
                 Outcome one = insert(address, reason, Source.IMPORT, actor);
-                added += one.changed() ? 1 : 0;
+                added += one.entries();
                 rows += one.rows();
             }
-            return new Outcome(added > 0, rows);
+            return new Outcome(added, rows);
         });
     }
 
@@ -86,7 +90,7 @@ public final class Suppressions {
         return sql.write("remove " + address + " from the suppression list", () -> {
             Optional<Entry> entry = find(key);
             if (entry.isEmpty()) {
-                return new Outcome(false, 0);
+                return new Outcome(0, 0);
             }
             String now = sql.now();
             sql.execute("suppression-delete", key);
@@ -97,7 +101,7 @@ public final class Suppressions {
                 sql.insertEvent(row.campaignId(), row.id(), now, EventKind.SKIP_LIFTED, State.SKIPPED, row.state(),
                         null, null, "taken off the suppression list: " + why);
             }
-            return new Outcome(true, lifted.size());
+            return new Outcome(1, lifted.size());
         });
     }
 
@@ -170,12 +174,12 @@ public final class Suppressions {
     private Outcome insert(String address, String reason, Source source, String actor) throws SQLException {
         String key = keyOf(address);
         if (find(key).isPresent()) {
-            return new Outcome(false, 0);
+            return new Outcome(0, 0);
         }
         String now = sql.now();
         sql.execute("suppression-insert", key, address, reason, source.stored(), now, actor);
         sql.execute("suppression-event-insert", now, Action.ADDED, key, address, reason, source.stored(), actor);
-        return new Outcome(true, skip("skip-address", key, now));
+        return new Outcome(1, skip("skip-address", key, now));
     }
 
     private Optional<Entry> find(String key) throws SQLException {

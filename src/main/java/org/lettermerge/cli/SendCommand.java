@@ -150,7 +150,7 @@ final class SendCommand implements Callable<Integer> {
         if (report != null) {
             report.notes().forEach(note -> out.println("Note: " + note));
             if (report.outcomes().isEmpty()) {
-                out.println("Nothing to send now: every recipient is accepted, failed, unknown, removed or not due yet.");
+                out.println("Nothing to send now: every recipient is accepted, failed, unknown, skipped, removed or not due yet.");
             } else {
                 out.println("Sent through " + report.server());
                 out.printf("This run: %d accepted, %d deferred, %d failed, %d unknown, in %.1f s%n",

@@ -3,6 +3,7 @@ package org.lettermerge.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.recipients.AddressFile;
@@ -148,7 +149,7 @@ final class SuppressSubcommands {
             }
             String why = reason != null ? reason : "imported from " + file.getFileName();
             try (DeliveryLog log = db.open(clock)) {
-                java.util.List<String> addresses = read.addresses().stream().map(AddressFile.Entry::email).toList();
+                List<String> addresses = read.addresses().stream().map(AddressFile.Entry::email).toList();
                 Suppressions.Outcome outcome = log.suppressions().importAll(addresses, why, SuppressCommand.actor());
                 int added = outcome.entries();
                 spec.commandLine().getOut().println("Imported " + added + " address" + (added == 1 ? "" : "es")

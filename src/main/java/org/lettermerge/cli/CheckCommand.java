@@ -51,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<StoredRecipient> stored = Files.exists(campaign.database())
                 ? StoredRows.of(campaign, clock) : List.of();
-        SendPlan plan = SendPlan.of(prepared, stored);
+        SendPlan plan = SendPlan.of(prepared, stored, StoredRows.suppressed(campaign, clock));
         out.println();
         Describe.plan(out, plan, campaign);
         out.println();

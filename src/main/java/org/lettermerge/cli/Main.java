@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 + "and the delivery log proves it.",
         subcommands = {CheckCommand.class, PreviewCommand.class, SendCommand.class, StatusCommand.class,
                 RunCommand.class, PauseCommand.class, ResumeCommand.class, CancelCommand.class, ResolveCommand.class,
-                SandboxCommand.class, CommandLine.HelpCommand.class},
+                SuppressCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

@@ -82,7 +82,8 @@ final class SendCommand implements Callable<Integer> {
 
     private int dryRun(PrintWriter out, PreparedCampaign prepared) {
         Campaign c = prepared.campaign();
-        SendPlan plan = SendPlan.of(prepared, Files.exists(c.database()) ? StoredRows.of(c, clock) : List.of());
+        SendPlan plan = SendPlan.of(prepared, Files.exists(c.database()) ? StoredRows.of(c, clock) : List.of(),
+                StoredRows.suppressed(c, clock));
         List<Recipient> letters = limit > 0 ? plan.toSend().stream().limit(limit).toList() : plan.toSend();
         out.println("Dry run: nothing is sent. With --live, " + letters.size() + " letter"
                 + (letters.size() == 1 ? "" : "s") + " would go through " + Describe.server(c.smtp()) + ":");
@@ -149,7 +150,7 @@ final class SendCommand implements Callable<Integer> {
         if (report != null) {
             report.notes().forEach(note -> out.println("Note: " + note));
             if (report.outcomes().isEmpty()) {
-                out.println("Nothing to send now: every recipient is accepted, failed, unknown, removed or not due yet.");
+                out.println("Nothing to send now: every recipient is accepted, failed, unknown, skipped, removed or not due yet.");
             } else {
                 out.println("Sent through " + report.server());
                 out.printf("This run: %d accepted, %d deferred, %d failed, %d unknown, in %.1f s%n",

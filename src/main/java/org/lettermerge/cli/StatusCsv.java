@@ -12,7 +12,7 @@ import org.lettermerge.store.StoredRecipient;
 final class StatusCsv {
 
     static final String[] COLUMNS = {"email", "name", "state", "attempts", "smtp_code", "smtp_reply", "message_id",
-            "last_attempt_at", "queued_at", "removed", "next_attempt_at"};
+            "last_attempt_at", "queued_at", "removed", "next_attempt_at", "skip_reason"};
 
     private StatusCsv() {}
 
@@ -23,7 +23,7 @@ final class StatusCsv {
                 csv.printRecord(safe(r.email()), safe(r.name()), r.state(), r.attempts(),
                         r.smtpCode() == null ? "" : r.smtpCode(), safe(r.smtpReply()), safe(r.messageId()),
                         r.lastAttemptAt() == null ? "" : r.lastAttemptAt(), r.queuedAt(), r.isRemoved(),
-                        r.nextAttemptAt() == null ? "" : r.nextAttemptAt());
+                        r.nextAttemptAt() == null ? "" : r.nextAttemptAt(), safe(r.skipReason()));
             }
             csv.flush();
         } catch (IOException e) {

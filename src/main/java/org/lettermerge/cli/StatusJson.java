@@ -49,6 +49,7 @@ final class StatusJson {
         m.put("queued_at", r.queuedAt().toString());
         m.put("next_attempt_at", r.nextAttemptAt() == null ? null : r.nextAttemptAt().toString());
         m.put("removed", r.isRemoved());
+        m.put("skip_reason", r.skipReason());
         return m;
     }
 }

@@ -45,7 +45,8 @@ final class StatusTable {
             out.printf(format, cut(r.email(), 34), cut(r.name() == null ? "" : r.name(), 28),
                     r.state() + (r.isRemoved() ? "*" : ""), r.attempts(), r.smtpCode() == null ? "" : r.smtpCode(),
                     r.lastAttemptAt() == null ? "" : TIME.format(r.lastAttemptAt()).replace(" UTC", ""),
-                    (r.smtpReply() == null ? "" : r.smtpReply()) + (r.state() == State.DEFERRED
+                    r.state() == State.SKIPPED ? "suppressed: " + r.skipReason()
+                    : (r.smtpReply() == null ? "" : r.smtpReply()) + (r.state() == State.DEFERRED
                             && r.nextAttemptAt() != null ? "  (retry after " + TIME.format(r.nextAttemptAt()) + ")" : ""));
         }
         if (rows.stream().anyMatch(StoredRecipient::isRemoved)) {

@@ -11,7 +11,8 @@ import org.lettermerge.store.StoredRecipient;
 /**
  * Where a campaign stands, as an organizer asks it: scheduled, sending, paused (and why), waiting for a
  * decision, finished or cancelled — derived from its state, its start time and its rows. "Finished" means every
- * recipient is in a final state (accepted or failed); otherwise {@code detail} says what is left and why.
+ * recipient is in a final state (accepted, failed, or skipped because its address is suppressed); otherwise
+ * {@code detail} says what is left and why.
  *
  * @param next when the next letter can go out, if known
  */
@@ -36,7 +37,7 @@ public record CampaignStatus(String state, String detail, Instant next) {
                     c.pauseReason() + how + (left.isEmpty() ? "" : "; left: " + left), c.resumeAt());
         }
         if (queued + deferred + unknown + sending == 0) {
-            return new CampaignStatus("finished", "every recipient is accepted or failed", null);
+            return new CampaignStatus("finished", "every recipient is accepted, failed or skipped", null);
         }
         if (c.scheduledAt() != null && c.scheduledAt().isAfter(now)) {
             return new CampaignStatus("scheduled", "starts at " + c.scheduledAt() + "; left: " + left, c.scheduledAt());

@@ -7,10 +7,12 @@ import java.util.Map;
 import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.recipients.Recipient;
 import org.lettermerge.store.StoredRecipient;
+import org.lettermerge.store.Suppressions;
 
 /**
  * Who a live send would write to now, and who it would skip and why: duplicates in the CSV, letters the log
- * shows as already accepted, failed or of unknown outcome. Computed without writing anything.
+ * shows as already accepted, failed or of unknown outcome, addresses on the suppression list. Computed without
+ * writing anything.
  */
 public record SendPlan(List<Recipient> toSend, List<Skip> skipped) {
 
@@ -18,6 +20,15 @@ public record SendPlan(List<Recipient> toSend, List<Skip> skipped) {
 
     /** @param stored the rows the log holds for this campaign (empty when it was never queued) */
     public static SendPlan of(PreparedCampaign p, List<StoredRecipient> stored) {
+        return of(p, stored, Map.of());
+    }
+
+    /**
+     * @param suppressed the log's suppression list by lowercased address: an address on it is skipped even when
+     *                   it is new in the CSV (queuing would mark it SKIPPED)
+     */
+    public static SendPlan of(PreparedCampaign p, List<StoredRecipient> stored,
+                              Map<String, Suppressions.Entry> suppressed) {
         Map<String, StoredRecipient> byKey = new HashMap<>();
         stored.forEach(r -> byKey.put(r.emailKey(), r));
         List<Recipient> toSend = new ArrayList<>();
@@ -29,12 +40,15 @@ public record SendPlan(List<Recipient> toSend, List<Skip> skipped) {
         }
         for (Recipient r : p.recipients().recipients()) {
             StoredRecipient row = byKey.remove(r.key());
-            String reason = row == null ? null : switch (row.state()) {
+            Suppressions.Entry optOut = suppressed.get(r.key());
+            String reason = optOut != null ? "on the suppression list: " + optOut.reason()
+                    : row == null ? null : switch (row.state()) {
                 case QUEUED, DEFERRED -> null;
                 case ACCEPTED -> "already accepted by the server on " + row.lastAttemptAt();
                 case FAILED -> "failed permanently: " + row.smtpReply();
                 case UNKNOWN -> "outcome unknown (the server may have it): check before sending again";
                 case SENDING -> "being sent by another run";
+                case SKIPPED -> "on the suppression list: " + row.skipReason();
             };
             if (reason == null) {
                 toSend.add(r);

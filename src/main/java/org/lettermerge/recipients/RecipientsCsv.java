@@ -98,7 +98,7 @@ public final class RecipientsCsv {
     }
 
     // AddressException.getMessage() appends "in string ``...'' at position n"; the reason alone reads better.
-    private static String reason(AddressException e) {
+    static String reason(AddressException e) {
         String message = e.getMessage();
         int in = message.indexOf(" in string ");
         return in > 0 ? message.substring(0, in) : message;

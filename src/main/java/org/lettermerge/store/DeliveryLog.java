@@ -17,18 +17,21 @@ import java.util.Optional;
  * The delivery log: every campaign, every recipient's state and an append-only history of every attempt.
  * Each method is one transaction; a state change and its history line are committed together. Any SQL
  * failure surfaces as {@link DeliveryLogException}, and the caller stops sending. Campaign-level decisions
- * (schedule, pause, resume, cancel) are in {@link #control()}, sending budgets in {@link #budgets()}.
+ * (schedule, pause, resume, cancel) are in {@link #control()}, sending budgets in {@link #budgets()}, the
+ * suppression list shared by every campaign in {@link #suppressions()}.
  */
 public final class DeliveryLog implements AutoCloseable {
 
     private final Statements sql;
     private final CampaignControl control;
     private final AccountBudgets budgets;
+    private final Suppressions suppressions;
 
     private DeliveryLog(Database db, Clock clock) {
         this.sql = new Statements(db, clock);
         this.control = new CampaignControl(sql);
         this.budgets = new AccountBudgets(sql);
+        this.suppressions = new Suppressions(sql);
     }
 
     /** Opens the log, creating it (and its folder) when the file does not exist yet. */
@@ -51,6 +54,10 @@ public final class DeliveryLog implements AutoCloseable {
 
     public AccountBudgets budgets() {
         return budgets;
+    }
+
+    public Suppressions suppressions() {
+        return suppressions;
     }
 
     public Optional<CampaignRecord> findCampaign(String name) {
@@ -136,6 +143,7 @@ public final class DeliveryLog implements AutoCloseable {
             for (NewRecipient r : recipients) {
                 insertRecipient(campaignId, r, now);
             }
+            suppressions.skip("skip-campaign", campaignId, now);
             return campaignId;
         });
         return findCampaign(name).orElseThrow();
@@ -167,6 +175,8 @@ public final class DeliveryLog implements AutoCloseable {
                 sql.insertEvent(campaign.id(), r.id(), now, EventKind.REMOVED, null, null, null, null,
                         "no longer in the recipients file; never sent while it is gone");
             }
+            // An address on the suppression list that comes (back) into the CSV is skipped as it is queued.
+            suppressions.skip("skip-campaign", campaign.id(), now);
             return null;
         });
     }
@@ -174,12 +184,15 @@ public final class DeliveryLog implements AutoCloseable {
     /**
      * Claims a row for one send: QUEUED/DEFERRED → SENDING, committed before any SMTP command for it, and only
      * while its campaign is ACTIVE. With an account, the message's slot in that account's budget is taken in
-     * the same transaction. Returns false when the row is no longer sendable (another sender, a pause).
+     * the same transaction. Returns false when the row is no longer sendable (another sender, a pause, its
+     * address suppressed since the row was read — then the row is marked SKIPPED in the same transaction, so it
+     * is not offered again).
      */
     public boolean claim(StoredRecipient row, long campaignId, String account) {
         return sql.write("claim " + row.email(), () -> {
             String now = sql.now();
             if (sql.execute("claim", now, now, now, row.id(), now) != 1) {
+                suppressions.skip("skip-row", row.id(), now);
                 return false;
             }
             if (account != null) {

@@ -29,5 +29,9 @@ public enum EventKind {
     /** An UNKNOWN row settled by the organizer (resolve --as accepted|failed|resend). */
     RESOLVED,
     /** A throttling reply halved the account's pace. */
-    PACE_TIGHTENED
+    PACE_TIGHTENED,
+    /** The row's address is on the suppression list: it is not sent while it stays there. */
+    SKIPPED,
+    /** The address was taken off the suppression list: the row goes on from where it was skipped. */
+    SKIP_LIFTED
 }

@@ -34,7 +34,7 @@ final class Rows {
                 json.apply(rs.getString("fields")),
                 rs.getString("row_hash"),
                 rs.getInt("line"),
-                State.valueOf(rs.getString("state")),
+                rs.getString("skipped_at") != null ? State.SKIPPED : State.valueOf(rs.getString("state")),
                 rs.getInt("attempts"),
                 rs.getString("message_id"),
                 nullableInt(rs, "smtp_code"),
@@ -44,7 +44,9 @@ final class Rows {
                 Timestamps.parse(rs.getString("updated_at")),
                 Timestamps.parse(rs.getString("removed_at")),
                 Timestamps.parse(rs.getString("next_attempt_at")),
-                Timestamps.parse(rs.getString("first_attempt_at")));
+                Timestamps.parse(rs.getString("first_attempt_at")),
+                Timestamps.parse(rs.getString("skipped_at")),
+                rs.getString("skip_reason"));
     }
 
     static Event event(ResultSet rs) throws SQLException {

@@ -2,7 +2,7 @@ package org.lettermerge.store;
 
 /**
  * Where a recipient's letter stands. QUEUED → SENDING (committed before the SMTP transaction starts) →
- * ACCEPTED | DEFERRED | FAILED | UNKNOWN.
+ * ACCEPTED | DEFERRED | FAILED | UNKNOWN; a QUEUED or DEFERRED row whose address is suppressed is SKIPPED.
  */
 public enum State {
     QUEUED,
@@ -15,7 +15,12 @@ public enum State {
     /** A 5xx reply: permanent, never retried automatically. */
     FAILED,
     /** The connection was lost after the final "." — the server may have the letter, so it is not re-sent. */
-    UNKNOWN;
+    UNKNOWN,
+    /**
+     * The address is on the suppression list: never sent while it is. Stored as skipped_at on a row that keeps its
+     * QUEUED or DEFERRED state underneath (see 003-suppression.sql), so lifting the suppression resumes it there.
+     */
+    SKIPPED;
 
     /** Rows a run may send: never one the server may already have. */
     public boolean isSendable() {

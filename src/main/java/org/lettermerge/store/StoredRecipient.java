@@ -3,7 +3,7 @@ package org.lettermerge.store;
 import java.time.Instant;
 import java.util.Map;
 
-/** One recipient row of the delivery log. */
+/** One recipient row of the delivery log; {@code skipReason} is why a SKIPPED row is not sent. */
 public record StoredRecipient(
         long id,
         String emailKey,
@@ -22,7 +22,9 @@ public record StoredRecipient(
         Instant updatedAt,
         Instant removedAt,
         Instant nextAttemptAt,
-        Instant firstAttemptAt) {
+        Instant firstAttemptAt,
+        Instant skippedAt,
+        String skipReason) {
 
     public boolean isRemoved() {
         return removedAt != null;

@@ -37,13 +37,15 @@ WHERE id = ?;
 UPDATE recipient SET removed_at = ?, updated_at = ? WHERE id = ? AND removed_at IS NULL;
 
 -- Claiming is one conditional statement: only one process can move a row out of QUEUED/DEFERRED, and never
--- while its campaign is paused or cancelled (so once `pause` has committed, no new claim succeeds).
+-- while its campaign is paused or cancelled (so once `pause` has committed, no new claim succeeds), nor while its
+-- address is on the suppression list (so once `suppress add` has committed, that address gets no letter).
 -- name: claim
 UPDATE recipient SET state = 'SENDING', attempts = attempts + 1, last_attempt_at = ?,
                      first_attempt_at = COALESCE(first_attempt_at, ?), updated_at = ?
-WHERE id = ? AND state IN ('QUEUED', 'DEFERRED') AND removed_at IS NULL
+WHERE id = ? AND state IN ('QUEUED', 'DEFERRED') AND removed_at IS NULL AND skipped_at IS NULL
   AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-  AND EXISTS (SELECT 1 FROM campaign c WHERE c.id = recipient.campaign_id AND c.state = 'ACTIVE');
+  AND EXISTS (SELECT 1 FROM campaign c WHERE c.id = recipient.campaign_id AND c.state = 'ACTIVE')
+  AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.email_key = recipient.email_key);
 
 -- name: set-outcome
 UPDATE recipient SET state = ?, smtp_code = ?, smtp_reply = ?, next_attempt_at = ?, updated_at = ?
@@ -54,23 +56,27 @@ WHERE id = ? AND state = 'SENDING';
 -- name: due-rows
 SELECT * FROM (
     SELECT * FROM (SELECT * FROM recipient WHERE campaign_id = ? AND state = 'QUEUED' AND removed_at IS NULL
+                     AND skipped_at IS NULL
                    ORDER BY id LIMIT ?)
     UNION ALL
     SELECT * FROM (SELECT * FROM recipient WHERE campaign_id = ? AND state = 'DEFERRED' AND removed_at IS NULL
-                     AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                     AND skipped_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                    ORDER BY id LIMIT ?))
 ORDER BY id LIMIT ?;
 
+-- A skipped row counts as SKIPPED, whatever its delivery state underneath (see 003-suppression.sql).
 -- name: counts
-SELECT state, count(*) FROM recipient WHERE campaign_id = ? AND removed_at IS NULL GROUP BY state;
+SELECT CASE WHEN skipped_at IS NULL THEN state ELSE 'SKIPPED' END AS shown, count(*)
+FROM recipient WHERE campaign_id = ? AND removed_at IS NULL GROUP BY shown;
 
 -- name: due-count
 SELECT count(*) FROM recipient
-WHERE campaign_id = ? AND removed_at IS NULL
+WHERE campaign_id = ? AND removed_at IS NULL AND skipped_at IS NULL
   AND (state = 'QUEUED' OR (state = 'DEFERRED' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)));
 
 -- name: next-retry
-SELECT MIN(next_attempt_at) FROM recipient WHERE campaign_id = ? AND state = 'DEFERRED' AND removed_at IS NULL;
+SELECT MIN(next_attempt_at) FROM recipient
+WHERE campaign_id = ? AND state = 'DEFERRED' AND removed_at IS NULL AND skipped_at IS NULL;
 
 -- name: sending-count
 SELECT count(*) FROM recipient WHERE campaign_id = ? AND state = 'SENDING';
@@ -136,3 +142,52 @@ FROM recipient r WHERE r.campaign_id = ? AND r.state = 'SENDING';
 -- name: history
 SELECT id, recipient_id, at, kind, from_state, to_state, smtp_code, smtp_reply, detail
 FROM event WHERE campaign_id = ? ORDER BY id;
+
+-- Suppression
+
+-- name: suppression-find
+SELECT * FROM suppression WHERE email_key = ?;
+
+-- name: suppression-list
+SELECT * FROM suppression ORDER BY added_at, email_key;
+
+-- name: suppression-insert
+INSERT INTO suppression (email_key, email, reason, source, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?);
+
+-- name: suppression-delete
+DELETE FROM suppression WHERE email_key = ?;
+
+-- name: suppression-event-insert
+INSERT INTO suppression_event (at, action, email_key, email, reason, source, actor) VALUES (?, ?, ?, ?, ?, ?, ?);
+
+-- name: suppression-history
+SELECT * FROM suppression_event ORDER BY id;
+
+-- Marking rows SKIPPED: only rows that could still be sent (QUEUED, DEFERRED), whose address is on the list now.
+-- The state column keeps the delivery state underneath; RETURNING gives it for the history line.
+-- name: skip-address
+UPDATE recipient SET skipped_at = ?, updated_at = ?,
+       skip_reason = (SELECT s.reason FROM suppression s WHERE s.email_key = recipient.email_key)
+WHERE email_key = ? AND state IN ('QUEUED', 'DEFERRED') AND skipped_at IS NULL
+  AND EXISTS (SELECT 1 FROM suppression s WHERE s.email_key = recipient.email_key)
+RETURNING id, campaign_id, state, skip_reason;
+
+-- name: skip-campaign
+UPDATE recipient SET skipped_at = ?, updated_at = ?,
+       skip_reason = (SELECT s.reason FROM suppression s WHERE s.email_key = recipient.email_key)
+WHERE campaign_id = ? AND state IN ('QUEUED', 'DEFERRED') AND skipped_at IS NULL
+  AND EXISTS (SELECT 1 FROM suppression s WHERE s.email_key = recipient.email_key)
+RETURNING id, campaign_id, state, skip_reason;
+
+-- name: skip-row
+UPDATE recipient SET skipped_at = ?, updated_at = ?,
+       skip_reason = (SELECT s.reason FROM suppression s WHERE s.email_key = recipient.email_key)
+WHERE id = ? AND state IN ('QUEUED', 'DEFERRED') AND skipped_at IS NULL
+  AND EXISTS (SELECT 1 FROM suppression s WHERE s.email_key = recipient.email_key)
+RETURNING id, campaign_id, state, skip_reason;
+
+-- The address is off the list: its rows go on from the state they were skipped in.
+-- name: unskip-address
+UPDATE recipient SET skipped_at = NULL, skip_reason = NULL, updated_at = ?
+WHERE email_key = ? AND skipped_at IS NOT NULL
+RETURNING id, campaign_id, state;

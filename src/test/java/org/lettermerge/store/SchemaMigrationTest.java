@@ -1,6 +1,7 @@
 package org.lettermerge.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,67 @@ class SchemaMigrationTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getInt(1)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aVersionTwoLogGainsTheSuppressionListKeepingEveryRowEventAndIndex() throws Exception {
+        Path file = dir.resolve("v2.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            for (String migration : new String[] {"001-initial.sql", "002-scheduling.sql"}) {
+                for (String statement : Database.splitStatements(resource(migration))) {
+                    st.execute(statement);
+                }
+            }
+            st.execute("PRAGMA user_version = 2");
+            st.execute("INSERT INTO campaign (name, campaign_file, version, created_at, state, pause_kind) "
+                    + "VALUES ('letter', '/c.yaml', 1, '2026-11-01T09:00:00.000Z', 'PAUSED', 'MANUAL')");
+            st.execute("INSERT INTO recipient (campaign_id, email_key, email, name, fields, row_hash, line, state, "
+                    + "attempts, message_id, smtp_code, smtp_reply, queued_at, last_attempt_at, updated_at, "
+                    + "next_attempt_at, first_attempt_at) VALUES "
+                    + "(1, 'a@example.org', 'a@example.org', 'A', '{}', 'h', 2, 'ACCEPTED', 1, '<m1@example.org>', 250,"
+                    + " '250 ok', '2026-11-01T09:00:00.000Z', '2026-11-01T09:01:00.000Z', '2026-11-01T09:01:00.000Z',"
+                    + " NULL, '2026-11-01T09:01:00.000Z'),"
+                    + "(1, 'b@example.org', 'B@example.org', 'B', '{}', 'h', 3, 'DEFERRED', 1, '<m2@example.org>', 450,"
+                    + " '450 busy', '2026-11-01T09:00:00.000Z', '2026-11-01T09:01:00.000Z', '2026-11-01T09:01:00.000Z',"
+                    + " '2026-11-01T09:06:00.000Z', '2026-11-01T09:01:00.000Z')");
+            st.execute("INSERT INTO event (campaign_id, recipient_id, at, kind, from_state, to_state) VALUES "
+                    + "(1, 1, '2026-11-01T09:01:00.000Z', 'OUTCOME', 'SENDING', 'ACCEPTED'),"
+                    + "(1, 2, '2026-11-01T09:01:00.000Z', 'OUTCOME', 'SENDING', 'DEFERRED')");
+        }
+
+        try (DeliveryLog log = DeliveryLog.openExisting(file, CLOCK)) {
+            CampaignRecord campaign = log.findCampaign("letter").orElseThrow();
+            assertThat(campaign.state()).isEqualTo(CampaignState.PAUSED);
+            assertThat(log.recipients(campaign)).extracting(StoredRecipient::email, StoredRecipient::state,
+                    StoredRecipient::messageId, StoredRecipient::nextAttemptAt).containsExactly(
+                    tuple("a@example.org", State.ACCEPTED, "<m1@example.org>", null),
+                    tuple("B@example.org", State.DEFERRED, "<m2@example.org>", Instant.parse("2026-11-01T09:06:00Z")));
+            assertThat(log.history(campaign)).hasSize(2);
+            assertThat(log.suppressions().list()).isEmpty();
+
+            // The migrated log works: suppressing B skips its deferred letter, the accepted one stays accepted.
+            assertThat(log.suppressions().add("b@example.org", "opted out", Suppressions.Source.MANUAL, "t").rows())
+                    .isEqualTo(1);
+            assertThat(log.recipients(campaign)).extracting(StoredRecipient::state)
+                    .containsExactly(State.ACCEPTED, State.SKIPPED);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                assertThat(rs.getInt(1)).isEqualTo(3);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'index' "
+                    + "AND name IN ('recipient_state', 'recipient_due', 'event_recipient', 'account_send_at') ORDER BY name")) {
+                StringBuilder names = new StringBuilder();
+                while (rs.next()) {
+                    names.append(rs.getString(1)).append(' ');
+                }
+                assertThat(names.toString()).isEqualTo("account_send_at event_recipient recipient_due recipient_state ");
+            }
+            try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+                assertThat(rs.next()).as("no dangling references").isFalse();
+            }
         }
     }
 

@@ -22,7 +22,7 @@ import org.sqlite.SQLiteOpenMode;
 final class Database implements AutoCloseable {
 
     /** Migrations in order; the schema version is {@code PRAGMA user_version} = how many have been applied. */
-    private static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-scheduling.sql");
+    static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-scheduling.sql", "004-inbox.sql");
 
     private final Path path;
     private final Connection connection;

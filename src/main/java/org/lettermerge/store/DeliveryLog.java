@@ -17,18 +17,21 @@ import java.util.Optional;
  * The delivery log: every campaign, every recipient's state and an append-only history of every attempt.
  * Each method is one transaction; a state change and its history line are committed together. Any SQL
  * failure surfaces as {@link DeliveryLogException}, and the caller stops sending. Campaign-level decisions
- * (schedule, pause, resume, cancel) are in {@link #control()}, sending budgets in {@link #budgets()}.
+ * (schedule, pause, resume, cancel) are in {@link #control()}, sending budgets in {@link #budgets()}, mail read
+ * from the mailbox in {@link #inbox()}.
  */
 public final class DeliveryLog implements AutoCloseable {
 
     private final Statements sql;
     private final CampaignControl control;
     private final AccountBudgets budgets;
+    private final Inbox inbox;
 
     private DeliveryLog(Database db, Clock clock) {
         this.sql = new Statements(db, clock);
         this.control = new CampaignControl(sql);
         this.budgets = new AccountBudgets(sql);
+        this.inbox = new Inbox(sql);
     }
 
     /** Opens the log, creating it (and its folder) when the file does not exist yet. */
@@ -51,6 +54,11 @@ public final class DeliveryLog implements AutoCloseable {
 
     public AccountBudgets budgets() {
         return budgets;
+    }
+
+    /** Replies and bounces read from the organizers' mailbox. */
+    public Inbox inbox() {
+        return inbox;
     }
 
     public Optional<CampaignRecord> findCampaign(String name) {

@@ -29,5 +29,13 @@ public enum EventKind {
     /** An UNKNOWN row settled by the organizer (resolve --as accepted|failed|resend). */
     RESOLVED,
     /** A throttling reply halved the account's pace. */
-    PACE_TIGHTENED
+    PACE_TIGHTENED,
+    /** A person answered the letter (read from the mailbox). */
+    REPLIED,
+    /** An out-of-office or other automatic answer: not a reply. */
+    AUTO_REPLY,
+    /** A delivery report says the letter could not be delivered. The row's state stays as the SMTP server left it. */
+    BOUNCED,
+    /** A delivery report says delivery is delayed: noted, not a bounce. */
+    DELAYED
 }

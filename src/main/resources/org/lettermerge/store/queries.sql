@@ -136,3 +136,26 @@ FROM recipient r WHERE r.campaign_id = ? AND r.state = 'SENDING';
 -- name: history
 SELECT id, recipient_id, at, kind, from_state, to_state, smtp_code, smtp_reply, detail
 FROM event WHERE campaign_id = ? ORDER BY id;
+
+-- Inbox
+
+-- name: recipient-by-message-id
+SELECT id, campaign_id, email FROM recipient WHERE message_id = ?;
+
+-- name: recipients-by-address
+SELECT id, campaign_id, email FROM recipient WHERE campaign_id = ? AND email_key = ?;
+
+-- name: inbound-exists
+SELECT 1 FROM inbound WHERE message_key = ?;
+
+-- name: insert-inbound
+INSERT INTO inbound (message_key, campaign_id, recipient_id, kind, received_at, from_address, subject, snippet,
+                     dsn_action, dsn_status, matched_by, recorded_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (message_key) DO NOTHING;
+
+-- name: inbound-of-campaign
+SELECT * FROM inbound WHERE campaign_id = ? ORDER BY received_at, id;
+
+-- name: unmatched-inbound
+SELECT * FROM inbound WHERE kind = 'UNMATCHED' ORDER BY received_at, id;

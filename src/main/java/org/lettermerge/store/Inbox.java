@@ -40,10 +40,11 @@ public final class Inbox {
         });
     }
 
-    public boolean isRecorded(String key) {
+    /** What a message with this key was recorded as, if it was. */
+    public Optional<InboundKind> kindOf(String key) {
         return sql.read("look up incoming mail", () -> {
-            try (PreparedStatement st = sql.prepare("inbound-exists", key); ResultSet rs = st.executeQuery()) {
-                return rs.next();
+            try (PreparedStatement st = sql.prepare("inbound-kind", key); ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(InboundKind.valueOf(rs.getString(1))) : Optional.empty();
             }
         });
     }

@@ -145,8 +145,8 @@ SELECT id, campaign_id, email FROM recipient WHERE message_id = ?;
 -- name: recipients-by-address
 SELECT id, campaign_id, email FROM recipient WHERE campaign_id = ? AND email_key = ?;
 
--- name: inbound-exists
-SELECT 1 FROM inbound WHERE message_key = ?;
+-- name: inbound-kind
+SELECT kind FROM inbound WHERE message_key = ?;
 
 -- name: insert-inbound
 INSERT INTO inbound (message_key, campaign_id, recipient_id, kind, received_at, from_address, subject, snippet,

@@ -46,7 +46,7 @@ class InboxTest {
             assertThat(log.inbox().record(bounce("<dsn-1@mx.example.net>", ref))).isTrue();
             assertThat(log.inbox().record(bounce("<dsn-1@mx.example.net>", ref))).isFalse();
 
-            assertThat(log.inbox().isRecorded("<dsn-1@mx.example.net>")).isTrue();
+            assertThat(log.inbox().kindOf("<dsn-1@mx.example.net>")).hasValue(InboundKind.BOUNCED);
             assertThat(log.inbox().ofCampaign(c)).singleElement().satisfies(m -> {
                 assertThat(m.kind()).isEqualTo(InboundKind.BOUNCED);
                 assertThat(m.dsnStatus()).isEqualTo("5.1.1");

@@ -125,6 +125,23 @@ class InboxIT {
     }
 
     @Test
+    void withMoveToMatchedMailIsMovedAndUnmatchedMailStaysInTheInbox() throws Exception {
+        campaign.write("campaign.yaml", java.nio.file.Files.readString(dir.resolve("campaign.yaml"))
+                .replace("password_env: LETTERMERGE_TEST_MAILBOX_PASSWORD",
+                        "password_env: LETTERMERGE_TEST_MAILBOX_PASSWORD\n  move_to: Processed"));
+        deliverTheUsualMail();
+
+        CliResult read = Cli.run("inbox", campaign.campaign());
+
+        assertThat(read.exitCode()).as(read.toString()).isZero();
+        assertThat(read.out()).contains("8 new, 0 already recorded, 7 moved");
+        var imap = greenMail.getManagers().getImapHostManager();
+        assertThat(imap.getInbox(organizers).getMessageCount()).isOne();
+        assertThat(imap.getFolder(organizers, "Processed").getMessageCount()).isEqualTo(7);
+        assertThat(Cli.run("inbox", campaign.campaign()).out()).contains("0 new, 1 already recorded");
+    }
+
+    @Test
     void unmatchedMailIsListedForAPerson() {
         deliverTheUsualMail();
         assertThat(Cli.run("inbox", campaign.campaign()).exitCode()).isZero();

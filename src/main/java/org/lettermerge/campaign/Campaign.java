@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.lettermerge.followup.MailboxSettings;
 import org.lettermerge.message.Sender;
 
 /**
@@ -16,6 +17,7 @@ import org.lettermerge.message.Sender;
  * @param htmlTemplate optional HTML alternative, or null
  * @param data       campaign-wide data files by the name the template uses
  * @param schedule   when letters may go out, retries, error budget
+ * @param mailbox    where replies and bounces arrive (IMAP), or null when the campaign reads none
  */
 public record Campaign(
         Path file,
@@ -30,7 +32,8 @@ public record Campaign(
         List<Path> attachments,
         SmtpChoice smtp,
         Path database,
-        ScheduleSettings schedule) {
+        ScheduleSettings schedule,
+        MailboxSettings mailbox) {
 
     public Campaign {
         Objects.requireNonNull(file, "file");
@@ -53,11 +56,11 @@ public record Campaign(
 
     public Campaign withSmtp(SmtpChoice newSmtp) {
         return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
-                attachments, newSmtp, database, schedule);
+                attachments, newSmtp, database, schedule, mailbox);
     }
 
     public Campaign withDatabase(Path newDatabase) {
         return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
-                attachments, smtp, newDatabase, schedule);
+                attachments, smtp, newDatabase, schedule, mailbox);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.lettermerge.campaign.YamlTree.Mapping;
 import org.lettermerge.campaign.YamlTree.Scalar;
 import org.lettermerge.campaign.YamlTree.Sequence;
+import org.lettermerge.followup.MailboxSettings;
 import org.lettermerge.message.Sender;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
@@ -26,7 +27,7 @@ import org.lettermerge.recipients.Addresses;
 public final class CampaignFile {
 
     private static final Set<String> KEYS = Set.of("name", "from", "reply_to", "subject", "to_name", "template",
-            "html_template", "recipients", "data", "attachments", "smtp", "database", "schedule");
+            "html_template", "recipients", "data", "attachments", "smtp", "database", "schedule", "mailbox");
 
     private final Path file;
     private final Path folder;
@@ -64,13 +65,14 @@ public final class CampaignFile {
         SmtpChoice smtp = new SmtpSection(this).read(top.entries().get("smtp"));
         Path database = path(top, "database", false);
         ScheduleSettings schedule = new ScheduleSection(this).read(top.entries().get("schedule"));
+        MailboxSettings mailbox = new MailboxSection(this).read(top.entries().get("mailbox"));
 
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new InvalidInputException(problems);
         }
         return new Campaign(file, name != null ? name : defaultName(), new Sender(from, replyTo),
                 subject.strip(), toName, template, html, recipients, data, attachments, smtp,
-                database != null ? database : folder.resolve("lettermerge.db"), schedule);
+                database != null ? database : folder.resolve("lettermerge.db"), schedule, mailbox);
     }
 
     /** A whole number in [min, max], or the fallback when the key is absent; {@code prefix} names the section. */

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
         description = "Mail merge for letters that matter: the right letter reaches each recipient once, "
                 + "and the delivery log proves it.",
         subcommands = {CheckCommand.class, PreviewCommand.class, SendCommand.class, StatusCommand.class,
-                RunCommand.class, PauseCommand.class, ResumeCommand.class, CancelCommand.class, ResolveCommand.class,
-                SuppressCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
+                RunCommand.class, InboxCommand.class, PauseCommand.class, ResumeCommand.class, CancelCommand.class,
+                ResolveCommand.class, SuppressCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

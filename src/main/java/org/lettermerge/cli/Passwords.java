@@ -2,6 +2,7 @@ package org.lettermerge.cli;
 
 import java.io.Console;
 import org.lettermerge.campaign.SmtpChoice;
+import org.lettermerge.followup.MailboxSettings;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 
@@ -33,6 +34,26 @@ final class Passwords {
         throw new InvalidInputException(Problem.error("smtp.password_env", variable == null
                 ? "the server needs a password for " + relay.settings().username() + ": name an environment variable "
                         + "with smtp.password_env and set it, or run in a terminal to be asked"
+                : "the environment variable " + variable + " is not set: export " + variable
+                        + "=... before running (or run in a terminal to be asked)"));
+    }
+
+    static char[] forMailbox(MailboxSettings mailbox) {
+        String variable = mailbox.passwordEnv();
+        String value = variable == null ? null : System.getenv(variable);
+        if (value != null && !value.isEmpty()) {
+            return value.toCharArray();
+        }
+        Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("Mailbox password for %s at %s: ", mailbox.username(), mailbox.host());
+            if (typed != null && typed.length > 0) {
+                return typed;
+            }
+        }
+        throw new InvalidInputException(Problem.error("mailbox.password_env", variable == null
+                ? "the mailbox needs a password for " + mailbox.username() + ": name an environment variable "
+                        + "with mailbox.password_env and set it, or run in a terminal to be asked"
                 : "the environment variable " + variable + " is not set: export " + variable
                         + "=... before running (or run in a terminal to be asked)"));
     }

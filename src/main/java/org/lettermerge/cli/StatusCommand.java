@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.delivery.CampaignStatus;
+import org.lettermerge.followup.Responses;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +32,15 @@ final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--state", paramLabel = "STATE", description = "Only recipients in this state (${COMPLETION-CANDIDATES}).")
     State state;
+
+    @Option(names = "--replied", description = "Only recipients who replied (read with lettermerge inbox).")
+    boolean replied;
+
+    @Option(names = "--no-reply", description = "Only recipients who have not replied (an automatic reply is not a reply).")
+    boolean noReply;
+
+    @Option(names = "--bounced", description = "Only recipients whose letter bounced.")
+    boolean bounced;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv or json (default: ${DEFAULT-VALUE}). CSV is safe to open in a spreadsheet.")
@@ -52,16 +63,25 @@ final class StatusCommand implements Callable<Integer> {
                         + " yet: nothing has been sent. Run lettermerge send " + options.ref.campaignFile + " --live");
                 return ExitCode.OK;
             }
+            if (replied && noReply) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--replied and --no-reply exclude each other");
+            }
             List<StoredRecipient> all = log.recipients(record);
-            List<StoredRecipient> shown = state == null ? all : all.stream().filter(r -> r.state() == state).toList();
+            Map<Long, Responses> responses = Responses.byRecipient(log.inbox().ofCampaign(record));
+            List<StoredRecipient> shown = all.stream().filter(r -> state == null || r.state() == state)
+                    .filter(r -> wanted(responses.getOrDefault(r.id(), Responses.NONE))).toList();
             Map<State, Integer> counts = log.counts(record);
             CampaignStatus where = CampaignStatus.of(record, all, clock.instant());
             switch (format) {
-                case csv -> StatusCsv.write(out, shown);
-                case json -> StatusJson.write(out, record, where, counts, shown);
-                default -> StatusTable.write(out, record, where, counts, shown);
+                case csv -> StatusCsv.write(out, shown, responses);
+                case json -> StatusJson.write(out, record, where, counts, shown, responses);
+                default -> StatusTable.write(out, record, where, counts, shown, responses);
             }
             return ExitCode.OK;
         }
+    }
+
+    private boolean wanted(Responses r) {
+        return (!replied || r.replied()) && (!noReply || !r.replied()) && (!bounced || r.bounced());
     }
 }

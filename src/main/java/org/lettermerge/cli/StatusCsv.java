@@ -4,26 +4,38 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.lettermerge.followup.Responses;
 import org.lettermerge.store.StoredRecipient;
 
 /** Status as CSV that is safe to open in a spreadsheet. */
 final class StatusCsv {
 
     static final String[] COLUMNS = {"email", "name", "state", "attempts", "smtp_code", "smtp_reply", "message_id",
-            "last_attempt_at", "queued_at", "removed", "next_attempt_at", "skip_reason"};
+            "last_attempt_at", "queued_at", "removed", "next_attempt_at", "skip_reason", "replied", "replied_at",
+            "auto_reply", "bounced", "bounce_status"};
 
     private StatusCsv() {}
 
+    /** Without mail read from the mailbox: every follow-up column says no. */
     static void write(PrintWriter out, List<StoredRecipient> rows) {
+        write(out, rows, Map.of());
+    }
+
+    /** The follow-up columns come last, so scripts that read the earlier columns by position keep working. */
+    static void write(PrintWriter out, List<StoredRecipient> rows, Map<Long, Responses> responses) {
         try {
             CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get());
             for (StoredRecipient r : rows) {
+                Responses f = responses.getOrDefault(r.id(), Responses.NONE);
                 csv.printRecord(safe(r.email()), safe(r.name()), r.state(), r.attempts(),
                         r.smtpCode() == null ? "" : r.smtpCode(), safe(r.smtpReply()), safe(r.messageId()),
                         r.lastAttemptAt() == null ? "" : r.lastAttemptAt(), r.queuedAt(), r.isRemoved(),
-                        r.nextAttemptAt() == null ? "" : r.nextAttemptAt(), safe(r.skipReason()));
+                        r.nextAttemptAt() == null ? "" : r.nextAttemptAt(), safe(r.skipReason()),
+                        f.replied() ? "yes" : "no", f.repliedAt() == null ? "" : f.repliedAt(),
+                        f.autoReplied() ? "yes" : "no", f.bounced() ? "yes" : "no", safe(f.bounceStatus()));
             }
             csv.flush();
         } catch (IOException e) {

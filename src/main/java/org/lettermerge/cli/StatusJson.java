@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lettermerge.delivery.CampaignStatus;
+import org.lettermerge.followup.Responses;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
@@ -18,7 +19,7 @@ final class StatusJson {
     private StatusJson() {}
 
     static void write(PrintWriter out, CampaignRecord campaign, CampaignStatus status, Map<State, Integer> counts,
-                      List<StoredRecipient> rows) {
+                      List<StoredRecipient> rows, Map<Long, Responses> responses) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("campaign", campaign.name());
         doc.put("version", campaign.version());
@@ -28,7 +29,8 @@ final class StatusJson {
         Map<String, Integer> byState = new LinkedHashMap<>();
         counts.forEach((s, n) -> byState.put(s.name().toLowerCase(), n));
         doc.put("counts", byState);
-        doc.put("recipients", rows.stream().map(StatusJson::row).toList());
+        doc.put("recipients", rows.stream()
+                .map(r -> row(r, responses.getOrDefault(r.id(), Responses.NONE))).toList());
         try {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } catch (JsonProcessingException e) {
@@ -36,7 +38,7 @@ final class StatusJson {
         }
     }
 
-    private static Map<String, Object> row(StoredRecipient r) {
+    private static Map<String, Object> row(StoredRecipient r, Responses f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("email", r.email());
         m.put("name", r.name());
@@ -50,6 +52,11 @@ final class StatusJson {
         m.put("next_attempt_at", r.nextAttemptAt() == null ? null : r.nextAttemptAt().toString());
         m.put("removed", r.isRemoved());
         m.put("skip_reason", r.skipReason());
+        m.put("replied", f.replied());
+        m.put("replied_at", f.repliedAt() == null ? null : f.repliedAt().toString());
+        m.put("auto_reply", f.autoReplied());
+        m.put("bounced", f.bounced());
+        m.put("bounce_status", f.bounceStatus());
         return m;
     }
 }

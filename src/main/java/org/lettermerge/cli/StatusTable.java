@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.lettermerge.delivery.CampaignStatus;
+import org.lettermerge.followup.Responses;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
@@ -16,10 +17,12 @@ final class StatusTable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
     private StatusTable() {}
 
     static void write(PrintWriter out, CampaignRecord campaign, CampaignStatus status, Map<State, Integer> counts,
-                      List<StoredRecipient> rows) {
+                      List<StoredRecipient> rows, Map<Long, Responses> responses) {
         out.println("Campaign " + campaign.name() + " (version " + campaign.version() + ", queued "
                 + TIME.format(campaign.createdAt()) + ")");
         out.println("  " + status.state().toUpperCase() + (status.detail().isEmpty() ? "" : ": " + status.detail()));
@@ -39,12 +42,14 @@ final class StatusTable {
             unknown.forEach(r -> out.println("!!   " + r.email() + "  " + r.messageId()));
         }
         out.println();
-        String format = "%-34s %-28s %-9s %8s %5s  %-20s  %s%n";
-        out.printf(format, "EMAIL", "NAME", "STATE", "ATTEMPTS", "CODE", "LAST ATTEMPT", "LAST REPLY / NEXT RETRY");
+        String format = "%-34s %-28s %-9s %8s %5s  %-20s  %-16s  %s%n";
+        out.printf(format, "EMAIL", "NAME", "STATE", "ATTEMPTS", "CODE", "LAST ATTEMPT", "ANSWER",
+                "LAST REPLY / NEXT RETRY");
         for (StoredRecipient r : rows) {
             out.printf(format, cut(r.email(), 34), cut(r.name() == null ? "" : r.name(), 28),
                     r.state() + (r.isRemoved() ? "*" : ""), r.attempts(), r.smtpCode() == null ? "" : r.smtpCode(),
                     r.lastAttemptAt() == null ? "" : TIME.format(r.lastAttemptAt()).replace(" UTC", ""),
+                    answer(responses.getOrDefault(r.id(), Responses.NONE)),
                     r.state() == State.SKIPPED ? "suppressed: " + r.skipReason()
                     : (r.smtpReply() == null ? "" : r.smtpReply()) + (r.state() == State.DEFERRED
                             && r.nextAttemptAt() != null ? "  (retry after " + TIME.format(r.nextAttemptAt()) + ")" : ""));
@@ -52,6 +57,20 @@ final class StatusTable {
         if (rows.stream().anyMatch(StoredRecipient::isRemoved)) {
             out.println("* no longer in the recipients file: never sent while it is gone");
         }
+    }
+
+    /** What came back from the mailbox for this letter: replied (with the day), auto-reply, bounced (with its status). */
+    private static String answer(Responses f) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (f.replied()) {
+            parts.add("replied " + DAY.format(f.repliedAt()));
+        } else if (f.autoReplied()) {
+            parts.add("auto-reply");
+        }
+        if (f.bounced()) {
+            parts.add("bounced" + (f.bounceStatus() == null ? "" : " " + f.bounceStatus()));
+        }
+        return String.join(", ", parts);
     }
 
     private static String cut(String s, int width) {

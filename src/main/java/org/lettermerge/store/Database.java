@@ -22,8 +22,8 @@ import org.sqlite.SQLiteOpenMode;
 final class Database implements AutoCloseable {
 
     /** Migrations in order; the schema version is {@code PRAGMA user_version} = how many have been applied. */
-    private static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-scheduling.sql",
-            "003-suppression.sql");
+    static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-scheduling.sql", "003-suppression.sql",
+            "004-inbox.sql");
 
     private final Path path;
     private final Connection connection;

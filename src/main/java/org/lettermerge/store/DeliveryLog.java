@@ -18,7 +18,8 @@ import java.util.Optional;
  * Each method is one transaction; a state change and its history line are committed together. Any SQL
  * failure surfaces as {@link DeliveryLogException}, and the caller stops sending. Campaign-level decisions
  * (schedule, pause, resume, cancel) are in {@link #control()}, sending budgets in {@link #budgets()}, the
- * suppression list shared by every campaign in {@link #suppressions()}.
+ * suppression list shared by every campaign in {@link #suppressions()}, mail read from the mailbox in
+ * {@link #inbox()}.
  */
 public final class DeliveryLog implements AutoCloseable {
 
@@ -26,12 +27,14 @@ public final class DeliveryLog implements AutoCloseable {
     private final CampaignControl control;
     private final AccountBudgets budgets;
     private final Suppressions suppressions;
+    private final Inbox inbox;
 
     private DeliveryLog(Database db, Clock clock) {
         this.sql = new Statements(db, clock);
         this.control = new CampaignControl(sql);
         this.budgets = new AccountBudgets(sql);
         this.suppressions = new Suppressions(sql);
+        this.inbox = new Inbox(sql);
     }
 
     /** Opens the log, creating it (and its folder) when the file does not exist yet. */
@@ -58,6 +61,11 @@ public final class DeliveryLog implements AutoCloseable {
 
     public Suppressions suppressions() {
         return suppressions;
+    }
+
+    /** Replies and bounces read from the organizers' mailbox. */
+    public Inbox inbox() {
+        return inbox;
     }
 
     public Optional<CampaignRecord> findCampaign(String name) {

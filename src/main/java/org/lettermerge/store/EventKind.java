@@ -33,5 +33,13 @@ public enum EventKind {
     /** The row's address is on the suppression list: it is not sent while it stays there. */
     SKIPPED,
     /** The address was taken off the suppression list: the row goes on from where it was skipped. */
-    SKIP_LIFTED
+    SKIP_LIFTED,
+    /** A person answered the letter (read from the mailbox). */
+    REPLIED,
+    /** An out-of-office or other automatic answer: not a reply. */
+    AUTO_REPLY,
+    /** A delivery report says the letter could not be delivered. The row's state stays as the SMTP server left it. */
+    BOUNCED,
+    /** A delivery report says delivery is delayed: noted, not a bounce. */
+    DELAYED
 }

@@ -191,3 +191,26 @@ RETURNING id, campaign_id, state, skip_reason;
 UPDATE recipient SET skipped_at = NULL, skip_reason = NULL, updated_at = ?
 WHERE email_key = ? AND skipped_at IS NOT NULL
 RETURNING id, campaign_id, state;
+
+-- Inbox
+
+-- name: recipient-by-message-id
+SELECT id, campaign_id, email FROM recipient WHERE message_id = ?;
+
+-- name: recipients-by-address
+SELECT id, campaign_id, email FROM recipient WHERE campaign_id = ? AND email_key = ?;
+
+-- name: inbound-kind
+SELECT kind FROM inbound WHERE message_key = ?;
+
+-- name: insert-inbound
+INSERT INTO inbound (message_key, campaign_id, recipient_id, kind, received_at, from_address, subject, snippet,
+                     dsn_action, dsn_status, matched_by, recorded_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (message_key) DO NOTHING;
+
+-- name: inbound-of-campaign
+SELECT * FROM inbound WHERE campaign_id = ? ORDER BY received_at, id;
+
+-- name: unmatched-inbound
+SELECT * FROM inbound WHERE kind = 'UNMATCHED' ORDER BY received_at, id;

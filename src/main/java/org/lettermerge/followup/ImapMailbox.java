@@ -1,0 +1,133 @@
+package org.lettermerge.followup;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.util.List;
+import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.lettermerge.smtp.Security;
+import org.lettermerge.smtp.ServerUnavailableException;
+import org.lettermerge.smtp.ServerUnavailableException.Reason;
+
+/**
+ * One IMAP session on the organizers' mailbox. It never deletes or expunges anything itself: without move_to the
+ * folder is opened read-only (EXAMINE, so not even the \Seen flag changes); with it, processed messages are moved.
+ */
+final class ImapMailbox implements AutoCloseable {
+
+    private final MailboxSettings settings;
+    private final Store store;
+    private final Folder folder;
+
+    private ImapMailbox(MailboxSettings settings, Store store, Folder folder) {
+        this.settings = settings;
+        this.store = store;
+        this.folder = folder;
+    }
+
+    static ImapMailbox open(MailboxSettings settings, char[] password) {
+        String protocol = settings.security() == Security.TLS ? "imaps" : "imap";
+        Store store = null;
+        try {
+            store = Session.getInstance(properties(settings, protocol)).getStore(protocol);
+            store.connect(settings.host(), settings.port(), settings.username(),
+                    password == null ? null : new String(password));
+            Folder folder = store.getFolder(settings.folder());
+            if (!folder.exists()) {
+                throw new ServerUnavailableException(Reason.OTHER, "the mailbox at " + where(settings)
+                        + " has no folder '" + settings.folder() + "': check mailbox.folder", null);
+            }
+            folder.open(settings.moveTo() == null ? Folder.READ_ONLY : Folder.READ_WRITE);
+            return new ImapMailbox(settings, store, folder);
+        } catch (AuthenticationFailedException e) {
+            close(store);
+            throw new ServerUnavailableException(Reason.AUTHENTICATION_REJECTED, "the mailbox at " + where(settings)
+                    + " refused the login of " + settings.username() + ": check mailbox.username and the password", e);
+        } catch (MessagingException e) {
+            close(store);
+            throw new ServerUnavailableException(Reason.OTHER, "cannot read the mailbox at " + where(settings) + ": "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close(store);
+            throw e;
+        }
+    }
+
+    static Properties properties(MailboxSettings settings, String protocol) {
+        Properties props = new Properties();
+        String p = "mail." + protocol + ".";
+        // Angus waits forever by default.
+        props.setProperty(p + "connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));
+        props.setProperty(p + "timeout", Long.toString(settings.readTimeout().toMillis()));
+        props.setProperty(p + "writetimeout", Long.toString(settings.readTimeout().toMillis()));
+        props.setProperty(p + "ssl.checkserveridentity", "true");
+        // Reading a body must not mark it read: unmatched mail stays unread for the person who looks at it.
+        props.setProperty(p + "peek", "true");
+        if (settings.security() == Security.STARTTLS) {
+            props.setProperty(p + "starttls.enable", "true");
+            // Without "required", a server (or an attacker) that hides STARTTLS gets the password in clear.
+            props.setProperty(p + "starttls.required", "true");
+        }
+        return props;
+    }
+
+    Message[] messages() throws MessagingException {
+        Message[] messages = folder.getMessages();
+        FetchProfile profile = new FetchProfile();
+        profile.add(FetchProfile.Item.ENVELOPE);
+        profile.add(FetchProfile.Item.CONTENT_INFO);
+        folder.fetch(messages, profile);
+        return messages;
+    }
+
+    /**
+     * Moves the messages to move_to (created when missing) with IMAP MOVE (RFC 6851). A server without MOVE gets an
+     * error, not copy-and-expunge: an expunge would also remove whatever else the user had marked deleted.
+     */
+    void moveProcessed(List<Message> processed) throws MessagingException {
+        if (settings.moveTo() == null || processed.isEmpty()) {
+            return;
+        }
+        Folder target = store.getFolder(settings.moveTo());
+        if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
+            throw new MessagingException("cannot create the folder " + settings.moveTo());
+        }
+        ((IMAPFolder) folder).moveMessages(processed.toArray(Message[]::new), target);
+    }
+
+    String description() {
+        return settings.folder() + " at " + where(settings);
+    }
+
+    private static String where(MailboxSettings settings) {
+        return settings.host() + ":" + settings.port();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (folder.isOpen()) {
+                // false: never expunge on close.
+                folder.close(false);
+            }
+        } catch (MessagingException e) {
+            // The session is ending anyway; what was recorded is committed.
+        }
+        close(store);
+    }
+
+    private static void close(Store store) {
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } catch (MessagingException e) {
+            // Nothing to keep from a closing connection.
+        }
+    }
+}

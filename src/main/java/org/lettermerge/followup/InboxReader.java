@@ -1,0 +1,90 @@
+package org.lettermerge.followup;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lettermerge.smtp.ServerUnavailableException;
+import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.InboundKind;
+import org.lettermerge.store.InboundMessage;
+import org.lettermerge.store.RecipientRef;
+
+/**
+ * Reads the mailbox once: each message is matched to the letter it is about, classified and recorded (once: a
+ * second reading finds it recorded and records nothing). Matched messages are then moved to move_to when set;
+ * unmatched ones stay where a person will look for them.
+ */
+public final class InboxReader {
+
+    private final DeliveryLog log;
+    private final Clock clock;
+
+    public InboxReader(DeliveryLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public InboxReport read(MailboxSettings settings, char[] password, CampaignRecord campaign) {
+        Matching matching = new Matching(log.inbox(), campaign);
+        List<InboundMessage> recorded = new ArrayList<>();
+        Map<InboundKind, Integer> counts = new EnumMap<>(InboundKind.class);
+        List<Message> processed = new ArrayList<>();
+        int known = 0;
+        try (ImapMailbox mailbox = ImapMailbox.open(settings, password)) {
+            for (Message message : mailbox.messages()) {
+                IncomingMail mail = parse(message);
+                Optional<InboundKind> before = log.inbox().kindOf(mail.key());
+                if (before.isPresent()) {
+                    known++;
+                    if (before.get() != InboundKind.UNMATCHED) {
+                        processed.add(message);
+                    }
+                    continue;
+                }
+                InboundMessage m = record(mail, matching.find(mail).orElse(null));
+                if (log.inbox().record(m)) {
+                    recorded.add(m);
+                    counts.merge(m.kind(), 1, Integer::sum);
+                }
+                if (m.kind() != InboundKind.UNMATCHED) {
+                    processed.add(message);
+                }
+            }
+            mailbox.moveProcessed(processed);
+            return new InboxReport(mailbox.description(), recorded, counts, known,
+                    settings.moveTo() == null ? 0 : processed.size());
+        } catch (MessagingException e) {
+            throw new ServerUnavailableException(ServerUnavailableException.Reason.OTHER, "reading the mailbox "
+                    + settings.folder() + " at " + settings.host() + ":" + settings.port() + " failed: "
+                    + e.getMessage() + ". What was read before is recorded; run inbox again to continue.", e);
+        }
+    }
+
+    /** A message whose body cannot be parsed is still kept (unmatched, for a person), never dropped. */
+    private IncomingMail parse(Message message) throws MessagingException {
+        try {
+            return MailParser.parse(message, clock.instant());
+        } catch (MessagingException | IOException | RuntimeException e) {
+            if (e instanceof jakarta.mail.FolderClosedException || e instanceof jakarta.mail.StoreClosedException) {
+                throw (MessagingException) e;
+            }
+            return MailParser.unreadable(message, clock.instant(), e);
+        }
+    }
+
+    private static InboundMessage record(IncomingMail mail, Matching.Match match) {
+        InboundKind kind = Classification.of(mail, match != null);
+        DeliveryReport report = mail.report();
+        RecipientRef recipient = match == null ? null : match.recipient();
+        return new InboundMessage(mail.key(), kind, mail.receivedAt(), mail.from(), mail.subject(), mail.snippet(),
+                report == null ? null : report.action(), report == null ? null : report.status(),
+                match == null ? null : match.by(), recipient);
+    }
+}

@@ -1,0 +1,29 @@
+package org.lettermerge.followup;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One message from the mailbox, reduced to what matching and classifying need.
+ *
+ * @param key        its Message-ID, or "sha256:" of its header lines when it has none (stable between readings)
+ * @param inReplyTo  Message-IDs in In-Reply-To, lowercased
+ * @param references Message-IDs in References, lowercased, oldest first
+ * @param automatic  its headers or subject say a program wrote it (Auto-Submitted, X-Autoreply, Precedence, ...)
+ * @param text       its readable text (capped), searched for the letter's Message-ID or address in free-text bounces
+ * @param report     the delivery report it carries, or null when it is not a bounce
+ */
+public record IncomingMail(String key, String from, String subject, Instant receivedAt, List<String> inReplyTo,
+                           List<String> references, boolean automatic, String text, DeliveryReport report) {
+
+    public IncomingMail {
+        inReplyTo = List.copyOf(inReplyTo);
+        references = List.copyOf(references);
+    }
+
+    /** The first words of the text, on one line. */
+    public String snippet() {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 199) + "…";
+    }
+}

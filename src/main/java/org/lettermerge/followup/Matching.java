@@ -1,0 +1,71 @@
+package org.lettermerge.followup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.Inbox;
+import org.lettermerge.store.RecipientRef;
+
+/**
+ * Finds the letter an incoming message is about. Message-IDs first (ours are unique, so they cannot name the wrong
+ * row): a bounce's returned Message-ID, then In-Reply-To, then References newest first. Addresses only for bounces,
+ * and only within the campaign being read: Final-Recipient may differ from the address we sent to (a forward), so
+ * it comes after the Message-ID.
+ */
+final class Matching {
+
+    /** The recipient and how it was found. */
+    record Match(RecipientRef recipient, String by) {}
+
+    private final Inbox inbox;
+    private final CampaignRecord campaign;
+
+    Matching(Inbox inbox, CampaignRecord campaign) {
+        this.inbox = inbox;
+        this.campaign = campaign;
+    }
+
+    Optional<Match> find(IncomingMail mail) {
+        DeliveryReport report = mail.report();
+        if (report != null) {
+            Optional<Match> m = byIds(report.originalMessageIds(), report.standard()
+                    ? "original Message-ID" : "Message-ID in the bounce text");
+            if (m.isPresent()) {
+                return m;
+            }
+        }
+        Optional<Match> threaded = byIds(mail.inReplyTo(), "In-Reply-To");
+        if (threaded.isEmpty()) {
+            List<String> newestFirst = new ArrayList<>(mail.references());
+            java.util.Collections.reverse(newestFirst);
+            threaded = byIds(newestFirst, "References");
+        }
+        if (threaded.isPresent() || report == null) {
+            return threaded;
+        }
+        Optional<Match> m = byAddresses(report.recipients(), "Final-Recipient");
+        return m.isPresent() ? m : byAddresses(Bounces.addressesIn(mail.text()).stream()
+                .filter(a -> !a.equalsIgnoreCase(mail.from())).toList(), "address in the bounce text");
+    }
+
+    private Optional<Match> byIds(List<String> ids, String by) {
+        for (String id : ids) {
+            Optional<RecipientRef> r = inbox.byMessageId(id);
+            if (r.isPresent()) {
+                return Optional.of(new Match(r.get(), by));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Match> byAddresses(List<String> addresses, String by) {
+        for (String address : addresses) {
+            Optional<RecipientRef> r = inbox.byAddress(campaign, address);
+            if (r.isPresent()) {
+                return Optional.of(new Match(r.get(), by));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,33 @@
+package org.lettermerge.followup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Message-IDs ({@code <left@right>}, RFC 5322 3.6.4) found in a header value or a text, in order. */
+final class MessageIdList {
+
+    private static final Pattern ID = Pattern.compile("<[^<>\\s@]+@[^<>\\s@]+>");
+
+    private MessageIdList() {}
+
+    /**
+     * Lowercased: the IDs we generate are lowercase, and some mail systems change the case of what they quote.
+     */
+    static List<String> parse(String text) {
+        List<String> ids = new ArrayList<>();
+        if (text == null) {
+            return ids;
+        }
+        Matcher m = ID.matcher(text);
+        while (m.find()) {
+            String id = m.group().toLowerCase(Locale.ROOT);
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+}

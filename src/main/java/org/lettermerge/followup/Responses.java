@@ -1,0 +1,52 @@
+package org.lettermerge.followup;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.lettermerge.store.InboundMessage;
+
+/**
+ * What came back for one letter: when a person first replied, the first automatic reply, and the last bounce with
+ * its status code. Delays are not shown here: they are notes in the history, not outcomes.
+ */
+public record Responses(Instant repliedAt, Instant autoReplyAt, Instant bouncedAt, String bounceStatus) {
+
+    public static final Responses NONE = new Responses(null, null, null, null);
+
+    public boolean replied() {
+        return repliedAt != null;
+    }
+
+    public boolean autoReplied() {
+        return autoReplyAt != null;
+    }
+
+    public boolean bounced() {
+        return bouncedAt != null;
+    }
+
+    /** By recipient row id, from a campaign's recorded mail (oldest first). */
+    public static Map<Long, Responses> byRecipient(List<InboundMessage> messages) {
+        Map<Long, Responses> all = new HashMap<>();
+        for (InboundMessage m : messages) {
+            if (m.recipient() != null) {
+                all.merge(m.recipient().id(), NONE.with(m), (old, none) -> old.with(m));
+            }
+        }
+        return all;
+    }
+
+    private Responses with(InboundMessage m) {
+        switch (m.kind()) {
+            case REPLIED:
+                return repliedAt != null ? this : new Responses(m.receivedAt(), autoReplyAt, bouncedAt, bounceStatus);
+            case AUTO_REPLY:
+                return autoReplyAt != null ? this : new Responses(repliedAt, m.receivedAt(), bouncedAt, bounceStatus);
+            case BOUNCED:
+                return new Responses(repliedAt, autoReplyAt, m.receivedAt(), m.dsnStatus());
+            default:
+                return this;
+        }
+    }
+}

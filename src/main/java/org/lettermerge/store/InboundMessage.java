@@ -1,0 +1,33 @@
+package org.lettermerge.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One message read from the organizers' mailbox, as recorded.
+ *
+ * @param key       the incoming Message-ID, or a hash of its headers when it has none: the same mail read twice
+ *                  has the same key
+ * @param recipient the recipient row it is about, or null when unmatched
+ * @param dsnAction the delivery report's Action (failed, delayed, ...), or null for other mail
+ * @param dsnStatus the delivery report's status code (e.g. 5.1.1), or null
+ * @param matchedBy how it was tied to the recipient, e.g. "In-Reply-To", or null
+ */
+public record InboundMessage(String key, InboundKind kind, Instant receivedAt, String from, String subject,
+                             String snippet, String dsnAction, String dsnStatus, String matchedBy,
+                             RecipientRef recipient) {
+
+    public InboundMessage {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        if ((recipient == null) != (kind == InboundKind.UNMATCHED)) {
+            throw new IllegalArgumentException("a message has a recipient exactly when it is not UNMATCHED");
+        }
+    }
+
+    /** RFC 3463: a 5.x.x status is permanent. */
+    public boolean isHardBounce() {
+        return kind == InboundKind.BOUNCED && dsnStatus != null && dsnStatus.startsWith("5.");
+    }
+}

@@ -1,0 +1,115 @@
+package org.lettermerge.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Mail read from the organizers' mailbox: finding the letter it is about, and recording it once (keyed by the
+ * incoming Message-ID) together with its line in the recipient's history. The recipient's delivery state is
+ * never changed here: a reply or a bounce is something that happened after the SMTP server's answer, not a new one.
+ */
+public final class Inbox {
+
+    private final Statements sql;
+
+    Inbox(Statements sql) {
+        this.sql = sql;
+    }
+
+    /** The row whose letter had this Message-ID (ours are unique across the whole log). */
+    public Optional<RecipientRef> byMessageId(String messageId) {
+        return sql.read("find a letter by Message-ID", () -> {
+            try (PreparedStatement st = sql.prepare("recipient-by-message-id", messageId);
+                 ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(ref(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /** The campaign's row for this address (compared lowercased, as rows are keyed). */
+    public Optional<RecipientRef> byAddress(CampaignRecord campaign, String address) {
+        return sql.read("find a recipient by address", () -> {
+            try (PreparedStatement st = sql.prepare("recipients-by-address", campaign.id(),
+                    address.strip().toLowerCase(java.util.Locale.ROOT)); ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(ref(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /** What a message with this key was recorded as, if it was. */
+    public Optional<InboundKind> kindOf(String key) {
+        return sql.read("look up incoming mail", () -> {
+            try (PreparedStatement st = sql.prepare("inbound-kind", key); ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(InboundKind.valueOf(rs.getString(1))) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Records the message and, when it has a recipient, its history line, in one transaction. Returns false (and
+     * records nothing) when a message with the same key was recorded before.
+     */
+    public boolean record(InboundMessage m) {
+        return sql.write("record incoming mail", () -> {
+            String now = sql.now();
+            RecipientRef r = m.recipient();
+            if (sql.execute("insert-inbound", m.key(), r == null ? null : r.campaignId(), r == null ? null : r.id(),
+                    m.kind(), m.receivedAt(), m.from(), m.subject(), m.snippet(), m.dsnAction(), m.dsnStatus(),
+                    m.matchedBy(), now) != 1) {
+                return false;
+            }
+            if (r != null) {
+                sql.insertEvent(r.campaignId(), r.id(), now, m.kind().event(), null, null, null, null, detail(m));
+            }
+            return true;
+        });
+    }
+
+    /** Every recorded message about the campaign's letters, oldest first. */
+    public List<InboundMessage> ofCampaign(CampaignRecord campaign) {
+        return list("inbound-of-campaign", campaign.id());
+    }
+
+    /** Every message nobody could tie to a letter, oldest first. */
+    public List<InboundMessage> unmatched() {
+        return list("unmatched-inbound");
+    }
+
+    private static String detail(InboundMessage m) {
+        StringBuilder s = new StringBuilder("from ").append(m.from()).append(", received ").append(m.receivedAt());
+        if (m.dsnAction() != null) {
+            s.append(", Action: ").append(m.dsnAction());
+        }
+        if (m.dsnStatus() != null) {
+            s.append(", Status: ").append(m.dsnStatus());
+        }
+        return s.append(", matched by ").append(m.matchedBy()).append(", Message-ID ").append(m.key()).toString();
+    }
+
+    private List<InboundMessage> list(String query, Object... params) {
+        return sql.read("read incoming mail", () -> {
+            List<InboundMessage> messages = new ArrayList<>();
+            try (PreparedStatement st = sql.prepare(query, params); ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    long recipientId = rs.getLong("recipient_id");
+                    RecipientRef recipient = rs.wasNull() ? null
+                            : new RecipientRef(recipientId, rs.getLong("campaign_id"), null);
+                    messages.add(new InboundMessage(rs.getString("message_key"),
+                            InboundKind.valueOf(rs.getString("kind")), Timestamps.parse(rs.getString("received_at")),
+                            rs.getString("from_address"), rs.getString("subject"), rs.getString("snippet"),
+                            rs.getString("dsn_action"), rs.getString("dsn_status"), rs.getString("matched_by"),
+                            recipient));
+                }
+            }
+            return messages;
+        });
+    }
+
+    private static RecipientRef ref(ResultSet rs) throws SQLException {
+        return new RecipientRef(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("email"));
+    }
+}

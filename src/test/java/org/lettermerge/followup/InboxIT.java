@@ -1,0 +1,327 @@
+package org.lettermerge.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.testsupport.CampaignFolder;
+import org.lettermerge.testsupport.Cli;
+import org.lettermerge.testsupport.CliResult;
+import org.lettermerge.testsupport.LogRows;
+
+/**
+ * {@code lettermerge inbox} against GreenMail's IMAP: a campaign is sent through GreenMail's SMTP, then replies,
+ * an out-of-office, RFC 3464 bounces, a free-text bounce, a delay report and unrelated mail are put into the
+ * organizers' mailbox, and the command ties each to its letter.
+ */
+class InboxIT {
+
+    /** Set by surefire and failsafe (pom.xml): the campaign names the variable, as a user's would. */
+    private static final String PASSWORD = System.getenv("LETTERMERGE_TEST_MAILBOX_PASSWORD");
+    private static final String ORGANIZERS = "letters@coalition.example.org";
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+
+    @TempDir
+    Path dir;
+
+    private CampaignFolder campaign;
+    private GreenMailUser organizers;
+    private Map<String, String> sentIds;
+
+    @BeforeEach
+    void sevenLettersWentOut() {
+        assertThat(PASSWORD).as("LETTERMERGE_TEST_MAILBOX_PASSWORD (set in pom.xml)").isNotBlank();
+        organizers = greenMail.setUser(ORGANIZERS, "letters", PASSWORD);
+        campaign = CampaignFolder.in(dir)
+                .write("campaign.yaml", CampaignFolder.campaignYaml("""
+                        smtp: {host: 127.0.0.1, port: %d, security: none}
+                        mailbox:
+                          host: 127.0.0.1
+                          port: %d
+                          security: none
+                          username: letters
+                          password_env: LETTERMERGE_TEST_MAILBOX_PASSWORD
+                        """.formatted(greenMail.getSmtp().getPort(), greenMail.getImap().getPort())))
+                .write("letter.txt.mustache", CampaignFolder.LETTER)
+                .write("recipients.csv", """
+                        email,name
+                        ana@example.org,Ana
+                        bea@example.org,Bea
+                        cy@example.org,Cy
+                        dov@example.org,Dov
+                        eve@example.org,Eve
+                        fay@example.org,Fay
+                        gus@example.org,Gus
+                        """);
+        CliResult sent = Cli.run("send", campaign.campaign(), "--live");
+        assertThat(sent.exitCode()).as(sent.toString()).isZero();
+        sentIds = LogRows.query(campaign.database(), "SELECT email, message_id FROM recipient").stream()
+                .collect(Collectors.toMap(r -> (String) r.get("email"), r -> (String) r.get("message_id")));
+    }
+
+    @Test
+    void eachMessageIsTiedToItsLetterAndClassified() {
+        deliverTheUsualMail();
+
+        CliResult read = Cli.run("inbox", campaign.campaign());
+
+        assertThat(read.exitCode()).as(read.toString()).isZero();
+        assertThat(read.out()).contains("8 new, 0 already recorded");
+        assertThat(kindsByRecipient()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "ana@example.org", "REPLIED In-Reply-To",
+                "bea@example.org", "REPLIED References",
+                "cy@example.org", "AUTO_REPLY In-Reply-To",
+                "dov@example.org", "BOUNCED original Message-ID",
+                "eve@example.org", "BOUNCED Message-ID in the bounce text",
+                "fay@example.org", "DELAYED original Message-ID",
+                "gus@example.org", "BOUNCED Final-Recipient"));
+        assertThat(LogRows.query(campaign.database(), "SELECT dsn_status FROM inbound WHERE kind = 'BOUNCED' "
+                + "ORDER BY recipient_id")).extracting(r -> r.get("dsn_status"))
+                .containsExactly("5.1.1", "5.2.1", "5.1.1");
+        assertThat(LogRows.query(campaign.database(), "SELECT subject, recipient_id FROM inbound WHERE kind = 'UNMATCHED'"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("subject")).isEqualTo("Conference next week");
+                    assertThat(r.get("recipient_id")).isNull();
+                });
+        assertThat(LogRows.query(campaign.database(), "SELECT r.email, e.kind FROM event e JOIN recipient r "
+                + "ON r.id = e.recipient_id WHERE e.kind IN ('REPLIED','AUTO_REPLY','BOUNCED','DELAYED')"))
+                .extracting(r -> r.get("email") + " " + r.get("kind"))
+                .containsExactlyInAnyOrder("ana@example.org REPLIED", "bea@example.org REPLIED",
+                        "cy@example.org AUTO_REPLY", "dov@example.org BOUNCED", "eve@example.org BOUNCED",
+                        "fay@example.org DELAYED", "gus@example.org BOUNCED");
+        // A reply or a bounce is history, not a new SMTP outcome: the delivery state stays as the server left it.
+        assertThat(LogRows.recipients(campaign.database())).extracting(r -> r.get("state")).containsOnly("ACCEPTED");
+    }
+
+    @Test
+    void readingTheMailboxTwiceRecordsNothingTwiceAndNeverDeletesMail() throws Exception {
+        deliverTheUsualMail();
+        assertThat(Cli.run("inbox", campaign.campaign()).exitCode()).isZero();
+        long events = count("SELECT count(*) AS n FROM event");
+
+        CliResult again = Cli.run("inbox", campaign.campaign());
+
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("0 new, 8 already recorded");
+        assertThat(count("SELECT count(*) AS n FROM inbound")).isEqualTo(8);
+        assertThat(count("SELECT count(*) AS n FROM event")).isEqualTo(events);
+        assertThat(greenMail.getManagers().getImapHostManager().getInbox(organizers).getMessageCount()).isEqualTo(8);
+    }
+
+    @Test
+    void withMoveToMatchedMailIsMovedAndUnmatchedMailStaysInTheInbox() throws Exception {
+        campaign.write("campaign.yaml", java.nio.file.Files.readString(dir.resolve("campaign.yaml"))
+                .replace("password_env: LETTERMERGE_TEST_MAILBOX_PASSWORD",
+                        "password_env: LETTERMERGE_TEST_MAILBOX_PASSWORD\n  move_to: Processed"));
+        deliverTheUsualMail();
+
+        CliResult read = Cli.run("inbox", campaign.campaign());
+
+        assertThat(read.exitCode()).as(read.toString()).isZero();
+        assertThat(read.out()).contains("8 new, 0 already recorded, 7 moved");
+        var imap = greenMail.getManagers().getImapHostManager();
+        assertThat(imap.getInbox(organizers).getMessageCount()).isOne();
+        assertThat(imap.getFolder(organizers, "Processed").getMessageCount()).isEqualTo(7);
+        assertThat(Cli.run("inbox", campaign.campaign()).out()).contains("0 new, 1 already recorded");
+    }
+
+    @Test
+    void unmatchedMailIsListedForAPerson() {
+        deliverTheUsualMail();
+        assertThat(Cli.run("inbox", campaign.campaign()).exitCode()).isZero();
+
+        CliResult list = Cli.run("inbox", campaign.campaign(), "--unmatched");
+
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out()).contains("1 message nobody could tie to a letter", "someone@elsewhere.example",
+                "Conference next week", "Would your office like to speak");
+        assertThat(list.out()).doesNotContain("A letter for Ana");
+    }
+
+    @Test
+    void statusShowsRepliesAndBouncesAndFiltersOnThem() throws Exception {
+        deliverTheUsualMail();
+        assertThat(Cli.run("inbox", campaign.campaign()).exitCode()).isZero();
+
+        CliResult csv = Cli.run("status", campaign.campaign(), "--format", "csv");
+        assertThat(csv.out()).startsWith("email,name,state,attempts,smtp_code,smtp_reply,message_id,last_attempt_at,"
+                + "queued_at,removed,next_attempt_at,skip_reason,replied,replied_at,auto_reply,bounced,bounce_status");
+        Map<String, CSVRecord> rows = csv(csv.out()).stream().collect(Collectors.toMap(r -> r.get("email"), r -> r));
+        assertThat(rows.get("ana@example.org").get("replied")).isEqualTo("yes");
+        assertThat(rows.get("ana@example.org").get("replied_at")).isNotEmpty();
+        assertThat(rows.get("cy@example.org").get("replied")).isEqualTo("no");
+        assertThat(rows.get("cy@example.org").get("auto_reply")).isEqualTo("yes");
+        assertThat(rows.get("dov@example.org").get("bounced")).isEqualTo("yes");
+        assertThat(rows.get("dov@example.org").get("bounce_status")).isEqualTo("5.1.1");
+        assertThat(rows.get("fay@example.org").get("bounced")).isEqualTo("no");
+
+        assertThat(emails("status", campaign.campaign(), "--format", "csv", "--state", "accepted", "--no-reply"))
+                .containsExactly("cy@example.org", "dov@example.org", "eve@example.org", "fay@example.org",
+                        "gus@example.org");
+        assertThat(emails("status", campaign.campaign(), "--format", "csv", "--replied"))
+                .containsExactly("ana@example.org", "bea@example.org");
+        assertThat(emails("status", campaign.campaign(), "--format", "csv", "--bounced"))
+                .containsExactly("dov@example.org", "eve@example.org", "gus@example.org");
+        assertThat(emails("status", campaign.campaign(), "--format", "csv", "--state", "failed", "--replied")).isEmpty();
+
+        CliResult table = Cli.run("status", campaign.campaign());
+        assertThat(table.out()).containsPattern("dov@example.org .*bounced 5\\.1\\.1")
+                .containsPattern("ana@example.org .*replied \\d{4}-\\d{2}-\\d{2}")
+                .containsPattern("cy@example.org .*auto-reply");
+        CliResult json = Cli.run("status", campaign.campaign(), "--format", "json");
+        assertThat(json.out()).contains("\"bounce_status\" : \"5.1.1\"", "\"replied\" : true");
+    }
+
+    private void deliverTheUsualMail() {
+        deliver("""
+                From: Ana <ana@example.org>
+                To: letters@coalition.example.org
+                Subject: Re: A letter for Ana
+                Message-ID: <reply-ana@example.org>
+                In-Reply-To: %s
+                Date: Mon, 2 Mar 2026 10:00:00 +0000
+
+                Thank you, we will sign.
+                """.formatted(sentIds.get("ana@example.org")));
+        deliver("""
+                From: Bea <bea@example.org>
+                To: letters@coalition.example.org
+                Subject: Your letter
+                Message-ID: <reply-bea@example.org>
+                References: <older-thread@example.org> %s
+                Date: Mon, 2 Mar 2026 10:05:00 +0000
+
+                Our director will answer next week.
+                """.formatted(sentIds.get("bea@example.org")));
+        deliver("""
+                From: Cy <cy@example.org>
+                To: letters@coalition.example.org
+                Subject: Automatic reply: A letter for Cy
+                Message-ID: <ooo-cy@example.org>
+                In-Reply-To: %s
+                Auto-Submitted: auto-replied
+                Date: Mon, 2 Mar 2026 10:01:00 +0000
+
+                I am out of the office until Monday.
+                """.formatted(sentIds.get("cy@example.org")));
+        deliver(dsn("dov", "failed", "5.1.1", "rfc822; dov.forwarded@elsewhere.example", """
+                Content-Type: text/rfc822-headers
+
+                Message-ID: %s
+                From: Coalition Letters <letters@coalition.example.org>
+                To: Dov <dov@example.org>
+                Subject: A letter for Dov
+                """.formatted(sentIds.get("dov@example.org"))));
+        deliver("""
+                From: MAILER-DAEMON@mail.example.com
+                To: letters@coalition.example.org
+                Subject: failure notice
+                Message-ID: <freetext-eve@mail.example.com>
+                Date: Mon, 2 Mar 2026 10:03:00 +0000
+
+                Hi. This is the qmail-send program at mail.example.com.
+                I'm afraid I wasn't able to deliver your message to the following addresses.
+
+                <eve.old@example.com>:
+                550 5.2.1 mailbox disabled
+
+                --- Below this line is a copy of the message.
+
+                Message-ID: %s
+                Subject: A letter for Eve
+                """.formatted(sentIds.get("eve@example.org")));
+        deliver(dsn("fay", "delayed", "4.4.1", "rfc822; fay@example.org", """
+                Content-Type: text/rfc822-headers
+
+                Message-ID: %s
+                Subject: A letter for Fay
+                """.formatted(sentIds.get("fay@example.org"))));
+        deliver(dsn("gus", "failed", "5.1.1", "rfc822; gus@example.org", """
+                Content-Type: text/plain
+
+                (no returned headers)
+                """));
+        // No Message-ID: it still gets a stable key, so a second reading recognises it.
+        deliver("""
+                From: Someone <someone@elsewhere.example>
+                To: letters@coalition.example.org
+                Subject: Conference next week
+                Date: Mon, 2 Mar 2026 11:00:00 +0000
+
+                Would your office like to speak at our conference?
+                """);
+    }
+
+    /** An RFC 3464 report: multipart/report with a text part, message/delivery-status and the given third part. */
+    private static String dsn(String who, String action, String status, String finalRecipient, String returnedPart) {
+        return """
+                From: Mail Delivery System <MAILER-DAEMON@mx.example.net>
+                To: letters@coalition.example.org
+                Subject: Undelivered Mail Returned to Sender
+                Message-ID: <dsn-%s@mx.example.net>
+                Date: Mon, 2 Mar 2026 10:02:00 +0000
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="REPORT"
+
+                --REPORT
+                Content-Type: text/plain
+
+                This is the mail system at host mx.example.net.
+
+                --REPORT
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mx.example.net
+
+                Final-Recipient: %s
+                Action: %s
+                Status: %s
+                Diagnostic-Code: smtp; 550 %s no such user
+
+                --REPORT
+                %s
+                --REPORT--
+                """.formatted(who, finalRecipient, action, status, status, returnedPart);
+    }
+
+    private void deliver(String raw) {
+        organizers.deliver(GreenMailUtil.newMimeMessage(raw));
+    }
+
+    private Map<String, String> kindsByRecipient() {
+        return LogRows.query(campaign.database(), "SELECT r.email, i.kind, i.matched_by FROM inbound i "
+                        + "JOIN recipient r ON r.id = i.recipient_id").stream()
+                .collect(Collectors.toMap(r -> (String) r.get("email"), r -> r.get("kind") + " " + r.get("matched_by")));
+    }
+
+    private long count(String sql) {
+        return ((Number) LogRows.query(campaign.database(), sql).get(0).get("n")).longValue();
+    }
+
+    private static List<String> emails(String... args) throws Exception {
+        CliResult result = Cli.run(args);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        return csv(result.out()).stream().map(r -> r.get("email")).toList();
+    }
+
+    private static List<CSVRecord> csv(String text) throws Exception {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text)).getRecords();
+    }
+}

@@ -11,7 +11,7 @@ import org.lettermerge.smtp.Security;
 final class MailboxSection {
 
     private static final Set<String> KEYS = Set.of("host", "port", "security", "username", "password_env", "folder",
-            "move_to");
+            "move_to", "suppress_hard_bounces");
     /** Always set: Angus waits forever on a silent server by default. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
@@ -51,8 +51,22 @@ final class MailboxSection {
         if (host == null || username == null) {
             return null;
         }
+        boolean suppressHardBounces = reader.parsed(mailbox, "suppress_hard_bounces", true, "mailbox.",
+                MailboxSection::yesOrNo);
         return new MailboxSettings(host.strip(), port, security, username, reader.text(mailbox, "password_env", false),
                 folder == null ? "INBOX" : folder, reader.text(mailbox, "move_to", false), CONNECT_TIMEOUT,
-                READ_TIMEOUT);
+                READ_TIMEOUT, suppressHardBounces);
+    }
+
+    private static boolean yesOrNo(String text) {
+        switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> {
+                return true;
+            }
+            case "false", "no", "off" -> {
+                return false;
+            }
+            default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+        }
     }
 }

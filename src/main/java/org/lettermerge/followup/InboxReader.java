@@ -15,6 +15,7 @@ import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.InboundKind;
 import org.lettermerge.store.InboundMessage;
 import org.lettermerge.store.RecipientRef;
+import org.lettermerge.store.Suppressions;
 
 /**
  * Reads the mailbox once: each message is matched to the letter it is about, classified and recorded (once: a
@@ -52,6 +53,7 @@ public final class InboxReader {
                 if (log.inbox().record(m)) {
                     recorded.add(m);
                     counts.merge(m.kind(), 1, Integer::sum);
+                    suppressIfHardBounce(settings, m);
                 }
                 if (m.kind() != InboundKind.UNMATCHED) {
                     processed.add(message);
@@ -64,6 +66,18 @@ public final class InboxReader {
             throw new ServerUnavailableException(ServerUnavailableException.Reason.OTHER, "reading the mailbox "
                     + settings.folder() + " at " + settings.host() + ":" + settings.port() + " failed: "
                     + e.getMessage() + ". What was read before is recorded; run inbox again to continue.", e);
+        }
+    }
+
+    /**
+     * A hard bounce (5.x.x) means the address does not work: it goes on the suppression list, so no campaign in
+     * this log writes to it again (mailbox.suppress_hard_bounces: false turns this off). Reversible with
+     * `suppress remove`.
+     */
+    private void suppressIfHardBounce(MailboxSettings settings, InboundMessage m) {
+        if (settings.suppressHardBounces() && m.isHardBounce() && m.recipient() != null) {
+            log.suppressions().add(m.recipient().email(), "hard bounce " + m.dsnStatus() + " (" + m.key() + ")",
+                    Suppressions.Source.BOUNCE, "lettermerge inbox");
         }
     }
 

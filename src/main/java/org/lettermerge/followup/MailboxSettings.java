@@ -14,7 +14,8 @@ import org.lettermerge.smtp.Security;
  * @param moveTo      the folder processed mail is moved to, or null to leave it where it is
  */
 public record MailboxSettings(String host, int port, Security security, String username, String passwordEnv,
-                              String folder, String moveTo, Duration connectTimeout, Duration readTimeout) {
+                              String folder, String moveTo, Duration connectTimeout, Duration readTimeout,
+                              boolean suppressHardBounces) {
 
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
 

@@ -125,6 +125,31 @@ class InboxIT {
     }
 
     @Test
+    void hardBouncesPutTheAddressOnTheSuppressionListUnlessTurnedOff() throws Exception {
+        deliverTheUsualMail();
+
+        assertThat(Cli.run("inbox", campaign.campaign()).exitCode()).isZero();
+
+        // 5.x.x reports (dov, gus) and the free-text 5.2.1 bounce (eve); the delayed report (fay) is not a bounce.
+        assertThat(LogRows.query(campaign.database(), "SELECT email, source FROM suppression ORDER BY email"))
+                .extracting(r -> r.get("email") + " " + r.get("source"))
+                .containsExactly("dov@example.org bounce", "eve@example.org bounce", "gus@example.org bounce");
+    }
+
+    @Test
+    void withSuppressHardBouncesOffNoAddressIsSuppressed() throws Exception {
+        campaign.write("campaign.yaml", java.nio.file.Files.readString(dir.resolve("campaign.yaml"))
+                .replace("password_env: LETTERMERGE_TEST_MAILBOX_PASSWORD",
+                        "password_env: LETTERMERGE_TEST_MAILBOX_PASSWORD\n  suppress_hard_bounces: false"));
+        deliverTheUsualMail();
+
+        assertThat(Cli.run("inbox", campaign.campaign()).exitCode()).isZero();
+
+        assertThat(LogRows.query(campaign.database(), "SELECT email FROM suppression")).isEmpty();
+        assertThat(LogRows.query(campaign.database(), "SELECT kind FROM inbound WHERE kind = 'BOUNCED'")).hasSize(3);
+    }
+
+    @Test
     void withMoveToMatchedMailIsMovedAndUnmatchedMailStaysInTheInbox() throws Exception {
         campaign.write("campaign.yaml", java.nio.file.Files.readString(dir.resolve("campaign.yaml"))
                 .replace("password_env: LETTERMERGE_TEST_MAILBOX_PASSWORD",

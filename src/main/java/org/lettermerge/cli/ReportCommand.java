@@ -1,0 +1,49 @@
+package org.lettermerge.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.lettermerge.campaign.Campaign;
+import org.lettermerge.problems.Problem;
+import org.lettermerge.report.HtmlReport;
+import org.lettermerge.report.ReportData;
+import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.DeliveryLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write one self-contained HTML file to share: totals by state, replies and bounces, a chart of "
+                + "letters accepted and replies over time, and every recipient's line.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Mixin CampaignRef ref;
+    @Mixin Verbosity verbosity;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The HTML file to write, e.g. report.html.")
+    Path out;
+
+    private final Clock clock;
+
+    ReportCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        Campaign campaign = ref.load();
+        ReportData data;
+        try (DeliveryLog log = CampaignRef.open(campaign, clock)) {
+            CampaignRecord record = CampaignRef.find(log, campaign);
+            data = ReportData.gather(log, record, clock.instant());
+        }
+        HtmlReport.write(data, out);
+        spec.commandLine().getOut().println("Wrote " + Problem.display(out) + ": " + data.rows().size()
+                + " recipient" + (data.rows().size() == 1 ? "" : "s") + ".");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,53 @@
+package org.lettermerge.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BucketsTest {
+
+    private static Instant at(String time) {
+        return Instant.parse(time);
+    }
+
+    @Test
+    void everythingOnOneDayIsCountedPerHourWithQuietHoursKept() {
+        Buckets buckets = Buckets.of(
+                List.of(at("2026-03-02T09:05:00Z"), at("2026-03-02T09:59:59Z"), at("2026-03-02T12:00:00Z")),
+                List.of(at("2026-03-02T11:30:00Z")));
+
+        assertThat(buckets.unit()).isEqualTo(ChronoUnit.HOURS);
+        assertThat(buckets.all()).extracting(Buckets.Bucket::label).containsExactly("09:00", "10:00", "11:00", "12:00");
+        assertThat(buckets.all()).extracting(Buckets.Bucket::sends).containsExactly(2, 0, 0, 1);
+        assertThat(buckets.all()).extracting(Buckets.Bucket::replies).containsExactly(0, 0, 1, 0);
+        assertThat(buckets.axisTitle()).isEqualTo("Hour (UTC) on 2026-03-02");
+        assertThat(buckets.max()).isEqualTo(2);
+    }
+
+    @Test
+    void eventsOnSeveralDaysAreCountedPerUtcDay() {
+        Buckets buckets = Buckets.of(List.of(at("2026-03-01T23:59:59Z"), at("2026-03-02T00:00:00Z")),
+                List.of(at("2026-03-04T08:00:00Z")));
+
+        assertThat(buckets.unit()).isEqualTo(ChronoUnit.DAYS);
+        assertThat(buckets.all()).extracting(Buckets.Bucket::label)
+                .containsExactly("2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04");
+        assertThat(buckets.all()).extracting(Buckets.Bucket::sends).containsExactly(1, 1, 0, 0);
+    }
+
+    @Test
+    void theChartHasOneBarPerBucketForEachSeriesAndTheTallestIsTheBusiest() {
+        String svg = SvgChart.of(Buckets.of(
+                List.of(at("2026-03-02T09:05:00Z"), at("2026-03-02T11:00:00Z"), at("2026-03-02T11:10:00Z"),
+                        at("2026-03-02T11:20:00Z"), at("2026-03-02T11:20:00Z")),
+                List.of(at("2026-03-02T10:00:00Z"))));
+
+        assertThat(svg.split("class=\"bar sends\"", -1)).hasSize(4);
+        assertThat(svg.split("class=\"bar replies\"", -1)).hasSize(4);
+        assertThat(svg).contains("data-bucket=\"11:00\" data-count=\"4\" x=\"").contains("height=\"196.00\"")
+                .contains("data-bucket=\"09:00\" data-count=\"1\"").contains("height=\"49.00\"");
+    }
+}

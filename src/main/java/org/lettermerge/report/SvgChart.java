@@ -24,7 +24,7 @@ final class SvgChart {
         int max = buckets.max();
         int n = buckets.all().size();
         double slot = (double) plotWidth / n;
-        double bar = Math.max(1, slot * 0.38);
+        double bar = Math.min(40, Math.max(1, slot * 0.38));
         int labelEvery = Math.max(1, (int) Math.ceil(n / 12.0));
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"chart\" role=\"img\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
@@ -34,7 +34,7 @@ final class SvgChart {
         legend(svg);
         int baseline = TOP + plotHeight;
         svg.append(line(LEFT, TOP, LEFT, baseline)).append(line(LEFT, baseline, WIDTH - RIGHT, baseline));
-        for (int tick : new int[] {0, (max + 1) / 2, max}) {
+        for (int tick : java.util.stream.IntStream.of(0, (max + 1) / 2, max).distinct().toArray()) {
             double y = baseline - (double) tick * plotHeight / max;
             svg.append(text(LEFT - 6, y + 4, "end", Integer.toString(tick)));
         }

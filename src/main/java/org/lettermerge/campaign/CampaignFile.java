@@ -27,7 +27,8 @@ import org.lettermerge.recipients.Addresses;
 public final class CampaignFile {
 
     private static final Set<String> KEYS = Set.of("name", "from", "reply_to", "subject", "to_name", "template",
-            "html_template", "recipients", "data", "attachments", "smtp", "database", "schedule", "mailbox");
+            "html_template", "recipients", "data", "attachments", "smtp", "database", "schedule", "mailbox",
+            "list_unsubscribe");
 
     private final Path file;
     private final Path folder;
@@ -55,6 +56,7 @@ public final class CampaignFile {
         String name = text(top, "name", false);
         InternetAddress from = mailbox(top, "from", true);
         InternetAddress replyTo = mailbox(top, "reply_to", false);
+        InternetAddress listUnsubscribe = plainAddress(top, "list_unsubscribe");
         String subject = text(top, "subject", true);
         String toName = text(top, "to_name", false);
         Path template = path(top, "template", true);
@@ -70,7 +72,7 @@ public final class CampaignFile {
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new InvalidInputException(problems);
         }
-        return new Campaign(file, name != null ? name : defaultName(), new Sender(from, replyTo),
+        return new Campaign(file, name != null ? name : defaultName(), new Sender(from, replyTo, listUnsubscribe),
                 subject.strip(), toName, template, html, recipients, data, attachments, smtp,
                 database != null ? database : folder.resolve("lettermerge.db"), schedule, mailbox);
     }
@@ -174,6 +176,24 @@ public final class CampaignFile {
         } catch (AddressException e) {
             problems.add(Problem.error(Problem.at(file, node.line()), "'" + key + "' is not a valid address ("
                     + e.getMessage() + "): write it as \"Name <name@example.org>\" or as email: and name:"));
+            return null;
+        }
+    }
+
+    /**
+     * A bare address (no display name: it becomes a mailto: URI, not a mailbox header), parsed strictly, or null
+     * when the key is absent.
+     */
+    private InternetAddress plainAddress(Mapping top, String key) {
+        String value = text(top, key, false);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Addresses.parseStrict(value.strip());
+        } catch (AddressException e) {
+            problem(top.keyLines().get(key), "'" + key + "' is not a valid address (" + e.getMessage()
+                    + "): write one bare address, e.g. unsubscribe@coalition.example.org");
             return null;
         }
     }

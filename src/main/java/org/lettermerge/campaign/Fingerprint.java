@@ -25,6 +25,10 @@ public final class Fingerprint {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("from", text(c.sender().from().toUnicodeString()));
         parts.put("reply_to", text(c.sender().replyTo() == null ? "" : c.sender().replyTo().toUnicodeString()));
+        // Only when set: a campaign without it keeps the hash it had before this part existed.
+        if (c.sender().listUnsubscribe() != null) {
+            parts.put("list_unsubscribe", text(c.sender().listUnsubscribe().getAddress()));
+        }
         parts.put("subject", text(c.subject()));
         parts.put("to_name", text(c.toName() == null ? "" : c.toName()));
         parts.put("template " + relative(c, c.template()), file(c.template()));

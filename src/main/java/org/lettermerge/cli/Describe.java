@@ -24,6 +24,9 @@ final class Describe {
         if (c.sender().replyTo() != null) {
             out.println("  reply to:    " + c.sender().replyTo().toUnicodeString());
         }
+        if (c.sender().listUnsubscribe() != null) {
+            out.println("  unsubscribe: mailto:" + c.sender().listUnsubscribe().getAddress());
+        }
         out.println("  template:    " + Problem.display(c.template())
                 + (c.htmlTemplate() != null ? " + HTML " + Problem.display(c.htmlTemplate()) : ""));
         out.println("  recipients:  " + Problem.display(c.recipients()) + ": " + p.recipients().recipients().size()

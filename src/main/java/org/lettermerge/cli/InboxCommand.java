@@ -74,6 +74,14 @@ final class InboxCommand implements Callable<Integer> {
         for (InboundMessage m : report.recorded()) {
             out.println("  " + label(m) + "  " + nullToEmpty(m.from()) + "  " + nullToEmpty(m.subject()));
         }
+        List<InboundMessage> unsubscribe = report.unsubscribeRequests();
+        if (!unsubscribe.isEmpty()) {
+            // Flagged, not acted on: the issue wants a person to decide, and a word list can misread a reply.
+            out.println(unsubscribe.size() + " ask to unsubscribe: review them and run `lettermerge suppress add "
+                    + "ADDRESS --reason \"asked to unsubscribe\" --db DB` for those who meant it (nothing was "
+                    + "suppressed):");
+            unsubscribe.forEach(m -> out.println("  " + nullToEmpty(m.from()) + "  " + nullToEmpty(m.subject())));
+        }
         if (report.count(InboundKind.UNMATCHED) > 0) {
             out.println("Unmatched mail is kept for you: lettermerge inbox CAMPAIGN --unmatched lists it.");
         }
@@ -81,7 +89,8 @@ final class InboxCommand implements Callable<Integer> {
 
     private static String label(InboundMessage m) {
         String kind = m.kind().name().toLowerCase().replace('_', '-');
-        return String.format("%-10s", kind) + (m.dsnStatus() == null ? "" : " " + m.dsnStatus());
+        return String.format("%-10s", kind) + (m.dsnStatus() == null ? "" : " " + m.dsnStatus())
+                + (m.asksUnsubscribe() ? " [asks to unsubscribe]" : "");
     }
 
     private static void listUnmatched(PrintWriter out, List<InboundMessage> messages) {

@@ -57,6 +57,7 @@ final class StatusJson {
         m.put("auto_reply", f.autoReplied());
         m.put("bounced", f.bounced());
         m.put("bounce_status", f.bounceStatus());
+        m.put("asks_unsubscribe", f.asksUnsubscribe());
         return m;
     }
 }

@@ -54,6 +54,12 @@ final class StatusTable {
                     : (r.smtpReply() == null ? "" : r.smtpReply()) + (r.state() == State.DEFERRED
                             && r.nextAttemptAt() != null ? "  (retry after " + TIME.format(r.nextAttemptAt()) + ")" : ""));
         }
+        long unsubscribe = rows.stream()
+                .filter(r -> responses.getOrDefault(r.id(), Responses.NONE).asksUnsubscribe()).count();
+        if (unsubscribe > 0) {
+            out.println("! " + unsubscribe + " asked to unsubscribe: nothing was done about it; review the replies and "
+                    + "run `lettermerge suppress add ADDRESS --reason ...` for those who meant it");
+        }
         if (rows.stream().anyMatch(StoredRecipient::isRemoved)) {
             out.println("* no longer in the recipients file: never sent while it is gone");
         }
@@ -69,6 +75,9 @@ final class StatusTable {
         }
         if (f.bounced()) {
             parts.add("bounced" + (f.bounceStatus() == null ? "" : " " + f.bounceStatus()));
+        }
+        if (f.asksUnsubscribe()) {
+            parts.add("asks to unsubscribe!");
         }
         return String.join(", ", parts);
     }

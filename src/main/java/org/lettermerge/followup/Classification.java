@@ -25,4 +25,13 @@ final class Classification {
         }
         return mail.automatic() ? InboundKind.AUTO_REPLY : InboundKind.REPLIED;
     }
+
+    /**
+     * A person's message (a reply, or mail nobody could tie to a letter) that asks to unsubscribe; automatic replies
+     * and bounces are programs talking and never ask.
+     */
+    static boolean asksUnsubscribe(IncomingMail mail, InboundKind kind) {
+        return (kind == InboundKind.REPLIED || kind == InboundKind.UNMATCHED)
+                && UnsubscribeRequests.asks(mail.subject(), mail.text());
+    }
 }

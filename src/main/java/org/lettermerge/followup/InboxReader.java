@@ -99,6 +99,6 @@ public final class InboxReader {
         RecipientRef recipient = match == null ? null : match.recipient();
         return new InboundMessage(mail.key(), kind, mail.receivedAt(), mail.from(), mail.subject(), mail.snippet(),
                 report == null ? null : report.action(), report == null ? null : report.status(),
-                match == null ? null : match.by(), recipient);
+                match == null ? null : match.by(), recipient, Classification.asksUnsubscribe(mail, kind));
     }
 }

@@ -22,6 +22,11 @@ public record InboxReport(String mailbox, List<InboundMessage> recorded, Map<Inb
         counts = Map.copyOf(counts);
     }
 
+    /** Messages recorded by this reading that ask to unsubscribe (flagged, not acted on). */
+    public List<InboundMessage> unsubscribeRequests() {
+        return recorded.stream().filter(InboundMessage::asksUnsubscribe).toList();
+    }
+
     public int count(InboundKind kind) {
         return counts.getOrDefault(kind, 0);
     }

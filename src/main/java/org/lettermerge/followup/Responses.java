@@ -9,10 +9,13 @@ import org.lettermerge.store.InboundMessage;
 /**
  * What came back for one letter: when a person first replied, the first automatic reply, and the last bounce with
  * its status code. Delays are not shown here: they are notes in the history, not outcomes.
+ *
+ * @param asksUnsubscribe some reply asked to unsubscribe: for the organizer to review (and `suppress add`)
  */
-public record Responses(Instant repliedAt, Instant autoReplyAt, Instant bouncedAt, String bounceStatus) {
+public record Responses(Instant repliedAt, Instant autoReplyAt, Instant bouncedAt, String bounceStatus,
+                        boolean asksUnsubscribe) {
 
-    public static final Responses NONE = new Responses(null, null, null, null);
+    public static final Responses NONE = new Responses(null, null, null, null, false);
 
     public boolean replied() {
         return repliedAt != null;
@@ -38,13 +41,21 @@ public record Responses(Instant repliedAt, Instant autoReplyAt, Instant bouncedA
     }
 
     private Responses with(InboundMessage m) {
+        Responses next = withKind(m);
+        return m.asksUnsubscribe() && !next.asksUnsubscribe
+                ? new Responses(next.repliedAt, next.autoReplyAt, next.bouncedAt, next.bounceStatus, true) : next;
+    }
+
+    private Responses withKind(InboundMessage m) {
         switch (m.kind()) {
             case REPLIED:
-                return repliedAt != null ? this : new Responses(m.receivedAt(), autoReplyAt, bouncedAt, bounceStatus);
+                return repliedAt != null ? this
+                        : new Responses(m.receivedAt(), autoReplyAt, bouncedAt, bounceStatus, asksUnsubscribe);
             case AUTO_REPLY:
-                return autoReplyAt != null ? this : new Responses(repliedAt, m.receivedAt(), bouncedAt, bounceStatus);
+                return autoReplyAt != null ? this
+                        : new Responses(repliedAt, m.receivedAt(), bouncedAt, bounceStatus, asksUnsubscribe);
             case BOUNCED:
-                return new Responses(repliedAt, autoReplyAt, m.receivedAt(), m.dsnStatus());
+                return new Responses(repliedAt, autoReplyAt, m.receivedAt(), m.dsnStatus(), asksUnsubscribe);
             default:
                 return this;
         }

@@ -74,6 +74,9 @@ public final class MessageFactory {
                 message.setReplyTo(new InternetAddress[] {sender.replyTo()});
             }
             message.setRecipient(MimeMessage.RecipientType.TO, to(toAddress, letter.toName()));
+            if (sender.listUnsubscribe() != null) {
+                message.setHeader("List-Unsubscribe", listUnsubscribe(sender.listUnsubscribe()));
+            }
             message.setSubject(letter.subject(), UTF_8);
             message.setSentDate(Date.from(clock.instant()));
             fillBody(message, letter, encoding);
@@ -82,6 +85,34 @@ public final class MessageFactory {
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot build the message for " + toAddress + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * RFC 2369 3.2: {@code <mailto:ADDRESS?subject=unsubscribe>}, so a mail client's "unsubscribe" button writes a
+     * message the organizer recognises. No List-Unsubscribe-Post: RFC 8058 one-click (section 3.1) requires an HTTPS
+     * URI in List-Unsubscribe, and with only a mailto: URI a receiver must ignore it (or, worse, treat the letter as
+     * malformed); mailto: unsubscribing needs no web server on our side.
+     */
+    static String listUnsubscribe(InternetAddress mailbox) {
+        String value = "<mailto:" + mailtoAddress(mailbox.getAddress()) + "?subject=unsubscribe>";
+        requireHeaderSafe("List-Unsubscribe", value);
+        return value;
+    }
+
+    /**
+     * RFC 6068 2: characters of an address that are not allowed as they are in a mailto: URI (e.g. "%", "?", "#"
+     * in a quoted local part) are percent-encoded. Addresses reach here ASCII-only (Addresses.parseStrict).
+     */
+    private static String mailtoAddress(String address) {
+        StringBuilder out = new StringBuilder(address.length());
+        for (char c : address.toCharArray()) {
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$'()*+,;=:@".indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append(String.format("%%%02X", (int) c & 0xFF));
+            }
+        }
+        return out.toString();
     }
 
     private static InternetAddress to(String address, String name) {

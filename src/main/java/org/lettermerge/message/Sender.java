@@ -5,12 +5,13 @@ import java.util.Objects;
 import org.lettermerge.recipients.Addresses;
 
 /**
- * Who the letters come from.
+ * Who the letters come from, and where a recipient can ask not to get more.
  *
- * @param from    with its display name
- * @param replyTo null when replies go to {@code from}
+ * @param from            with its display name
+ * @param replyTo         null when replies go to {@code from}
+ * @param listUnsubscribe the mailbox named in every letter's List-Unsubscribe header (RFC 2369), or null for none
  */
-public record Sender(InternetAddress from, InternetAddress replyTo) {
+public record Sender(InternetAddress from, InternetAddress replyTo, InternetAddress listUnsubscribe) {
 
     public Sender {
         Objects.requireNonNull(from, "from");
@@ -18,6 +19,14 @@ public record Sender(InternetAddress from, InternetAddress replyTo) {
         if (replyTo != null) {
             requireHeaderSafe(replyTo);
         }
+        if (listUnsubscribe != null) {
+            requireHeaderSafe(listUnsubscribe);
+        }
+    }
+
+    /** A sender whose letters carry no List-Unsubscribe header. */
+    public Sender(InternetAddress from, InternetAddress replyTo) {
+        this(from, replyTo, null);
     }
 
     private static void requireHeaderSafe(InternetAddress address) {

@@ -12,10 +12,12 @@ import java.util.Objects;
  * @param dsnAction the delivery report's Action (failed, delayed, ...), or null for other mail
  * @param dsnStatus the delivery report's status code (e.g. 5.1.1), or null
  * @param matchedBy how it was tied to the recipient, e.g. "In-Reply-To", or null
+ * @param asksUnsubscribe a person's message whose subject or first lines ask to unsubscribe: flagged for the
+ *                  organizer, never acted on by Lettermerge
  */
 public record InboundMessage(String key, InboundKind kind, Instant receivedAt, String from, String subject,
                              String snippet, String dsnAction, String dsnStatus, String matchedBy,
-                             RecipientRef recipient) {
+                             RecipientRef recipient, boolean asksUnsubscribe) {
 
     public InboundMessage {
         Objects.requireNonNull(key, "key");
@@ -24,6 +26,12 @@ public record InboundMessage(String key, InboundKind kind, Instant receivedAt, S
         if ((recipient == null) != (kind == InboundKind.UNMATCHED)) {
             throw new IllegalArgumentException("a message has a recipient exactly when it is not UNMATCHED");
         }
+    }
+
+    /** A message that does not ask to unsubscribe. */
+    public InboundMessage(String key, InboundKind kind, Instant receivedAt, String from, String subject,
+                          String snippet, String dsnAction, String dsnStatus, String matchedBy, RecipientRef recipient) {
+        this(key, kind, receivedAt, from, subject, snippet, dsnAction, dsnStatus, matchedBy, recipient, false);
     }
 
     /** RFC 3463: a 5.x.x status is permanent. */

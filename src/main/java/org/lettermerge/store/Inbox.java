@@ -59,7 +59,7 @@ public final class Inbox {
             RecipientRef r = m.recipient();
             if (sql.execute("insert-inbound", m.key(), r == null ? null : r.campaignId(), r == null ? null : r.id(),
                     m.kind(), m.receivedAt(), m.from(), m.subject(), m.snippet(), m.dsnAction(), m.dsnStatus(),
-                    m.matchedBy(), now) != 1) {
+                    m.matchedBy(), now, m.asksUnsubscribe() ? 1 : 0) != 1) {
                 return false;
             }
             if (r != null) {
@@ -87,7 +87,8 @@ public final class Inbox {
         if (m.dsnStatus() != null) {
             s.append(", Status: ").append(m.dsnStatus());
         }
-        return s.append(", matched by ").append(m.matchedBy()).append(", Message-ID ").append(m.key()).toString();
+        s.append(", matched by ").append(m.matchedBy()).append(", Message-ID ").append(m.key());
+        return m.asksUnsubscribe() ? s.append(", asks to unsubscribe").toString() : s.toString();
     }
 
     private List<InboundMessage> list(String query, Object... params) {
@@ -102,7 +103,7 @@ public final class Inbox {
                             InboundKind.valueOf(rs.getString("kind")), Timestamps.parse(rs.getString("received_at")),
                             rs.getString("from_address"), rs.getString("subject"), rs.getString("snippet"),
                             rs.getString("dsn_action"), rs.getString("dsn_status"), rs.getString("matched_by"),
-                            recipient));
+                            recipient, rs.getInt("asks_unsubscribe") != 0));
                 }
             }
             return messages;

@@ -205,8 +205,8 @@ SELECT kind FROM inbound WHERE message_key = ?;
 
 -- name: insert-inbound
 INSERT INTO inbound (message_key, campaign_id, recipient_id, kind, received_at, from_address, subject, snippet,
-                     dsn_action, dsn_status, matched_by, recorded_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                     dsn_action, dsn_status, matched_by, recorded_at, asks_unsubscribe)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (message_key) DO NOTHING;
 
 -- name: inbound-of-campaign

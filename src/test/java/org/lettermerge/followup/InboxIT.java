@@ -186,7 +186,7 @@ class InboxIT {
 
         CliResult csv = Cli.run("status", campaign.campaign(), "--format", "csv");
         assertThat(csv.out()).startsWith("email,name,state,attempts,smtp_code,smtp_reply,message_id,last_attempt_at,"
-                + "queued_at,removed,next_attempt_at,skip_reason,replied,replied_at,auto_reply,bounced,bounce_status");
+                + "queued_at,removed,next_attempt_at,skip_reason,replied,replied_at,auto_reply,bounced,bounce_status,asks_unsubscribe");
         Map<String, CSVRecord> rows = csv(csv.out()).stream().collect(Collectors.toMap(r -> r.get("email"), r -> r));
         assertThat(rows.get("ana@example.org").get("replied")).isEqualTo("yes");
         assertThat(rows.get("ana@example.org").get("replied_at")).isNotEmpty();

@@ -120,6 +120,55 @@ class SchemaMigrationTest {
         }
     }
 
+    @Test
+    void aVersionFourLogGainsTheUnsubscribeFlagKeepingEveryInboundRowUnflagged() throws Exception {
+        Path file = dir.resolve("v4.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            for (String migration : new String[] {"001-initial.sql", "002-scheduling.sql", "003-suppression.sql",
+                    "004-inbox.sql"}) {
+                for (String statement : Database.splitStatements(resource(migration))) {
+                    st.execute(statement);
+                }
+            }
+            st.execute("PRAGMA user_version = 4");
+            st.execute("INSERT INTO campaign (name, campaign_file, version, created_at) "
+                    + "VALUES ('letter', '/c.yaml', 1, '2026-11-01T09:00:00.000Z')");
+            st.execute("INSERT INTO recipient (campaign_id, email_key, email, name, fields, row_hash, line, state, "
+                    + "attempts, message_id, queued_at, updated_at) VALUES (1, 'a@example.org', 'a@example.org', 'A', "
+                    + "'{}', 'h', 2, 'ACCEPTED', 1, '<m1@example.org>', '2026-11-01T09:00:00.000Z', "
+                    + "'2026-11-01T09:01:00.000Z')");
+            st.execute("INSERT INTO inbound (message_key, campaign_id, recipient_id, kind, received_at, from_address, "
+                    + "subject, snippet, matched_by, recorded_at) VALUES "
+                    + "('<r1@example.org>', 1, 1, 'REPLIED', '2026-11-02T09:00:00.000Z', 'a@example.org', "
+                    + "'Re: letter', 'Please unsubscribe me', 'In-Reply-To', '2026-11-02T09:05:00.000Z'),"
+                    + "('<u1@elsewhere.example>', NULL, NULL, 'UNMATCHED', '2026-11-02T10:00:00.000Z', "
+                    + "'x@elsewhere.example', 'Hello', 'Hi', NULL, '2026-11-02T10:05:00.000Z')");
+        }
+
+        try (DeliveryLog log = DeliveryLog.openExisting(file, CLOCK)) {
+            CampaignRecord campaign = log.findCampaign("letter").orElseThrow();
+            // Mail recorded before version 5 was never checked: kept as it was, not flagged after the fact.
+            assertThat(log.inbox().ofCampaign(campaign)).extracting(InboundMessage::key, InboundMessage::kind,
+                    InboundMessage::snippet, InboundMessage::asksUnsubscribe)
+                    .containsExactly(tuple("<r1@example.org>", InboundKind.REPLIED, "Please unsubscribe me", false));
+            assertThat(log.inbox().unmatched()).extracting(InboundMessage::key, InboundMessage::asksUnsubscribe)
+                    .containsExactly(tuple("<u1@elsewhere.example>", false));
+            assertThat(log.recipients(campaign)).extracting(StoredRecipient::state).containsExactly(State.ACCEPTED);
+
+            // The migrated log records the new column.
+            assertThat(log.inbox().record(new InboundMessage("<r2@example.org>", InboundKind.REPLIED,
+                    Instant.parse("2026-11-03T09:00:00Z"), "a@example.org", "STOP SENDING", "", null, null,
+                    "In-Reply-To", new RecipientRef(1, 1, "a@example.org"), true))).isTrue();
+            assertThat(log.inbox().ofCampaign(campaign)).extracting(InboundMessage::asksUnsubscribe)
+                    .containsExactly(false, true);
+            assertThat(log.suppressions().list()).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            assertThat(rs.getInt(1)).isEqualTo(5).isEqualTo(Database.MIGRATIONS.size());
+        }
+    }
+
     private static String resource(String name) throws IOException {
         try (InputStream in = Database.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -59,6 +59,15 @@ public record Campaign(
                 attachments, newSmtp, database, schedule, mailbox);
     }
 
+    /**
+     * The follow-up {@code newName} of this campaign: same sender, recipients' data, server and schedule; its own
+     * subject and text template, no HTML alternative and no attachments (a reminder points back to the letter).
+     */
+    public Campaign asReminder(String newName, String newSubject, Path reminderTemplate) {
+        return new Campaign(file, newName, sender, newSubject, toName, reminderTemplate, null, recipients, data,
+                List.of(), smtp, database, schedule, mailbox);
+    }
+
     public Campaign withDatabase(Path newDatabase) {
         return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
                 attachments, smtp, newDatabase, schedule, mailbox);

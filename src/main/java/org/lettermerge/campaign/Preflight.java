@@ -45,6 +45,27 @@ public final class Preflight {
         return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems);
     }
 
+    /** Variables a reminder's templates may use besides the recipient's columns and the campaign's data. */
+    public static final List<String> REMINDER_VARIABLES = List.of("original_date", "original_subject");
+
+    /**
+     * A reminder (follow-up) campaign: its templates compiled and checked against the parent's columns plus
+     * {@link #REMINDER_VARIABLES}. Its recipients are rows of the log, not of the CSV, so no row is checked here:
+     * the caller renders each one.
+     */
+    public static PreparedCampaign prepareReminder(Campaign c) {
+        List<Problem> problems = new ArrayList<>();
+        LetterTemplates templates = compile(c, problems);
+        RecipientList recipients = RecipientsCsv.read(c.recipients());
+        Map<String, Object> data = DataFiles.read(c.data(), problems);
+        if (templates != null) {
+            List<String> columns = new ArrayList<>(recipients.columns());
+            columns.addAll(REMINDER_VARIABLES);
+            problems.addAll(templates.checkVariables(columns, data));
+        }
+        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems);
+    }
+
     private static LetterTemplates compile(Campaign c, List<Problem> problems) {
         String campaignFile = Problem.display(c.file());
         TemplateSource subject = new TemplateSource(campaignFile + " (subject)", c.subject(), null);

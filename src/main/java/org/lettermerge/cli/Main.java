@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
                 + "and the delivery log proves it.",
         subcommands = {CheckCommand.class, PreviewCommand.class, SendCommand.class, StatusCommand.class,
                 RunCommand.class, InboxCommand.class, PauseCommand.class, ResumeCommand.class, CancelCommand.class,
-                ResolveCommand.class, SuppressCommand.class, ReportCommand.class, SandboxCommand.class,
+                ResolveCommand.class, SuppressCommand.class, ReportCommand.class, FollowupCommand.class,
+                SandboxCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

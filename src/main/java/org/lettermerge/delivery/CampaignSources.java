@@ -46,7 +46,11 @@ public final class CampaignSources {
                 overrides.putAll(runOverrides);
                 var campaign = Overrides.apply(CampaignFile.load(Path.of(record.campaignFile())), overrides)
                         .withDatabase(database);
-                p = Preflight.prepare(campaign);
+                var followup = log.followups().of(record);
+                // A follow-up is made from its parent's file with the reminder's template; its rows come from the log.
+                p = followup.isPresent()
+                        ? Preflight.prepareReminder(Reminders.campaign(campaign, record.name(), followup.get()))
+                        : Preflight.prepare(campaign);
                 if (p.hasErrors()) {
                     throw new InvalidInputException(p.errors());
                 }

@@ -57,7 +57,7 @@ final class LetterSender {
         }
         MimeMessage message = live.messages.build(live.prepared.render(recipient), row.email(), row.messageId(),
                 client.acceptsEightBit() ? MessageFactory.BodyEncoding.EIGHT_BIT_ALLOWED
-                        : MessageFactory.BodyEncoding.SEVEN_BIT);
+                        : MessageFactory.BodyEncoding.SEVEN_BIT, thread(row));
         SendOutcome outcome;
         try {
             outcome = client.send(message, envelope(row), () -> log.recordHandoff(campaign.id(), row.id()));
@@ -92,6 +92,12 @@ final class LetterSender {
         log.recordOutcome(campaign.id(), row.id(), state, settled.code(), settled.reply(), detail, retryAt);
         return new Sent(state, settled.reply() != null ? settled.reply() : detail,
                 outcome instanceof SendOutcome.ServerRefused r ? r : null);
+    }
+
+    /** A reminder answers its parent letter: the thread is that letter's Message-ID. */
+    private java.util.List<String> thread(StoredRecipient row) {
+        String parent = log.followups().threadOf(row.id());
+        return parent == null ? java.util.List.of() : java.util.List.of(parent);
     }
 
     private static InternetAddress envelope(StoredRecipient row) {

@@ -61,7 +61,22 @@ public final class MessageFactory {
     public enum BodyEncoding { SEVEN_BIT, EIGHT_BIT_ALLOWED }
 
     public MimeMessage build(Letter letter, String toAddress, String messageId, BodyEncoding encoding) {
+        return build(letter, toAddress, messageId, encoding, List.of());
+    }
+
+    /**
+     * A letter that answers earlier ones (a reminder): RFC 5322 3.6.4 — {@code In-Reply-To} names the message it
+     * answers (the last of {@code references}), {@code References} the thread, oldest first — so the reader's mail
+     * program shows it in the same conversation.
+     *
+     * @param references the Message-IDs ({@code <id@domain>}) of the thread, oldest first; empty for a new letter
+     */
+    public MimeMessage build(Letter letter, String toAddress, String messageId, BodyEncoding encoding,
+                             List<String> references) {
         requireHeaderSafe("Message-ID", messageId);
+        for (String id : references) {
+            requireHeaderSafe("References", id);
+        }
         requireHeaderSafe("Subject", letter.subject());
         requireHeaderSafe("To", toAddress);
         if (letter.toName() != null) {
@@ -76,6 +91,10 @@ public final class MessageFactory {
             message.setRecipient(MimeMessage.RecipientType.TO, to(toAddress, letter.toName()));
             if (sender.listUnsubscribe() != null) {
                 message.setHeader("List-Unsubscribe", listUnsubscribe(sender.listUnsubscribe()));
+            }
+            if (!references.isEmpty()) {
+                message.setHeader("In-Reply-To", references.get(references.size() - 1));
+                message.setHeader("References", String.join(" ", references));
             }
             message.setSubject(letter.subject(), UTF_8);
             message.setSentDate(Date.from(clock.instant()));

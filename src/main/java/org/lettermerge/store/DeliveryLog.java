@@ -28,6 +28,7 @@ public final class DeliveryLog implements AutoCloseable {
     private final AccountBudgets budgets;
     private final Suppressions suppressions;
     private final Inbox inbox;
+    private final Followups followups;
 
     private DeliveryLog(Database db, Clock clock) {
         this.sql = new Statements(db, clock);
@@ -35,6 +36,7 @@ public final class DeliveryLog implements AutoCloseable {
         this.budgets = new AccountBudgets(sql);
         this.suppressions = new Suppressions(sql);
         this.inbox = new Inbox(sql);
+        this.followups = new Followups(sql);
     }
 
     /** Opens the log, creating it (and its folder) when the file does not exist yet. */
@@ -66,6 +68,11 @@ public final class DeliveryLog implements AutoCloseable {
     /** Replies and bounces read from the organizers' mailbox. */
     public Inbox inbox() {
         return inbox;
+    }
+
+    /** Follow-up campaigns (reminders) and their link to the letters they answer. */
+    public Followups followups() {
+        return followups;
     }
 
     public Optional<CampaignRecord> findCampaign(String name) {
@@ -157,6 +164,35 @@ public final class DeliveryLog implements AutoCloseable {
         return findCampaign(name).orElseThrow();
     }
 
+    /** A reminder row about to be queued and the parent row whose letter it answers. */
+    public record NewReminder(NewRecipient row, long parentRowId) {}
+
+    /**
+     * Creates a follow-up campaign of {@code parent} with its first version and its reminder rows, in one
+     * transaction; addresses on the suppression list are skipped as they are queued.
+     */
+    public CampaignRecord createFollowup(CampaignRecord parent, String name, int number, Followups.Who who,
+                                         Path template, String subject, CampaignVersion first,
+                                         List<NewReminder> reminders) {
+        sql.write("queue follow-up " + name, () -> {
+            String now = sql.now();
+            long campaignId;
+            try (PreparedStatement st = sql.prepare("insert-campaign", name, parent.campaignFile(), first.version(), now)) {
+                st.executeUpdate();
+                campaignId = Statements.generatedKey(st);
+            }
+            followups.insert(campaignId, parent.id(), number, who, template, subject, now);
+            insertVersion(campaignId, first, now);
+            for (NewReminder r : reminders) {
+                long id = insertRecipient(campaignId, r.row(), now);
+                followups.linkToParent(id, r.parentRowId());
+            }
+            suppressions.skip("skip-campaign", campaignId, now);
+            return campaignId;
+        });
+        return findCampaign(name).orElseThrow();
+    }
+
     /** Writes what queuing found: a new accepted version, added, changed, restored and removed rows. */
     public void apply(CampaignRecord campaign, QueueChanges changes) {
         if (changes.isEmpty()) {
@@ -201,6 +237,7 @@ public final class DeliveryLog implements AutoCloseable {
             String now = sql.now();
             if (sql.execute("claim", now, now, now, row.id(), now) != 1) {
                 suppressions.skip("skip-row", row.id(), now);
+                followups.skipIfNoLongerDue(row.id(), now);
                 return false;
             }
             if (account != null) {
@@ -312,7 +349,7 @@ public final class DeliveryLog implements AutoCloseable {
         sql.insertEvent(campaignId, null, now, EventKind.VERSION, null, null, null, null, "version " + v.version());
     }
 
-    private void insertRecipient(long campaignId, NewRecipient r, String now) throws SQLException {
+    private long insertRecipient(long campaignId, NewRecipient r, String now) throws SQLException {
         long id;
         try (PreparedStatement st = sql.prepare("insert-recipient", campaignId, r.emailKey(), r.email(), r.name(),
                 sql.toJson(r.fields()), r.rowHash(), r.line(), r.messageId(), now, now)) {
@@ -321,6 +358,7 @@ public final class DeliveryLog implements AutoCloseable {
         }
         sql.insertEvent(campaignId, id, now, EventKind.QUEUED, null, State.QUEUED, null, null,
                 "line " + r.line() + ", Message-ID " + r.messageId());
+        return id;
     }
 
     @Override

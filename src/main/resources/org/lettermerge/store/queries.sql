@@ -45,7 +45,10 @@ UPDATE recipient SET state = 'SENDING', attempts = attempts + 1, last_attempt_at
 WHERE id = ? AND state IN ('QUEUED', 'DEFERRED') AND removed_at IS NULL AND skipped_at IS NULL
   AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
   AND EXISTS (SELECT 1 FROM campaign c WHERE c.id = recipient.campaign_id AND c.state = 'ACTIVE')
-  AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.email_key = recipient.email_key);
+  AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.email_key = recipient.email_key)
+  AND NOT EXISTS (SELECT 1 FROM followup f JOIN followup_standing fs
+                    ON fs.row_id = recipient.parent_recipient_id AND fs.who = f.who
+                  WHERE f.campaign_id = recipient.campaign_id AND fs.reason IS NOT NULL);
 
 -- name: set-outcome
 UPDATE recipient SET state = ?, smtp_code = ?, smtp_reply = ?, next_attempt_at = ?, updated_at = ?
@@ -214,3 +217,46 @@ SELECT * FROM inbound WHERE campaign_id = ? ORDER BY received_at, id;
 
 -- name: unmatched-inbound
 SELECT * FROM inbound WHERE kind = 'UNMATCHED' ORDER BY received_at, id;
+
+-- Follow-ups
+
+-- name: followup-insert
+INSERT INTO followup (campaign_id, parent_id, number, who, template, subject, created_at) VALUES (?, ?, ?, ?, ?, ?, ?);
+
+-- name: followup-of
+SELECT * FROM followup WHERE campaign_id = ?;
+
+-- name: followups-of-parent
+SELECT * FROM followup WHERE parent_id = ? ORDER BY number;
+
+-- name: followup-next-number
+SELECT COALESCE(MAX(number), 0) + 1 FROM followup WHERE parent_id = ?;
+
+-- Parent rows a reminder to `who` would go to now (suppressed addresses are skipped as the follow-up is queued).
+-- name: followup-candidates
+SELECT p.* FROM recipient p JOIN followup_standing fs ON fs.row_id = p.id AND fs.who = ?
+WHERE p.campaign_id = ? AND fs.reason IS NULL ORDER BY p.id;
+
+-- name: set-parent-row
+UPDATE recipient SET parent_recipient_id = ? WHERE id = ?;
+
+-- The Message-ID of the letter a reminder row answers (null for an ordinary row).
+-- name: thread-of
+SELECT p.message_id FROM recipient r JOIN recipient p ON p.id = r.parent_recipient_id WHERE r.id = ?;
+
+-- A reminder whose parent row no longer qualifies (a reply came in, the state changed) is skipped for good.
+-- name: skip-followup-row
+UPDATE recipient SET skipped_at = ?, updated_at = ?,
+       skip_reason = (SELECT fs.reason FROM followup f JOIN followup_standing fs
+                        ON fs.row_id = recipient.parent_recipient_id AND fs.who = f.who
+                      WHERE f.campaign_id = recipient.campaign_id)
+WHERE id = ? AND state IN ('QUEUED', 'DEFERRED') AND skipped_at IS NULL
+  AND EXISTS (SELECT 1 FROM followup f JOIN followup_standing fs
+                ON fs.row_id = recipient.parent_recipient_id AND fs.who = f.who
+              WHERE f.campaign_id = recipient.campaign_id AND fs.reason IS NOT NULL)
+RETURNING id, campaign_id, state, skip_reason;
+
+-- Reminder rows answering one parent row, with their campaign's name (a recipient's history across follow-ups).
+-- name: reminders-of-row
+SELECT c.name AS campaign, r.* FROM recipient r JOIN campaign c ON c.id = r.campaign_id
+WHERE r.parent_recipient_id = ? ORDER BY r.id;

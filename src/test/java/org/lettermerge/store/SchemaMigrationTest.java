@@ -162,10 +162,13 @@ class SchemaMigrationTest {
             assertThat(log.inbox().ofCampaign(campaign)).extracting(InboundMessage::asksUnsubscribe)
                     .containsExactly(false, true);
             assertThat(log.suppressions().list()).isEmpty();
+            // Version 6 (follow-ups) adds a table and a column: the campaign is still nobody's follow-up.
+            assertThat(log.followups().of(campaign)).isEmpty();
+            assertThat(log.followups().ofParent(campaign)).isEmpty();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-            assertThat(rs.getInt(1)).isEqualTo(5).isEqualTo(Database.MIGRATIONS.size());
+            assertThat(rs.getInt(1)).isEqualTo(6).isEqualTo(Database.MIGRATIONS.size());
         }
     }
 

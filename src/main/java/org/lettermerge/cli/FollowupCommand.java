@@ -1,0 +1,102 @@
+package org.lettermerge.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.lettermerge.campaign.Campaign;
+import org.lettermerge.campaign.Durations;
+import org.lettermerge.delivery.Reminders;
+import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.problems.Problem;
+import org.lettermerge.schedule.ScheduleTime;
+import org.lettermerge.store.Followups;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "followup", mixinStandardHelpOptions = true,
+        description = {"Queue a threaded reminder (a follow-up campaign <name>-followup-N) to the campaign's "
+                + "recipients in --who, and return: `lettermerge run` sends it from --at, or now + --after (default: now).",
+                "Whether a recipient still qualifies is checked again as each reminder is sent: someone who replied "
+                        + "in between gets nothing (the row is skipped with the reason)."})
+final class FollowupCommand implements Callable<Integer> {
+
+    @Mixin CampaignRef ref;
+    @Mixin Verbosity verbosity;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--template", paramLabel = "FILE", required = true,
+            description = "The reminder's text template (Mustache): the recipient's columns, the campaign's data, "
+                    + "original_date and original_subject.")
+    Path template;
+
+    @Option(names = "--who", paramLabel = "WHO", required = true,
+            description = "no-reply (accepted, no reply read), failed, unknown, bounced or deferred.")
+    String who;
+
+    @Option(names = "--after", paramLabel = "DURATION", description = "Start this long from now, e.g. 7d or 36h.")
+    String after;
+
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "Start at TIME, e.g. \"2026-12-14 09:00 Europe/Paris\" (default zone: the campaign's).")
+    String at;
+
+    @Option(names = "--subject", paramLabel = "TEMPLATE",
+            description = "Subject template (default: \"" + Reminders.DEFAULT_SUBJECT + "\").")
+    String subject;
+
+    private final Clock clock;
+
+    FollowupCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (at != null && after != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--at and --after exclude each other");
+        }
+        Followups.Who audience;
+        try {
+            audience = Followups.Who.of(who);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--who must be no-reply, failed, unknown, bounced or deferred, not '" + who + "'");
+        }
+        Campaign parent = ref.load();
+        Instant startAt = startAt(parent);
+        Path file = template.isAbsolute() ? template : Path.of("").toAbsolutePath().resolve(template);
+        Reminders.Created created = Reminders.create(parent, audience, file, subject, startAt, clock);
+        out.println("Queued follow-up " + created.campaign().name() + " (" + audience.stored() + "): "
+                + SendCommand.Totals.line(created.totals()) + ".");
+        out.println("Its reminders go out from " + startAt + " while `lettermerge run --db "
+                + Problem.display(parent.database()) + "` is running (or a cron job runs `lettermerge run --once`); "
+                + "anyone who no longer qualifies then is skipped.");
+        return ExitCode.OK;
+    }
+
+    private Instant startAt(Campaign parent) {
+        Instant now = clock.instant();
+        try {
+            if (at != null) {
+                Instant instant = ScheduleTime.parse(at, parent.schedule().zone());
+                if (instant.isBefore(now)) {
+                    throw new InvalidInputException(Problem.error("--at", "'" + at + "' is in the past (" + instant
+                            + "): give a later time, or use --after"));
+                }
+                return instant;
+            }
+            Duration wait = after == null ? Duration.ZERO : Durations.parse(after);
+            return now.plus(wait);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(Problem.error(at != null ? "--at" : "--after", e.getMessage()));
+        }
+    }
+}

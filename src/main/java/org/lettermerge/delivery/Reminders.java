@@ -1,0 +1,115 @@
+package org.lettermerge.delivery;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.lettermerge.campaign.Campaign;
+import org.lettermerge.campaign.Fingerprint;
+import org.lettermerge.campaign.Preflight;
+import org.lettermerge.campaign.PreparedCampaign;
+import org.lettermerge.message.MessageIds;
+import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.problems.Problem;
+import org.lettermerge.recipients.Recipient;
+import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.CampaignVersion;
+import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.Followups;
+import org.lettermerge.store.State;
+import org.lettermerge.store.StoredRecipient;
+import org.lettermerge.template.MissingValueException;
+
+/**
+ * {@code followup}: a follow-up campaign of a sent one, queued in the same log and sent by the same scheduler.
+ * Its rows are the parent's rows that qualify now (so status can show them); each claim checks again, so a
+ * reminder is only sent if its recipient still qualifies when it goes out.
+ */
+public final class Reminders {
+
+    /** The default subject: the parent letter's subject as that recipient got it. */
+    public static final String DEFAULT_SUBJECT = "Re: {{original_subject}}";
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    /** The follow-up as created: its record, how many reminders were queued and how many skipped (suppressed). */
+    public record Created(CampaignRecord campaign, Map<State, Integer> totals) {}
+
+    private Reminders() {}
+
+    /** The campaign a follow-up's letters are made from: the parent's file with the reminder's template and subject. */
+    public static Campaign campaign(Campaign parent, String name, Followups.Followup followup) {
+        return parent.asReminder(name, followup.subject() == null ? DEFAULT_SUBJECT : followup.subject(),
+                followup.template());
+    }
+
+    /**
+     * Creates follow-up N of {@code parent} (loaded from its file, with the database to use) for {@code who},
+     * starting at {@code startAt}.
+     *
+     * @throws InvalidInputException the parent was never queued, or the reminder does not render for some row
+     */
+    public static Created create(Campaign parent, Followups.Who who, Path template, String subject, Instant startAt,
+                                 Clock clock) {
+        try (DeliveryLog log = DeliveryLog.openExisting(parent.database(), clock)) {
+            CampaignRecord parentRecord = log.findCampaign(parent.name()).orElseThrow(() -> new InvalidInputException(
+                    Problem.error(Problem.display(parent.file()), "campaign " + parent.name()
+                            + " has not been sent from " + Problem.display(parent.database())
+                            + ": a follow-up answers letters that went out")));
+            PreparedCampaign parentPrepared = Preflight.prepare(parent);
+            if (parentPrepared.templates() == null) {
+                throw new InvalidInputException(parentPrepared.errors());
+            }
+            int number = log.followups().nextNumber(parentRecord);
+            String name = parent.name() + "-followup-" + number;
+            Followups.Followup followup = new Followups.Followup(0, parentRecord.id(), number, who,
+                    template.toAbsolutePath().normalize(), subject, null);
+            PreparedCampaign reminder = Preflight.prepareReminder(campaign(parent, name, followup));
+            if (reminder.hasErrors()) {
+                throw new InvalidInputException(reminder.errors());
+            }
+            ZoneId zone = parent.schedule().zone();
+            String domain = MessageIds.domainOf(parent.sender().from());
+            List<Problem> problems = new ArrayList<>();
+            List<DeliveryLog.NewReminder> rows = new ArrayList<>();
+            for (StoredRecipient row : log.followups().candidates(parentRecord, who)) {
+                Map<String, String> fields = new LinkedHashMap<>(row.fields());
+                var original = render(parentPrepared, parent, row.fields(), row, problems);
+                fields.put("original_subject", original == null ? "" : original.subject());
+                Instant sentAt = row.lastAttemptAt() != null ? row.lastAttemptAt() : row.queuedAt();
+                fields.put("original_date", DATE.format(sentAt.atZone(zone)));
+                render(reminder, parent, fields, row, problems);
+                rows.add(new DeliveryLog.NewReminder(new org.lettermerge.store.NewRecipient(row.emailKey(), row.email(),
+                        row.name(), fields, Fingerprint.row(fields), row.line(), MessageIds.next(domain)), row.id()));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            CampaignVersion first = new CampaignVersion(1, Fingerprint.overall(reminder.parts()), reminder.parts(),
+                    Fingerprint.overall(Map.of()), null);
+            CampaignRecord created = log.createFollowup(parentRecord, name, number, who, followup.template(), subject,
+                    first, rows);
+            log.control().schedule(created, startAt, parentRecord.account(), parentRecord.overrides());
+            created = log.findCampaign(name).orElseThrow();
+            return new Created(created, log.counts(created));
+        }
+    }
+
+    private static org.lettermerge.template.Letter render(PreparedCampaign p, Campaign parent, Map<String, String> fields,
+                                                          StoredRecipient row, List<Problem> problems) {
+        try {
+            return p.render(new Recipient(parent.recipients(), row.line(), row.email(), fields));
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        } catch (MissingValueException e) {
+            problems.add(e.toProblem());
+        }
+        return null;
+    }
+}

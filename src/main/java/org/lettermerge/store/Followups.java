@@ -1,0 +1,138 @@
+package org.lettermerge.store;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Follow-up campaigns: which campaign reminds whom of which parent. The rule for who still gets a reminder lives
+ * in SQL (view followup_standing, 006-followups.sql) and is checked again by every claim.
+ */
+public final class Followups {
+
+    /** Whom a follow-up is for; {@code stored()} is the value in followup.who and on the command line. */
+    public enum Who {
+        NO_REPLY, FAILED, UNKNOWN, BOUNCED, DEFERRED;
+
+        public String stored() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        public static Who of(String stored) {
+            for (Who w : values()) {
+                if (w.stored().equals(stored)) {
+                    return w;
+                }
+            }
+            throw new IllegalArgumentException("not a follow-up audience: " + stored);
+        }
+    }
+
+    /** @param subject the subject template given with --subject, or null for "Re: {{original_subject}}" */
+    public record Followup(long campaignId, long parentId, int number, Who who, Path template, String subject,
+                           Instant createdAt) {}
+
+    /** A reminder row and the follow-up campaign it belongs to. */
+    public record Reminder(String campaign, StoredRecipient row) {}
+
+    private final Statements sql;
+
+    Followups(Statements sql) {
+        this.sql = sql;
+    }
+
+    public Optional<Followup> of(CampaignRecord campaign) {
+        return sql.read("read the follow-up", () -> {
+            try (PreparedStatement st = sql.prepare("followup-of", campaign.id()); ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(followup(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    public List<Followup> ofParent(CampaignRecord parent) {
+        return sql.read("read the follow-ups", () -> {
+            List<Followup> all = new ArrayList<>();
+            try (PreparedStatement st = sql.prepare("followups-of-parent", parent.id()); ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    all.add(followup(rs));
+                }
+            }
+            return all;
+        });
+    }
+
+    public int nextNumber(CampaignRecord parent) {
+        return sql.read("number the follow-up", () -> {
+            try (PreparedStatement st = sql.prepare("followup-next-number", parent.id()); ResultSet rs = st.executeQuery()) {
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /** The parent's rows a reminder to {@code who} would go to now. */
+    public List<StoredRecipient> candidates(CampaignRecord parent, Who who) {
+        return sql.read("choose reminder recipients", () -> {
+            List<StoredRecipient> rows = new ArrayList<>();
+            try (PreparedStatement st = sql.prepare("followup-candidates", who.stored(), parent.id());
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(Rows.recipient(rs, sql::fromJson));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** The Message-ID of the letter this row's reminder answers, or null when the row is not a reminder. */
+    public String threadOf(long recipientId) {
+        return sql.read("read the thread", () -> {
+            try (PreparedStatement st = sql.prepare("thread-of", recipientId); ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
+    /** The reminders sent (or queued, or skipped) about one parent row, oldest first. */
+    public List<Reminder> remindersOf(long parentRowId) {
+        return sql.read("read reminders", () -> {
+            List<Reminder> rows = new ArrayList<>();
+            try (PreparedStatement st = sql.prepare("reminders-of-row", parentRowId); ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Reminder(rs.getString("campaign"), Rows.recipient(rs, sql::fromJson)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Inside a claim's transaction: skips the row for good if it is a reminder its parent no longer qualifies for. */
+    void skipIfNoLongerDue(long recipientId, String now) throws SQLException {
+        try (PreparedStatement st = sql.prepare("skip-followup-row", now, now, recipientId); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                sql.insertEvent(rs.getLong("campaign_id"), rs.getLong("id"), now, EventKind.SKIPPED,
+                        State.valueOf(rs.getString("state")), State.SKIPPED, null, null,
+                        "reminder no longer due: " + rs.getString("skip_reason"));
+            }
+        }
+    }
+
+    void insert(long campaignId, long parentId, int number, Who who, Path template, String subject, String now)
+            throws SQLException {
+        sql.execute("followup-insert", campaignId, parentId, number, who.stored(), template.toString(), subject, now);
+    }
+
+    void linkToParent(long recipientId, long parentRowId) throws SQLException {
+        sql.execute("set-parent-row", parentRowId, recipientId);
+    }
+
+    private static Followup followup(ResultSet rs) throws SQLException {
+        return new Followup(rs.getLong("campaign_id"), rs.getLong("parent_id"), rs.getInt("number"),
+                Who.of(rs.getString("who")), Path.of(rs.getString("template")), rs.getString("subject"),
+                Timestamps.parse(rs.getString("created_at")));
+    }
+}

@@ -1,0 +1,235 @@
+package org.lettermerge.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.cli.ExitCode;
+import org.lettermerge.cli.Main;
+import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.InboundKind;
+import org.lettermerge.store.InboundMessage;
+import org.lettermerge.store.RecipientRef;
+import org.lettermerge.store.State;
+import org.lettermerge.store.StoredRecipient;
+import org.lettermerge.testsupport.CliRun;
+import org.lettermerge.testsupport.ReceivedMessage;
+import org.lettermerge.testsupport.Script;
+import org.lettermerge.testsupport.ScriptedSmtpServer;
+
+/**
+ * `lettermerge followup` through the real CLI against a scripted SMTP server: the reminder is threaded under the
+ * original letter, made from the recipient's data and the original's date, and goes only to those who still
+ * qualify when it is sent (replies are recorded in the log exactly as `lettermerge inbox` records them).
+ */
+class RemindersIT {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final Instant DAY_ONE = Instant.parse("2026-12-07T09:00:00Z");
+
+    @TempDir Path dir;
+
+    @Test
+    void aReminderGoesThreadedAndPersonalOnlyToThoseWhoHaveNotRepliedWhenItIsSent() throws Exception {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+            Map<String, StoredRecipient> letters = rows("fault-drill");
+            reply("fault-drill", "ada@example.org", DAY_ONE.plus(Duration.ofDays(1)));
+
+            CliRun created = cli(DAY_ONE.plus(Duration.ofDays(2)), "followup", campaign(),
+                    "--template", reminder().toString(), "--who", "no-reply");
+
+            assertOk(created);
+            assertThat(created.out()).contains("fault-drill-followup-1");
+            assertThat(rows("fault-drill-followup-1").keySet())
+                    .containsExactly("bea@example.org", "cy@example.org", "dov@example.org");
+            // Bea answers after the follow-up was created, before it is sent: she must get nothing.
+            reply("fault-drill", "bea@example.org", DAY_ONE.plus(Duration.ofDays(2)).plusSeconds(600));
+
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(2)).plusSeconds(1200), "run", "--db", database().toString(),
+                    "--once"));
+
+            Map<String, StoredRecipient> reminders = rows("fault-drill-followup-1");
+            assertThat(reminders.get("bea@example.org").state()).isEqualTo(State.SKIPPED);
+            assertThat(reminders.get("bea@example.org").skipReason()).startsWith("replied on 2026-12-09T09:10");
+            assertThat(server.messagesTo("bea@example.org")).hasSize(1);
+            assertThat(server.messagesTo("ada@example.org")).hasSize(1);
+            assertThat(reminders.get("cy@example.org").state()).isEqualTo(State.ACCEPTED);
+            List<ReceivedMessage> toCy = server.messagesTo("cy@example.org");
+            assertThat(toCy).hasSize(2);
+            MimeMessage reminder = toCy.get(1).toMimeMessage();
+            String parentId = letters.get("cy@example.org").messageId();
+            assertThat(reminder.getHeader("In-Reply-To", null)).isEqualTo(parentId);
+            assertThat(reminder.getHeader("References", null)).isEqualTo(parentId);
+            assertThat(reminder.getMessageID()).isEqualTo(reminders.get("cy@example.org").messageId())
+                    .isNotEqualTo(parentId);
+            assertThat(reminder.getSubject()).isEqualTo("Re: A letter for Cy");
+            String sentOn = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+                    .format(letters.get("cy@example.org").lastAttemptAt().atZone(PARIS));
+            assertThat(sentOn).isEqualTo("7 December 2026");
+            assertThat(((String) reminder.getContent()).replace("\r\n", "\n"))
+                    .contains("Dear Cy of Lyon,\n\nWe wrote to you on 7 December 2026 (\"A letter for Cy\").");
+        }
+    }
+
+    @Test
+    void aSuppressedAddressGetsNoReminder() {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)), "followup", campaign(),
+                    "--template", reminder().toString(), "--who", "no-reply"));
+
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)).plusSeconds(300), "suppress", "add", "dov@example.org",
+                    "--reason", "asked us to stop", "--db", database().toString()));
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)).plusSeconds(600), "run", "--db", database().toString(),
+                    "--once"));
+
+            assertThat(rows("fault-drill-followup-1").get("dov@example.org").state()).isEqualTo(State.SKIPPED);
+            assertThat(server.messagesTo("dov@example.org")).hasSize(1);
+            assertThat(server.messagesTo("ada@example.org")).hasSize(2);
+        }
+    }
+
+    @Test
+    void aFollowupForFailedLettersGoesOnlyToTheFailedOnes() {
+        try (var server = ScriptedSmtpServer.start(Script.rejectRcpt("bea@example.org", 550, "5.1.1 User unknown"))) {
+            writeCampaign(server.port());
+            cli(DAY_ONE, "send", campaign(), "--live");
+            assertThat(rows("fault-drill").get("bea@example.org").state()).isEqualTo(State.FAILED);
+
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)), "followup", campaign(),
+                    "--template", reminder().toString(), "--who", "failed", "--subject", "Second try for {{name}}"));
+            cli(DAY_ONE.plus(Duration.ofDays(1)), "run", "--db", database().toString(), "--once");
+
+            assertThat(rows("fault-drill-followup-1").keySet()).containsExactly("bea@example.org");
+            assertThat(server.rcptCommandsFor("bea@example.org")).isEqualTo(2);
+            for (String other : List.of("ada@example.org", "cy@example.org", "dov@example.org")) {
+                assertThat(server.rcptCommandsFor(other)).as(other).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aReminderDueAfterSevenDaysIsNotSentBeforeThen() {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+            assertOk(cli(DAY_ONE, "followup", campaign(), "--template", reminder().toString(),
+                    "--who", "no-reply", "--after", "7d"));
+
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(6)), "run", "--db", database().toString(), "--once"));
+
+            assertThat(server.messages()).hasSize(4);
+            assertThat(rows("fault-drill-followup-1").values()).extracting(StoredRecipient::state)
+                    .containsOnly(State.QUEUED);
+
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(7)).plusSeconds(60), "run", "--db", database().toString(),
+                    "--once"));
+
+            assertThat(server.messages()).hasSize(8);
+            assertThat(rows("fault-drill-followup-1").values()).extracting(StoredRecipient::state)
+                    .containsOnly(State.ACCEPTED);
+        }
+    }
+
+    private void writeCampaign(int port) {
+        try {
+            Files.writeString(dir.resolve("campaign.yaml"), """
+                    name: fault-drill
+                    from: Drill Sender <sender@example.org>
+                    subject: "A letter for {{name}}"
+                    to_name: "{{name}}"
+                    template: letter.txt.mustache
+                    recipients: recipients.csv
+                    smtp:
+                      host: 127.0.0.1
+                      port: %d
+                      security: none
+                    schedule:
+                      timezone: Europe/Paris
+                    database: lettermerge.db
+                    """.formatted(port));
+            Files.writeString(dir.resolve("letter.txt.mustache"), """
+                    Dear {{name}} of {{city}},
+
+                    Please sign our letter.
+                    """);
+            Files.writeString(dir.resolve("recipients.csv"), """
+                    email,name,city
+                    ada@example.org,Ada,Paris
+                    bea@example.org,Bea,Nantes
+                    cy@example.org,Cy,Lyon
+                    dov@example.org,Dov,Lille
+                    """);
+            Files.writeString(reminder(), """
+                    Dear {{name}} of {{city}},
+
+                    We wrote to you on {{original_date}} ("{{original_subject}}"). Would you sign?
+                    """);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Path reminder() {
+        return dir.resolve("reminder.txt.mustache");
+    }
+
+    private String campaign() {
+        return dir.resolve("campaign.yaml").toString();
+    }
+
+    private Path database() {
+        return dir.resolve("lettermerge.db");
+    }
+
+    private Map<String, StoredRecipient> rows(String campaignName) {
+        try (DeliveryLog log = DeliveryLog.openExisting(database(), Clock.systemUTC())) {
+            CampaignRecord c = log.findCampaign(campaignName).orElseThrow();
+            Map<String, StoredRecipient> rows = new LinkedHashMap<>();
+            log.recipients(c).forEach(r -> rows.put(r.email(), r));
+            return rows;
+        }
+    }
+
+    /** Records a person's answer to the letter exactly as the inbox command does once it has matched it. */
+    private void reply(String campaignName, String email, Instant at) {
+        try (DeliveryLog log = DeliveryLog.openExisting(database(), Clock.systemUTC())) {
+            CampaignRecord c = log.findCampaign(campaignName).orElseThrow();
+            RecipientRef ref = log.inbox().byAddress(c, email).orElseThrow();
+            assertThat(log.inbox().record(new InboundMessage("<reply-" + email + ">", InboundKind.REPLIED, at, email,
+                    "Re: A letter", "Thank you", null, null, "In-Reply-To", ref))).isTrue();
+        }
+    }
+
+    private static void assertOk(CliRun run) {
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
+    }
+
+    /** The CLI in-process with a clock that starts at {@code start} and ticks, so events land on known days. */
+    private static CliRun cli(Instant start, String... args) {
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(clock, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}

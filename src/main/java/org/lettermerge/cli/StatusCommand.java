@@ -46,6 +46,10 @@ final class StatusCommand implements Callable<Integer> {
             description = "table, csv or json (default: ${DEFAULT-VALUE}). CSV is safe to open in a spreadsheet.")
     Format format;
 
+    @Option(names = "--followup", paramLabel = "N",
+            description = "Show follow-up N (lettermerge followup) of this campaign instead of the campaign itself.")
+    Integer followup;
+
     private final Clock clock;
 
     StatusCommand(Clock clock) {
@@ -57,7 +61,12 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Campaign campaign = options.load();
         try (DeliveryLog log = DeliveryLog.openExisting(campaign.database(), clock)) {
-            CampaignRecord record = log.findCampaign(campaign.name()).orElse(null);
+            String name = followup == null ? campaign.name() : campaign.name() + "-followup-" + followup;
+            CampaignRecord record = log.findCampaign(name).orElse(null);
+            if (record == null && followup != null) {
+                throw new org.lettermerge.problems.InvalidInputException(Problem.error("--followup", "campaign "
+                        + campaign.name() + " has no follow-up " + followup + " in " + Problem.display(campaign.database())));
+            }
             if (record == null) {
                 out.println("Campaign " + campaign.name() + " has not been queued in " + Problem.display(campaign.database())
                         + " yet: nothing has been sent. Run lettermerge send " + options.ref.campaignFile + " --live");
@@ -72,10 +81,15 @@ final class StatusCommand implements Callable<Integer> {
                     .filter(r -> wanted(responses.getOrDefault(r.id(), Responses.NONE))).toList();
             Map<State, Integer> counts = log.counts(record);
             CampaignStatus where = CampaignStatus.of(record, all, clock.instant());
+            List<FollowupsView.Summary> followups = FollowupsView.of(log, record, clock.instant());
             switch (format) {
                 case csv -> StatusCsv.write(out, shown, responses);
-                case json -> StatusJson.write(out, record, where, counts, shown, responses);
-                default -> StatusTable.write(out, record, where, counts, shown, responses);
+                case json -> StatusJson.write(out, record, where, counts, shown, responses, followups,
+                        FollowupsView.reminders(log, shown));
+                default -> {
+                    StatusTable.write(out, record, where, counts, shown, responses);
+                    FollowupsView.print(out, followups);
+                }
             }
             return ExitCode.OK;
         }

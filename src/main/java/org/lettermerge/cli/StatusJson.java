@@ -19,7 +19,8 @@ final class StatusJson {
     private StatusJson() {}
 
     static void write(PrintWriter out, CampaignRecord campaign, CampaignStatus status, Map<State, Integer> counts,
-                      List<StoredRecipient> rows, Map<Long, Responses> responses) {
+                      List<StoredRecipient> rows, Map<Long, Responses> responses,
+                      List<FollowupsView.Summary> followups, Map<Long, List<Map<String, Object>>> reminders) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("campaign", campaign.name());
         doc.put("version", campaign.version());
@@ -29,8 +30,20 @@ final class StatusJson {
         Map<String, Integer> byState = new LinkedHashMap<>();
         counts.forEach((s, n) -> byState.put(s.name().toLowerCase(), n));
         doc.put("counts", byState);
-        doc.put("recipients", rows.stream()
-                .map(r -> row(r, responses.getOrDefault(r.id(), Responses.NONE))).toList());
+        doc.put("followups", followups.stream().map(f -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("campaign", f.name());
+            m.put("who", f.who());
+            m.put("state", f.status().state());
+            m.put("counts", f.byState());
+            return m;
+        }).toList());
+        doc.put("recipients", rows.stream().map(r -> {
+            Map<String, Object> m = row(r, responses.getOrDefault(r.id(), Responses.NONE));
+            // The recipient's history across campaigns: this letter (and its reply, above), then its reminders.
+            m.put("reminders", reminders.getOrDefault(r.id(), List.of()));
+            return m;
+        }).toList());
         try {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } catch (JsonProcessingException e) {

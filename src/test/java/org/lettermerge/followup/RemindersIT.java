@@ -2,6 +2,8 @@ package org.lettermerge.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -87,6 +89,48 @@ class RemindersIT {
             assertThat(((String) reminder.getContent()).replace("\r\n", "\n"))
                     .contains("Dear Cy of Lyon,\n\nWe wrote to you on 7 December 2026 (\"A letter for Cy\").");
         }
+    }
+
+    @Test
+    void statusShowsTheFollowupUnderItsParentAndEachRecipientsLetterReminderAndReply() throws Exception {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)), "followup", campaign(),
+                    "--template", reminder().toString(), "--who", "no-reply"));
+            reply("fault-drill", "bea@example.org", DAY_ONE.plus(Duration.ofDays(1)).plusSeconds(300));
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)).plusSeconds(600), "run", "--db", database().toString(),
+                    "--once"));
+
+            CliRun table = cli(DAY_ONE.plus(Duration.ofDays(2)), "status", campaign());
+            CliRun followup = cli(DAY_ONE.plus(Duration.ofDays(2)), "status", campaign(), "--followup", "1");
+            CliRun json = cli(DAY_ONE.plus(Duration.ofDays(2)), "status", campaign(), "--format", "json");
+
+            assertThat(table.out()).as(table.toString()).contains("Follow-ups:")
+                    .containsPattern("fault-drill-followup-1 \\(no-reply\\): FINISHED.*3 accepted, 1 skipped");
+            assertThat(followup.out()).as(followup.toString()).contains("Campaign fault-drill-followup-1")
+                    .containsPattern("bea@example.org +Bea +SKIPPED");
+            JsonNode doc = new ObjectMapper().readTree(json.out());
+            assertThat(doc.at("/followups/0/campaign").asText()).isEqualTo("fault-drill-followup-1");
+            JsonNode bea = recipient(doc, "bea@example.org");
+            assertThat(bea.get("state").asText()).isEqualTo("ACCEPTED");
+            assertThat(bea.get("replied").asBoolean()).isTrue();
+            assertThat(bea.at("/reminders/0/state").asText()).isEqualTo("SKIPPED");
+            assertThat(bea.at("/reminders/0/skip_reason").asText()).startsWith("replied on");
+            JsonNode cy = recipient(doc, "cy@example.org");
+            assertThat(cy.at("/reminders/0/state").asText()).isEqualTo("ACCEPTED");
+            assertThat(cy.at("/reminders/0/message_id").asText())
+                    .isEqualTo(rows("fault-drill-followup-1").get("cy@example.org").messageId());
+        }
+    }
+
+    private static JsonNode recipient(JsonNode doc, String email) {
+        for (JsonNode r : doc.get("recipients")) {
+            if (r.get("email").asText().equals(email)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no " + email + " in " + doc);
     }
 
     @Test

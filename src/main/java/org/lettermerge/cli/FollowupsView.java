@@ -1,0 +1,69 @@
+package org.lettermerge.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lettermerge.delivery.CampaignStatus;
+import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.Followups;
+import org.lettermerge.store.StoredRecipient;
+
+/**
+ * A campaign's follow-ups as status shows them under it (name, whom for, state, counts), and each recipient's
+ * reminders for the JSON history (the letter's row, then its reminders; replies are on the letter's row).
+ */
+final class FollowupsView {
+
+    /** One follow-up of the campaign shown. */
+    record Summary(String name, String who, CampaignStatus status, String counts, Map<String, Integer> byState) {}
+
+    private FollowupsView() {}
+
+    static List<Summary> of(DeliveryLog log, CampaignRecord parent, Instant now) {
+        List<Summary> all = new ArrayList<>();
+        for (Followups.Followup f : log.followups().ofParent(parent)) {
+            CampaignRecord c = log.control().all().stream().filter(r -> r.id() == f.campaignId()).findFirst()
+                    .orElseThrow();
+            var counts = log.counts(c);
+            Map<String, Integer> byState = new LinkedHashMap<>();
+            counts.forEach((s, n) -> byState.put(s.name().toLowerCase(), n));
+            all.add(new Summary(c.name(), f.who().stored(), CampaignStatus.of(c, log.recipients(c), now),
+                    SendCommand.Totals.line(counts), byState));
+        }
+        return all;
+    }
+
+    static void print(PrintWriter out, List<Summary> followups) {
+        if (followups.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Follow-ups:");
+        followups.forEach(f -> out.println("  " + f.name() + " (" + f.who() + "): " + f.status().state().toUpperCase()
+                + (f.status().detail().isEmpty() ? "" : " — " + f.status().detail()) + "; " + f.counts()));
+    }
+
+    /** The reminders of each shown row, for JSON: campaign, state, Message-ID, when, why skipped. */
+    static Map<Long, List<Map<String, Object>>> reminders(DeliveryLog log, List<StoredRecipient> rows) {
+        Map<Long, List<Map<String, Object>>> byRow = new LinkedHashMap<>();
+        for (StoredRecipient r : rows) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Followups.Reminder reminder : log.followups().remindersOf(r.id())) {
+                StoredRecipient row = reminder.row();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("campaign", reminder.campaign());
+                m.put("state", row.state().name());
+                m.put("message_id", row.messageId());
+                m.put("last_attempt_at", row.lastAttemptAt() == null ? null : row.lastAttemptAt().toString());
+                m.put("skip_reason", row.skipReason());
+                list.add(m);
+            }
+            byRow.put(r.id(), list);
+        }
+        return byRow;
+    }
+}

@@ -155,4 +155,37 @@ class MessageFactoryTest {
         assertThat(received.getHeader("Content-Transfer-Encoding")).containsExactly("base64");
         assertThat(received.getContent()).isEqualTo("é".repeat(600) + "\r\n");
     }
+
+    @Test
+    void aReplyNamesTheThreadOldestFirstAndAnswersTheLastMessage() throws Exception {
+        String first = "<first@equitas.example>";
+        String reminder = "<reminder-1@equitas.example>";
+        Letter letter = new Letter("Re: Lettre", "Rappel.\n", null, null);
+
+        MimeMessage parsed = roundTrip(factory(List.of()).build(letter, "someone@example.org", ID,
+                MessageFactory.BodyEncoding.SEVEN_BIT, List.of(first, reminder)));
+
+        assertThat(parsed.getHeader("In-Reply-To", null)).isEqualTo(reminder);
+        assertThat(parsed.getHeader("References", null)).isEqualTo(first + " " + reminder);
+        assertThat(parsed.getMessageID()).isEqualTo(ID);
+    }
+
+    @Test
+    void aNewLetterCarriesNoThreadHeaders() throws Exception {
+        MimeMessage parsed = roundTrip(factory(List.of()).build(new Letter("Lettre", "Texte.\n", null, null),
+                "someone@example.org", ID));
+
+        assertThat(parsed.getHeader("In-Reply-To")).isNull();
+        assertThat(parsed.getHeader("References")).isNull();
+    }
+
+    @Test
+    void aThreadMessageIdWithALineBreakIsRefused() throws Exception {
+        MessageFactory factory = factory(List.of());
+        Letter letter = new Letter("Re: Lettre", "Rappel.\n", null, null);
+
+        assertThatThrownBy(() -> factory.build(letter, "someone@example.org", ID, MessageFactory.BodyEncoding.SEVEN_BIT,
+                List.of("<a@b>\r\nBcc: victim@example.org")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("References");
+    }
 }

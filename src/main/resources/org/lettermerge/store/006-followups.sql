@@ -24,9 +24,11 @@ CREATE VIEW followup_standing AS
 SELECT p.id AS row_id, w.who AS who,
        CASE w.who
          WHEN 'no-reply' THEN
-           CASE WHEN EXISTS (SELECT 1 FROM inbound i WHERE i.recipient_id = p.id AND i.kind = 'REPLIED')
-                  THEN 'replied on ' || (SELECT MIN(i.received_at) FROM inbound i
-                                         WHERE i.recipient_id = p.id AND i.kind = 'REPLIED')
+           CASE WHEN EXISTS (SELECT 1 FROM inbound i WHERE i.kind = 'REPLIED' AND (i.recipient_id = p.id
+                               OR i.recipient_id IN (SELECT t.id FROM recipient t WHERE t.parent_recipient_id = p.id)))
+                  THEN 'replied on ' || (SELECT MIN(i.received_at) FROM inbound i WHERE i.kind = 'REPLIED'
+                                         AND (i.recipient_id = p.id OR i.recipient_id IN
+                                              (SELECT t.id FROM recipient t WHERE t.parent_recipient_id = p.id)))
                 WHEN p.state <> 'ACCEPTED' THEN 'the letter is ' || lower(p.state) || ', not accepted'
                 ELSE NULL END
          WHEN 'bounced' THEN
@@ -43,3 +45,5 @@ WHERE p.removed_at IS NULL;
 
 -- The standing of a parent row is looked up by recipient for every reminder claimed.
 CREATE INDEX inbound_recipient_kind ON inbound(recipient_id, kind);
+-- A reply to an earlier reminder counts as a reply to the letter: the reminders of a row are found by it.
+CREATE INDEX recipient_parent ON recipient(parent_recipient_id);

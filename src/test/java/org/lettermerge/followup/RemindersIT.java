@@ -134,6 +134,25 @@ class RemindersIT {
     }
 
     @Test
+    void aReplyToTheFirstReminderCountsAsAReplyForTheSecond() {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)), "followup", campaign(),
+                    "--template", reminder().toString(), "--who", "no-reply"));
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)).plusSeconds(60), "run", "--db", database().toString(),
+                    "--once"));
+            reply("fault-drill-followup-1", "cy@example.org", DAY_ONE.plus(Duration.ofDays(2)));
+
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(3)), "followup", campaign(),
+                    "--template", reminder().toString(), "--who", "no-reply"));
+
+            assertThat(rows("fault-drill-followup-2").keySet())
+                    .containsExactly("ada@example.org", "bea@example.org", "dov@example.org");
+        }
+    }
+
+    @Test
     void aSuppressedAddressGetsNoReminder() {
         try (var server = ScriptedSmtpServer.start()) {
             writeCampaign(server.port());

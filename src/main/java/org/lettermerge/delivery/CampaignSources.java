@@ -60,6 +60,10 @@ public final class CampaignSources {
                         + e.problems().stream().map(Problem::toString).collect(Collectors.joining("; ")));
             }
             CampaignVersion accepted = log.currentVersion(record).orElseThrow();
+            if (!Fingerprint.overall(p.parts()).equals(accepted.contentHash()) && log.followups().of(record).isPresent()) {
+                return new CampaignSource.Loaded(null, "its reminder template or the campaign's files changed since "
+                        + "the follow-up was created; cancel it and create a new one with `lettermerge followup`");
+            }
             if (!Fingerprint.overall(p.parts()).equals(accepted.contentHash())) {
                 return new CampaignSource.Loaded(null, "its files changed since version " + accepted.version()
                         + " was queued; check them with `lettermerge send " + record.campaignFile()

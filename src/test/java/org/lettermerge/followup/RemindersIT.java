@@ -153,6 +153,41 @@ class RemindersIT {
     }
 
     @Test
+    void aFollowupForBouncedLettersChoosesThoseWithARecordedBounce() {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+            record("fault-drill", "dov@example.org", InboundKind.BOUNCED, DAY_ONE.plusSeconds(600));
+
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)), "followup", campaign(),
+                    "--template", reminder().toString(), "--who", "bounced"));
+
+            assertThat(rows("fault-drill-followup-1").keySet()).containsExactly("dov@example.org");
+        }
+    }
+
+    @Test
+    void aReminderTemplateUsingAnUnknownVariableIsRefusedAndNothingIsQueued() throws Exception {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+            Files.writeString(reminder(), "Dear {{name}}, about {{original_topic}}.\n");
+
+            CliRun refused = cli(DAY_ONE.plus(Duration.ofDays(1)), "followup", campaign(),
+                    "--template", reminder().toString(), "--who", "no-reply");
+            CliRun badWho = cli(DAY_ONE.plus(Duration.ofDays(1)), "followup", campaign(),
+                    "--template", reminder().toString(), "--who", "everyone");
+
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(refused.err()).contains("original_topic");
+            assertThat(badWho.exitCode()).as(badWho.toString()).isEqualTo(ExitCode.USAGE);
+            try (DeliveryLog log = DeliveryLog.openExisting(database(), Clock.systemUTC())) {
+                assertThat(log.findCampaign("fault-drill-followup-1")).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aSuppressedAddressGetsNoReminder() {
         try (var server = ScriptedSmtpServer.start()) {
             writeCampaign(server.port());
@@ -275,11 +310,17 @@ class RemindersIT {
 
     /** Records a person's answer to the letter exactly as the inbox command does once it has matched it. */
     private void reply(String campaignName, String email, Instant at) {
+        record(campaignName, email, InboundKind.REPLIED, at);
+    }
+
+    private void record(String campaignName, String email, InboundKind kind, Instant at) {
+        boolean bounce = kind == InboundKind.BOUNCED;
         try (DeliveryLog log = DeliveryLog.openExisting(database(), Clock.systemUTC())) {
             CampaignRecord c = log.findCampaign(campaignName).orElseThrow();
             RecipientRef ref = log.inbox().byAddress(c, email).orElseThrow();
-            assertThat(log.inbox().record(new InboundMessage("<reply-" + email + ">", InboundKind.REPLIED, at, email,
-                    "Re: A letter", "Thank you", null, null, "In-Reply-To", ref))).isTrue();
+            assertThat(log.inbox().record(new InboundMessage("<" + kind + "-" + campaignName + "-" + email + ">", kind,
+                    at, bounce ? "MAILER-DAEMON@example.net" : email, "Re: A letter", "Thank you",
+                    bounce ? "failed" : null, bounce ? "5.1.1" : null, "In-Reply-To", ref))).isTrue();
         }
     }
 

@@ -30,8 +30,13 @@ final class CampaignRef {
 
     /** The campaign's record in its log; an error when it was never queued there. */
     static CampaignRecord find(DeliveryLog log, Campaign campaign) {
-        return log.findCampaign(campaign.name()).orElseThrow(() -> new InvalidInputException(Problem.error(
-                Problem.display(campaign.file()), "campaign " + campaign.name() + " has not been queued in "
+        return find(log, campaign, campaign.name());
+    }
+
+    /** Campaign {@code name} (the campaign's own, or one of its follow-ups) in the campaign's log. */
+    static CampaignRecord find(DeliveryLog log, Campaign campaign, String name) {
+        return log.findCampaign(name).orElseThrow(() -> new InvalidInputException(Problem.error(
+                Problem.display(campaign.file()), "campaign " + name + " has not been queued in "
                         + Problem.display(log.path()) + ": nothing to do (send it with send --live first)")));
     }
 

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 final class ResumeCommand implements Callable<Integer> {
 
     @Mixin CampaignRef campaignRef;
+    @Mixin FollowupRef followupRef;
     @Mixin Verbosity verbosity;
     @Spec CommandSpec spec;
 
@@ -33,13 +34,13 @@ final class ResumeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Campaign campaign = campaignRef.load();
         try (DeliveryLog log = CampaignRef.open(campaign, clock)) {
-            CampaignRecord record = CampaignRef.find(log, campaign);
+            CampaignRecord record = CampaignRef.find(log, campaign, followupRef.name(campaign));
             if (new Controls(log, clock, Sleeper.REAL).resume(record)) {
-                out.println("Campaign " + campaign.name() + " resumed: `lettermerge run --db "
+                out.println("Campaign " + record.name() + " resumed: `lettermerge run --db "
                         + org.lettermerge.problems.Problem.display(campaign.database()) + "` or `lettermerge send "
                         + campaignRef.campaignFile + " --live` sends it.");
             } else {
-                out.println("Campaign " + campaign.name() + " is " + record.state().name().toLowerCase()
+                out.println("Campaign " + record.name() + " is " + record.state().name().toLowerCase()
                         + ", not paused; nothing changed.");
             }
             return ExitCode.OK;

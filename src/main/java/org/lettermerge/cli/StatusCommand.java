@@ -46,9 +46,7 @@ final class StatusCommand implements Callable<Integer> {
             description = "table, csv or json (default: ${DEFAULT-VALUE}). CSV is safe to open in a spreadsheet.")
     Format format;
 
-    @Option(names = "--followup", paramLabel = "N",
-            description = "Show follow-up N (lettermerge followup) of this campaign instead of the campaign itself.")
-    Integer followup;
+    @Mixin FollowupRef followupRef;
 
     private final Clock clock;
 
@@ -61,12 +59,8 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Campaign campaign = options.load();
         try (DeliveryLog log = DeliveryLog.openExisting(campaign.database(), clock)) {
-            String name = followup == null ? campaign.name() : campaign.name() + "-followup-" + followup;
-            CampaignRecord record = log.findCampaign(name).orElse(null);
-            if (record == null && followup != null) {
-                throw new org.lettermerge.problems.InvalidInputException(Problem.error("--followup", "campaign "
-                        + campaign.name() + " has no follow-up " + followup + " in " + Problem.display(campaign.database())));
-            }
+            CampaignRecord record = followupRef.number == null ? log.findCampaign(campaign.name()).orElse(null)
+                    : CampaignRef.find(log, campaign, followupRef.name(campaign));
             if (record == null) {
                 out.println("Campaign " + campaign.name() + " has not been queued in " + Problem.display(campaign.database())
                         + " yet: nothing has been sent. Run lettermerge send " + options.ref.campaignFile + " --live");

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 abstract class StopCommand implements Callable<Integer> {
 
     @Mixin CampaignRef campaignRef;
+    @Mixin FollowupRef followupRef;
     @Mixin Verbosity verbosity;
     @Spec CommandSpec spec;
 
@@ -42,11 +43,11 @@ abstract class StopCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Campaign campaign = campaignRef.load();
         try (DeliveryLog log = CampaignRef.open(campaign, clock)) {
-            CampaignRecord record = CampaignRef.find(log, campaign);
+            CampaignRecord record = CampaignRef.find(log, campaign, followupRef.name(campaign));
             Controls.Stopped stopped = stop(new Controls(log, clock, Sleeper.REAL), record, Durations.parse(wait));
-            out.println(stopped.changed() ? "Campaign " + campaign.name() + " " + done()
+            out.println(stopped.changed() ? "Campaign " + record.name() + " " + done()
                     + ": no new letter of it will start, in any process."
-                    : "Campaign " + campaign.name() + " was already " + log.findCampaign(campaign.name())
+                    : "Campaign " + record.name() + " was already " + log.findCampaign(record.name())
                             .orElseThrow().state().name().toLowerCase() + "; nothing changed.");
             if (!stopped.inFlightSettled()) {
                 out.println("Some letters were already being handed to the server and are still in flight; "

@@ -188,6 +188,26 @@ class RemindersIT {
     }
 
     @Test
+    void aCancelledFollowupSendsNothingWhileItsParentIsUntouched() {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+            assertOk(cli(DAY_ONE, "followup", campaign(), "--template", reminder().toString(), "--who", "no-reply"));
+
+            CliRun cancelled = cli(DAY_ONE.plusSeconds(60), "cancel", campaign(), "--followup", "1");
+            assertOk(cli(DAY_ONE.plusSeconds(120), "run", "--db", database().toString(), "--once"));
+
+            assertOk(cancelled);
+            assertThat(cancelled.out()).contains("Campaign fault-drill-followup-1 cancelled");
+            assertThat(server.messages()).hasSize(4);
+            try (DeliveryLog log = DeliveryLog.openExisting(database(), Clock.systemUTC())) {
+                assertThat(log.findCampaign("fault-drill").orElseThrow().state())
+                        .isEqualTo(org.lettermerge.store.CampaignState.ACTIVE);
+            }
+        }
+    }
+
+    @Test
     void aSuppressedAddressGetsNoReminder() {
         try (var server = ScriptedSmtpServer.start()) {
             writeCampaign(server.port());

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lettermerge.delivery.CampaignStatus;
+import org.lettermerge.followup.Responses;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.Followups;
@@ -47,8 +48,17 @@ final class FollowupsView {
                 + (f.status().detail().isEmpty() ? "" : " — " + f.status().detail()) + "; " + f.counts()));
     }
 
-    /** The reminders of each shown row, for JSON: campaign, state, Message-ID, when, why skipped. */
-    static Map<Long, List<Map<String, Object>>> reminders(DeliveryLog log, List<StoredRecipient> rows) {
+    /**
+     * The reminders of each shown row, for JSON: campaign, state, Message-ID, when, why skipped, and whether the
+     * recipient answered the reminder itself (such a reply is matched to the reminder, not to the letter).
+     */
+    static Map<Long, List<Map<String, Object>>> reminders(DeliveryLog log, CampaignRecord parent,
+                                                          List<StoredRecipient> rows) {
+        Map<Long, Responses> responses = new java.util.HashMap<>();
+        for (Followups.Followup f : log.followups().ofParent(parent)) {
+            log.control().all().stream().filter(c -> c.id() == f.campaignId()).findFirst()
+                    .ifPresent(c -> responses.putAll(Responses.byRecipient(log.inbox().ofCampaign(c))));
+        }
         Map<Long, List<Map<String, Object>>> byRow = new LinkedHashMap<>();
         for (StoredRecipient r : rows) {
             List<Map<String, Object>> list = new ArrayList<>();
@@ -60,6 +70,9 @@ final class FollowupsView {
                 m.put("message_id", row.messageId());
                 m.put("last_attempt_at", row.lastAttemptAt() == null ? null : row.lastAttemptAt().toString());
                 m.put("skip_reason", row.skipReason());
+                Responses answer = responses.getOrDefault(row.id(), Responses.NONE);
+                m.put("replied", answer.replied());
+                m.put("replied_at", answer.repliedAt() == null ? null : answer.repliedAt().toString());
                 list.add(m);
             }
             byRow.put(r.id(), list);

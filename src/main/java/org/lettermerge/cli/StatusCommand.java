@@ -79,7 +79,7 @@ final class StatusCommand implements Callable<Integer> {
             switch (format) {
                 case csv -> StatusCsv.write(out, shown, responses);
                 case json -> StatusJson.write(out, record, where, counts, shown, responses, followups,
-                        FollowupsView.reminders(log, shown));
+                        FollowupsView.reminders(log, record, shown));
                 default -> {
                     StatusTable.write(out, record, where, counts, shown, responses);
                     FollowupsView.print(out, followups);

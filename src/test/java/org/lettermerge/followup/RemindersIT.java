@@ -101,6 +101,7 @@ class RemindersIT {
             reply("fault-drill", "bea@example.org", DAY_ONE.plus(Duration.ofDays(1)).plusSeconds(300));
             assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)).plusSeconds(600), "run", "--db", database().toString(),
                     "--once"));
+            reply("fault-drill-followup-1", "cy@example.org", DAY_ONE.plus(Duration.ofDays(1)).plusSeconds(900));
 
             CliRun table = cli(DAY_ONE.plus(Duration.ofDays(2)), "status", campaign());
             CliRun followup = cli(DAY_ONE.plus(Duration.ofDays(2)), "status", campaign(), "--followup", "1");
@@ -119,6 +120,9 @@ class RemindersIT {
             assertThat(bea.at("/reminders/0/skip_reason").asText()).startsWith("replied on");
             JsonNode cy = recipient(doc, "cy@example.org");
             assertThat(cy.at("/reminders/0/state").asText()).isEqualTo("ACCEPTED");
+            assertThat(cy.get("replied").asBoolean()).isFalse();
+            assertThat(cy.at("/reminders/0/replied").asBoolean()).isTrue();
+            assertThat(bea.at("/reminders/0/replied").asBoolean()).isFalse();
             assertThat(cy.at("/reminders/0/message_id").asText())
                     .isEqualTo(rows("fault-drill-followup-1").get("cy@example.org").messageId());
         }

@@ -5,6 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.lettermerge.message.MessageFactory;
 import org.lettermerge.recipients.Recipient;
 import org.lettermerge.schedule.Backoff;
@@ -95,9 +96,9 @@ final class LetterSender {
     }
 
     /** A reminder answers its parent letter: the thread is that letter's Message-ID. */
-    private java.util.List<String> thread(StoredRecipient row) {
+    private List<String> thread(StoredRecipient row) {
         String parent = log.followups().threadOf(row.id());
-        return parent == null ? java.util.List.of() : java.util.List.of(parent);
+        return parent == null ? List.of() : List.of(parent);
     }
 
     private static InternetAddress envelope(StoredRecipient row) {

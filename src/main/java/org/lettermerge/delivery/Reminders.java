@@ -22,8 +22,10 @@ import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignVersion;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.Followups;
+import org.lettermerge.store.NewRecipient;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
+import org.lettermerge.template.Letter;
 import org.lettermerge.template.MissingValueException;
 
 /**
@@ -38,7 +40,7 @@ public final class Reminders {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-    /** The follow-up as created: its record, how many reminders were queued and how many skipped (suppressed). */
+    /** The follow-up as created: its record and its rows per state (suppressed addresses are already SKIPPED). */
     public record Created(CampaignRecord campaign, Map<State, Integer> totals) {}
 
     private Reminders() {}
@@ -85,7 +87,7 @@ public final class Reminders {
                 Instant sentAt = row.lastAttemptAt() != null ? row.lastAttemptAt() : row.queuedAt();
                 fields.put("original_date", DATE.format(sentAt.atZone(zone)));
                 render(reminder, parent, fields, row, problems);
-                rows.add(new DeliveryLog.NewReminder(new org.lettermerge.store.NewRecipient(row.emailKey(), row.email(),
+                rows.add(new DeliveryLog.NewReminder(new NewRecipient(row.emailKey(), row.email(),
                         row.name(), fields, Fingerprint.row(fields), row.line(), MessageIds.next(domain)), row.id()));
             }
             if (!problems.isEmpty()) {
@@ -101,7 +103,7 @@ public final class Reminders {
         }
     }
 
-    private static org.lettermerge.template.Letter render(PreparedCampaign p, Campaign parent, Map<String, String> fields,
+    private static Letter render(PreparedCampaign p, Campaign parent, Map<String, String> fields,
                                                           StoredRecipient row, List<Problem> problems) {
         try {
             return p.render(new Recipient(parent.recipients(), row.line(), row.email(), fields));

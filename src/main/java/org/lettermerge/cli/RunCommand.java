@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Overrides;
 import org.lettermerge.delivery.RunAll;
+import org.lettermerge.followup.MailboxWatch;
 import org.lettermerge.delivery.StopSignal;
 import org.lettermerge.store.State;
 import picocli.CommandLine.Command;
@@ -34,6 +35,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Send at most this fast, e.g. 30/min, 2/s or unlimited (overrides every campaign's smtp.rate).")
     String rate;
 
+    @Option(names = "--read-mailboxes", paramLabel = "EVERY", arity = "0..1", fallbackValue = "5m",
+            description = "Also read every campaign's mailbox (replies, bounces): at the start and then every EVERY "
+                    + "(default ${FALLBACK-VALUE}); with --once, once.")
+    String readMailboxes;
+
     @Option(names = "--poll", defaultValue = "30s", paramLabel = "DURATION",
             description = "How often to look for new campaigns and due letters when idle (default: ${DEFAULT-VALUE}).")
     String poll;
@@ -48,6 +54,19 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Duration idle = org.lettermerge.campaign.Durations.parse(poll);
+        MailboxWatch mailboxes = new MailboxWatch(database.toAbsolutePath().normalize(), clock, Passwords::forMailbox,
+                spec.commandLine().getErr());
+        if (readMailboxes != null && once) {
+            out.println("Read the mailboxes: " + mailboxes.readAll() + " new messages recorded");
+        } else if (readMailboxes != null) {
+            mailboxes.every(org.lettermerge.campaign.Durations.parse(readMailboxes));
+        }
+        try (mailboxes) {
+            return schedule(out, idle);
+        }
+    }
+
+    private int schedule(PrintWriter out, Duration idle) throws InterruptedException {
         return StopOnSignal.around(stop -> {
             out.println("Scheduler running on " + org.lettermerge.problems.Problem.display(database)
                     + (once ? " (one pass)" : "; Ctrl-C stops it after the letter in flight"));

@@ -125,6 +125,19 @@ class InboxIT {
     }
 
     @Test
+    void theSchedulerReadsTheMailboxesToo() {
+        deliverTheUsualMail();
+
+        CliResult run = Cli.run("run", "--db", campaign.database().toString(), "--once", "--read-mailboxes");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("Read the mailboxes: 8 new messages recorded");
+        assertThat(LogRows.query(campaign.database(), "SELECT kind FROM inbound")).hasSize(8);
+        assertThat(Cli.run("run", "--db", campaign.database().toString(), "--once", "--read-mailboxes").out())
+                .contains("Read the mailboxes: 0 new messages recorded");
+    }
+
+    @Test
     void hardBouncesPutTheAddressOnTheSuppressionListUnlessTurnedOff() throws Exception {
         deliverTheUsualMail();
 

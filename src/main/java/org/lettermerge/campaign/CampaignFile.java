@@ -28,7 +28,7 @@ public final class CampaignFile {
 
     private static final Set<String> KEYS = Set.of("name", "from", "reply_to", "subject", "to_name", "template",
             "html_template", "recipients", "data", "attachments", "smtp", "database", "schedule", "mailbox",
-            "list_unsubscribe");
+            "list_unsubscribe", "bounce_address");
 
     private final Path file;
     private final Path folder;
@@ -56,7 +56,8 @@ public final class CampaignFile {
         String name = text(top, "name", false);
         InternetAddress from = mailbox(top, "from", true);
         InternetAddress replyTo = mailbox(top, "reply_to", false);
-        InternetAddress listUnsubscribe = plainAddress(top, "list_unsubscribe");
+        InternetAddress listUnsubscribe = plainAddress(top, "list_unsubscribe", "unsubscribe@coalition.example.org");
+        InternetAddress bounceAddress = plainAddress(top, "bounce_address", "bounces@coalition.example.org");
         String subject = text(top, "subject", true);
         String toName = text(top, "to_name", false);
         Path template = path(top, "template", true);
@@ -72,7 +73,7 @@ public final class CampaignFile {
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new InvalidInputException(problems);
         }
-        return new Campaign(file, name != null ? name : defaultName(), new Sender(from, replyTo, listUnsubscribe),
+        return new Campaign(file, name != null ? name : defaultName(), new Sender(from, replyTo, listUnsubscribe, bounceAddress),
                 subject.strip(), toName, template, html, recipients, data, attachments, smtp,
                 database != null ? database : folder.resolve("lettermerge.db"), schedule, mailbox);
     }
@@ -181,10 +182,10 @@ public final class CampaignFile {
     }
 
     /**
-     * A bare address (no display name: it becomes a mailto: URI, not a mailbox header), parsed strictly, or null
-     * when the key is absent.
+     * A bare address (no display name: it becomes a mailto: URI or an envelope sender, not a mailbox header),
+     * parsed strictly, or null when the key is absent.
      */
-    private InternetAddress plainAddress(Mapping top, String key) {
+    private InternetAddress plainAddress(Mapping top, String key, String example) {
         String value = text(top, key, false);
         if (value == null) {
             return null;
@@ -193,7 +194,7 @@ public final class CampaignFile {
             return Addresses.parseStrict(value.strip());
         } catch (AddressException e) {
             problem(top.keyLines().get(key), "'" + key + "' is not a valid address (" + e.getMessage()
-                    + "): write one bare address, e.g. unsubscribe@coalition.example.org");
+                    + "): write one bare address, e.g. " + example);
             return null;
         }
     }

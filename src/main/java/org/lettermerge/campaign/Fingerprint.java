@@ -29,6 +29,9 @@ public final class Fingerprint {
         if (c.sender().listUnsubscribe() != null) {
             parts.put("list_unsubscribe", text(c.sender().listUnsubscribe().getAddress()));
         }
+        if (c.sender().bounceAddress() != null) {
+            parts.put("bounce_address", text(c.sender().bounceAddress().getAddress()));
+        }
         parts.put("subject", text(c.subject()));
         parts.put("to_name", text(c.toName() == null ? "" : c.toName()));
         parts.put("template " + relative(c, c.template()), file(c.template()));

@@ -27,6 +27,9 @@ final class Describe {
         if (c.sender().listUnsubscribe() != null) {
             out.println("  unsubscribe: mailto:" + c.sender().listUnsubscribe().getAddress());
         }
+        if (c.sender().bounceAddress() != null) {
+            out.println("  bounces to:  " + c.sender().bounceAddress().getAddress() + " (+ one token per letter)");
+        }
         out.println("  template:    " + Problem.display(c.template())
                 + (c.htmlTemplate() != null ? " + HTML " + Problem.display(c.htmlTemplate()) : ""));
         out.println("  recipients:  " + Problem.display(c.recipients()) + ": " + p.recipients().recipients().size()

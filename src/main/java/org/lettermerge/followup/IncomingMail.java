@@ -12,13 +12,17 @@ import java.util.List;
  * @param automatic  its headers or subject say a program wrote it (Auto-Submitted, X-Autoreply, Precedence, ...)
  * @param text       its readable text (capped), searched for the letter's Message-ID or address in free-text bounces
  * @param report     the delivery report it carries, or null when it is not a bounce
+ * @param deliveredTo the addresses it was delivered to (To, Cc, Delivered-To, X-Original-To, Envelope-To), where a
+ *                    bounce to a VERP envelope sender (bounces+TOKEN@domain) shows the token
  */
 public record IncomingMail(String key, String from, String subject, Instant receivedAt, List<String> inReplyTo,
-                           List<String> references, boolean automatic, String text, DeliveryReport report) {
+                           List<String> references, boolean automatic, String text, DeliveryReport report,
+                           List<String> deliveredTo) {
 
     public IncomingMail {
         inReplyTo = List.copyOf(inReplyTo);
         references = List.copyOf(references);
+        deliveredTo = List.copyOf(deliveredTo);
     }
 
     /** The first words of the text, on one line. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,13 +34,27 @@ final class MailParser {
         return new IncomingMail(key(message), from, subject, arrival(message, now),
                 MessageIdList.parse(AutoReplies.header(message, "In-Reply-To")),
                 MessageIdList.parse(String.join(" ", headers(message, "References"))),
-                AutoReplies.isAutomatic(message, subject), text, report);
+                AutoReplies.isAutomatic(message, subject), text, report, deliveredTo(message));
     }
 
     /** What can be kept of a message whose content cannot be parsed: its headers, and why. */
     static IncomingMail unreadable(Message message, Instant now, Exception why) throws MessagingException {
         return new IncomingMail(key(message), from(message), message.getSubject(), arrival(message, now), List.of(),
-                List.of(), false, "(Lettermerge could not read this message: " + why.getMessage() + ")", null);
+                List.of(), false, "(Lettermerge could not read this message: " + why.getMessage() + ")", null,
+                deliveredTo(message));
+    }
+
+    /**
+     * Every address the message was delivered to. Delivered-To, X-Original-To and Envelope-To are added by the
+     * receiving server from the SMTP envelope (RFC 9228, Postfix, Exim); To and Cc cover servers that add none.
+     * Kept as written, unparsed: only the +TOKEN@ part is looked for, and a malformed header must not lose it.
+     */
+    static List<String> deliveredTo(Message message) throws MessagingException {
+        List<String> addresses = new ArrayList<>();
+        for (String name : List.of("Delivered-To", "X-Original-To", "Envelope-To", "To", "Cc")) {
+            addresses.addAll(headers(message, name));
+        }
+        return addresses;
     }
 
     /**

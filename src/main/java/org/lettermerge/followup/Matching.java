@@ -3,13 +3,16 @@ package org.lettermerge.followup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.lettermerge.message.BounceToken;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.Inbox;
 import org.lettermerge.store.RecipientRef;
 
 /**
- * Finds the letter an incoming message is about. Message-IDs first (ours are unique, so they cannot name the wrong
- * row): a bounce's returned Message-ID, then In-Reply-To, then References newest first. Addresses only for bounces,
+ * Finds the letter an incoming message is about. The VERP token first: a message delivered to bounces+TOKEN@domain
+ * came back to one letter's own envelope sender, which names the row even when the bounce quotes nothing. Then
+ * Message-IDs (ours are unique, so they cannot name the wrong row): a bounce's returned Message-ID, then
+ * In-Reply-To, then References newest first. Addresses only for bounces,
  * and only within the campaign being read: Final-Recipient may differ from the address we sent to (a forward), so
  * it comes after the Message-ID.
  */
@@ -27,6 +30,12 @@ final class Matching {
     }
 
     Optional<Match> find(IncomingMail mail) {
+        for (String address : mail.deliveredTo()) {
+            Optional<RecipientRef> r = BounceToken.in(address).flatMap(inbox::byBounceToken);
+            if (r.isPresent()) {
+                return Optional.of(new Match(r.get(), "VERP address"));
+            }
+        }
         DeliveryReport report = mail.report();
         if (report != null) {
             Optional<Match> m = byIds(report.originalMessageIds(), report.standard()

@@ -83,8 +83,11 @@ public final class MessageFactory {
             requireHeaderSafe("To display name", letter.toName());
         }
         try {
-            MimeMessage message = new FixedIdMimeMessage(session, messageId);
+            FixedIdMimeMessage message = new FixedIdMimeMessage(session, messageId);
             message.setFrom(sender.from());
+            if (sender.bounceAddress() != null) {
+                message.setEnvelopeFrom(BounceToken.envelopeFrom(sender.bounceAddress(), messageId));
+            }
             if (sender.replyTo() != null) {
                 message.setReplyTo(new InternetAddress[] {sender.replyTo()});
             }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.lettermerge.message.BounceToken;
 
 /**
  * The delivery log: every campaign, every recipient's state and an append-only history of every attempt.
@@ -352,7 +353,8 @@ public final class DeliveryLog implements AutoCloseable {
     private long insertRecipient(long campaignId, NewRecipient r, String now) throws SQLException {
         long id;
         try (PreparedStatement st = sql.prepare("insert-recipient", campaignId, r.emailKey(), r.email(), r.name(),
-                sql.toJson(r.fields()), r.rowHash(), r.line(), r.messageId(), now, now)) {
+                sql.toJson(r.fields()), r.rowHash(), r.line(), r.messageId(),
+                BounceToken.of(r.messageId()).orElse(null), now, now)) {
             st.executeUpdate();
             id = Statements.generatedKey(st);
         }

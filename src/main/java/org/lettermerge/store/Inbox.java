@@ -30,6 +30,23 @@ public final class Inbox {
         });
     }
 
+    /**
+     * The row whose letter went out with this VERP token in its envelope sender (message/BounceToken). Tokens are
+     * the Message-IDs' random UUIDs, so unique; should two rows ever share one, neither is guessed.
+     */
+    public Optional<RecipientRef> byBounceToken(String token) {
+        return sql.read("find a letter by bounce token", () -> {
+            try (PreparedStatement st = sql.prepare("recipient-by-bounce-token", token);
+                 ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                RecipientRef r = ref(rs);
+                return rs.next() ? Optional.empty() : Optional.of(r);
+            }
+        });
+    }
+
     /** The campaign's row for this address (compared lowercased, as rows are keyed). */
     public Optional<RecipientRef> byAddress(CampaignRecord campaign, String address) {
         return sql.read("find a recipient by address", () -> {

@@ -23,8 +23,8 @@ WHERE c.id = ?;
 
 -- name: insert-recipient
 INSERT INTO recipient (campaign_id, email_key, email, name, fields, row_hash, line, state, message_id,
-                       queued_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?);
+                       bounce_token, queued_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?);
 
 -- name: recipients
 SELECT * FROM recipient WHERE campaign_id = ? ORDER BY id;
@@ -199,6 +199,9 @@ RETURNING id, campaign_id, state;
 
 -- name: recipient-by-message-id
 SELECT id, campaign_id, email FROM recipient WHERE message_id = ?;
+
+-- name: recipient-by-bounce-token
+SELECT id, campaign_id, email FROM recipient WHERE bounce_token = ? LIMIT 2;
 
 -- name: recipients-by-address
 SELECT id, campaign_id, email FROM recipient WHERE campaign_id = ? AND email_key = ?;

@@ -168,7 +168,55 @@ class SchemaMigrationTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-            assertThat(rs.getInt(1)).isEqualTo(6).isEqualTo(Database.MIGRATIONS.size());
+            assertThat(rs.getInt(1)).isEqualTo(7).isEqualTo(Database.MIGRATIONS.size());
+        }
+    }
+
+    @Test
+    void aVersionSixLogKeepsEveryRowAndBackFillsEachOfOurMessageIdsBounceToken() throws Exception {
+        Path file = dir.resolve("v6.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            for (String migration : Database.MIGRATIONS.subList(0, 6)) {
+                for (String statement : Database.splitStatements(resource(migration))) {
+                    st.execute(statement);
+                }
+            }
+            st.execute("PRAGMA user_version = 6");
+            st.execute("INSERT INTO campaign (name, campaign_file, version, created_at) "
+                    + "VALUES ('letter', '/c.yaml', 1, '2026-11-01T09:00:00.000Z')");
+            // Two of our <uuid@domain> Message-IDs and one of another form (no token can be derived from it).
+            st.execute("INSERT INTO recipient (campaign_id, email_key, email, name, fields, row_hash, line, state, "
+                    + "attempts, message_id, queued_at, updated_at) VALUES "
+                    + "(1, 'a@example.org', 'a@example.org', 'A', '{}', 'h', 2, 'ACCEPTED', 1, "
+                    + "'<0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0@coalition.example.org>', "
+                    + "'2026-11-01T09:00:00.000Z', '2026-11-01T09:01:00.000Z'),"
+                    + "(1, 'b@example.org', 'b@example.org', 'B', '{}', 'h', 3, 'QUEUED', 0, "
+                    + "'<11111111-2222-3333-4444-555555555555@coalition.example.org>', "
+                    + "'2026-11-01T09:00:00.000Z', '2026-11-01T09:00:00.000Z'),"
+                    + "(1, 'c@example.org', 'c@example.org', 'C', '{}', 'h', 4, 'FAILED', 1, "
+                    + "'<odd.id_with+signs@example.org>', '2026-11-01T09:00:00.000Z', '2026-11-01T09:01:00.000Z')");
+        }
+
+        try (DeliveryLog log = DeliveryLog.openExisting(file, CLOCK)) {
+            CampaignRecord campaign = log.findCampaign("letter").orElseThrow();
+            assertThat(log.recipients(campaign)).extracting(StoredRecipient::email, StoredRecipient::state)
+                    .containsExactly(tuple("a@example.org", State.ACCEPTED), tuple("b@example.org", State.QUEUED),
+                            tuple("c@example.org", State.FAILED));
+            // The SQL back-fill gives the token BounceToken gives the envelope sender of a letter sent now.
+            assertThat(log.inbox().byBounceToken(org.lettermerge.message.BounceToken
+                    .of("<0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0@coalition.example.org>").orElseThrow()))
+                    .hasValueSatisfying(r -> assertThat(r.email()).isEqualTo("a@example.org"));
+            assertThat(log.inbox().byBounceToken("11111111222233334444555555555555"))
+                    .hasValueSatisfying(r -> assertThat(r.email()).isEqualTo("b@example.org"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT email, bounce_token FROM recipient ORDER BY id")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2)).isEqualTo("0f1e2d3c4b5a69788796a5b4c3d2e1f0");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2)).isEqualTo("11111111222233334444555555555555");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2)).isNull();
         }
     }
 

@@ -48,18 +48,7 @@ class InboxIT {
     void sevenLettersWentOut() {
         assertThat(PASSWORD).as("LETTERMERGE_TEST_MAILBOX_PASSWORD (set in pom.xml)").isNotBlank();
         organizers = greenMail.setUser(ORGANIZERS, "letters", PASSWORD);
-        campaign = CampaignFolder.in(dir)
-                .write("campaign.yaml", CampaignFolder.campaignYaml("""
-                        smtp: {host: 127.0.0.1, port: %d, security: none}
-                        mailbox:
-                          host: 127.0.0.1
-                          port: %d
-                          security: none
-                          username: letters
-                          password_env: LETTERMERGE_TEST_MAILBOX_PASSWORD
-                        """.formatted(greenMail.getSmtp().getPort(), greenMail.getImap().getPort())))
-                .write("letter.txt.mustache", CampaignFolder.LETTER)
-                .write("recipients.csv", """
+        campaign = CampaignFolder.withMailbox(dir, greenMail, "", """
                         email,name
                         ana@example.org,Ana
                         bea@example.org,Bea

@@ -42,19 +42,7 @@ class VerpInboxIT {
     void threeLettersWentOutWithVerpEnvelopeSenders() {
         assertThat(PASSWORD).as("LETTERMERGE_TEST_MAILBOX_PASSWORD (set in pom.xml)").isNotBlank();
         organizers = greenMail.setUser("letters@coalition.example.org", "letters", PASSWORD);
-        campaign = CampaignFolder.in(dir)
-                .write("campaign.yaml", CampaignFolder.campaignYaml("""
-                        smtp: {host: 127.0.0.1, port: %d, security: none}
-                        bounce_address: bounces@coalition.example.org
-                        mailbox:
-                          host: 127.0.0.1
-                          port: %d
-                          security: none
-                          username: letters
-                          password_env: LETTERMERGE_TEST_MAILBOX_PASSWORD
-                        """.formatted(greenMail.getSmtp().getPort(), greenMail.getImap().getPort())))
-                .write("letter.txt.mustache", CampaignFolder.LETTER)
-                .write("recipients.csv", """
+        campaign = CampaignFolder.withMailbox(dir, greenMail, "bounce_address: bounces@coalition.example.org\n", """
                         email,name
                         ana@example.org,Ana
                         bea@example.org,Bea

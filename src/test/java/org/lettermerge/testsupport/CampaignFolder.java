@@ -1,5 +1,6 @@
 package org.lettermerge.testsupport;
 
+import com.icegreen.greenmail.base.GreenMailOperations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +39,25 @@ public final class CampaignFolder {
     public static CampaignFolder sendingTo(Path dir, int smtpPort, String recipientsCsv) {
         return in(dir)
                 .write("campaign.yaml", campaignYaml("smtp: {host: 127.0.0.1, port: " + smtpPort + ", security: none}"))
+                .write("letter.txt.mustache", LETTER)
+                .write("recipients.csv", recipientsCsv);
+    }
+
+    /**
+     * The usual campaign sending through GreenMail's SMTP, with GreenMail's IMAP (user "letters", password from
+     * LETTERMERGE_TEST_MAILBOX_PASSWORD, set in pom.xml) as its mailbox; {@code extraYaml} adds top-level keys.
+     */
+    public static CampaignFolder withMailbox(Path dir, GreenMailOperations greenMail, String extraYaml, String recipientsCsv) {
+        return in(dir)
+                .write("campaign.yaml", campaignYaml("""
+                        smtp: {host: 127.0.0.1, port: %d, security: none}
+                        %smailbox:
+                          host: 127.0.0.1
+                          port: %d
+                          security: none
+                          username: letters
+                          password_env: LETTERMERGE_TEST_MAILBOX_PASSWORD
+                        """.formatted(greenMail.getSmtp().getPort(), extraYaml, greenMail.getImap().getPort())))
                 .write("letter.txt.mustache", LETTER)
                 .write("recipients.csv", recipientsCsv);
     }

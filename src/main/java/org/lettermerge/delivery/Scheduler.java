@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +54,8 @@ public final class Scheduler {
     private String serverDescription;
     private List<CampaignRecord> campaignList = List.of();
     private Instant campaignsReadAt;
+    /** Campaigns found with nothing to send, until the campaign list is next read (at most a second). */
+    private final Set<Long> idle = new HashSet<>();
 
     public Scheduler(DeliveryLog log, Clock clock, Sleeper sleeper, StopSignal stop, CampaignSource campaigns,
                      Progress progress, Duration idlePoll) {
@@ -79,7 +83,9 @@ public final class Scheduler {
      */
     public Report run(Mode mode, Predicate<CampaignRecord> inScope, int limit) throws InterruptedException {
         Instant start = clock.instant();
-        int workers = log.control().all().stream().filter(inScope).mapToInt(c -> connectionsOf(c)).max().orElse(1);
+        Instant now = clock.instant();
+        int workers = log.control().all().stream().filter(inScope).filter(c -> hasWork(c, now))
+                .mapToInt(this::connectionsOf).max().orElse(1);
         Run run = new Run(mode, inScope, limit);
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers - 1, daemon()) : null;
         try {
@@ -194,6 +200,22 @@ public final class Scheduler {
         return false;
     }
 
+    /**
+     * Whether a campaign has letters to send now or later. One that has none (finished, or only waiting for
+     * decisions) is not read from its files at all: reading and checking it cost a whole preflight, and a
+     * finished campaign whose files were edited since must not be paused as changed.
+     */
+    private boolean hasWork(CampaignRecord campaign, Instant now) {
+        if (idle.contains(campaign.id())) {
+            return false;
+        }
+        boolean work = log.dueCount(campaign, now) > 0 || log.nextRetry(campaign).isPresent();
+        if (!work) {
+            idle.add(campaign.id());
+        }
+        return work;
+    }
+
     private int connectionsOf(CampaignRecord campaign) {
         LiveCampaign loaded = load(campaign);
         return loaded == null ? 1 : loaded.connections();
@@ -231,6 +253,7 @@ public final class Scheduler {
     private List<CampaignRecord> campaigns(Instant now) {
         if (campaignsReadAt == null || !now.isBefore(campaignsReadAt.plusSeconds(1)) || now.isBefore(campaignsReadAt)) {
             campaignList = log.control().all();
+            idle.clear();
             campaignsReadAt = now;
         }
         return campaignList;
@@ -261,6 +284,9 @@ public final class Scheduler {
             }
             if (campaign.scheduledAt() != null && campaign.scheduledAt().isAfter(now)) {
                 wake = earliest(wake, campaign.scheduledAt());
+                continue;
+            }
+            if (!live.containsKey(campaign.id()) && !hasWork(campaign, now)) {
                 continue;
             }
             LiveCampaign loaded = load(campaign);

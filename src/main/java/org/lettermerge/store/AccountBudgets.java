@@ -38,7 +38,7 @@ public final class AccountBudgets {
 
     public Optional<Usage> usage(String account, Instant now) {
         return sql.read("read the account budget", () -> {
-            try (PreparedStatement st = sql.prepare("account", account); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("account", account)) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
@@ -47,8 +47,7 @@ public final class AccountBudgets {
                 int tightened = rs.getInt("tightened");
                 Instant last = Timestamps.parse(rs.getString("last_slot_at"));
                 List<Instant> day = new ArrayList<>();
-                try (PreparedStatement sends = sql.prepare("account-sends", account, now.minus(DAY));
-                     ResultSet at = sends.executeQuery()) {
+                try (ResultSet at = sql.query("account-sends", account, now.minus(DAY))) {
                     while (at.next()) {
                         day.add(Timestamps.parse(at.getString(1)));
                     }

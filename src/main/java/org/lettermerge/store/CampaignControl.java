@@ -23,7 +23,7 @@ public final class CampaignControl {
 
     public Optional<CampaignRecord> find(String name) {
         return sql.read("find campaign " + name, () -> {
-            try (PreparedStatement st = sql.prepare("find-campaign", name); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("find-campaign", name)) {
                 return rs.next() ? Optional.of(Rows.campaign(rs, sql::fromJson)) : Optional.empty();
             }
         });
@@ -32,7 +32,7 @@ public final class CampaignControl {
     public List<CampaignRecord> all() {
         return sql.read("list campaigns", () -> {
             List<CampaignRecord> campaigns = new ArrayList<>();
-            try (PreparedStatement st = sql.prepare("list-campaigns"); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("list-campaigns")) {
                 while (rs.next()) {
                     campaigns.add(Rows.campaign(rs, sql::fromJson));
                 }
@@ -99,7 +99,7 @@ public final class CampaignControl {
     /** How many of its rows are claimed right now (a pause waits for these to settle). */
     public int sending(CampaignRecord campaign) {
         return sql.read("count letters in flight", () -> {
-            try (PreparedStatement st = sql.prepare("sending-count", campaign.id()); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("sending-count", campaign.id())) {
                 return rs.getInt(1);
             }
         });

@@ -82,7 +82,7 @@ public final class DeliveryLog implements AutoCloseable {
 
     public Optional<CampaignVersion> currentVersion(CampaignRecord campaign) {
         return sql.read("read the campaign version", () -> {
-            try (PreparedStatement st = sql.prepare("current-version", campaign.id()); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("current-version", campaign.id())) {
                 return rs.next() ? Optional.of(Rows.version(rs, sql::fromJson)) : Optional.empty();
             }
         });
@@ -100,7 +100,7 @@ public final class DeliveryLog implements AutoCloseable {
     /** How many letters could go out at {@code now} (without reading them). */
     public int dueCount(CampaignRecord campaign, Instant now) {
         return sql.read("count due letters", () -> {
-            try (PreparedStatement st = sql.prepare("due-count", campaign.id(), now); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("due-count", campaign.id(), now)) {
                 return rs.getInt(1);
             }
         });
@@ -109,7 +109,7 @@ public final class DeliveryLog implements AutoCloseable {
     /** The earliest retry time among DEFERRED rows, if any. */
     public Optional<Instant> nextRetry(CampaignRecord campaign) {
         return sql.read("read the next retry", () -> {
-            try (PreparedStatement st = sql.prepare("next-retry", campaign.id()); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("next-retry", campaign.id())) {
                 return rs.next() ? Optional.ofNullable(Timestamps.parse(rs.getString(1))) : Optional.empty();
             }
         });
@@ -121,7 +121,7 @@ public final class DeliveryLog implements AutoCloseable {
             counts.put(s, 0);
         }
         return sql.read("count recipients", () -> {
-            try (PreparedStatement st = sql.prepare("counts", campaign.id()); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("counts", campaign.id())) {
                 while (rs.next()) {
                     counts.put(State.valueOf(rs.getString(1)), rs.getInt(2));
                 }
@@ -133,7 +133,7 @@ public final class DeliveryLog implements AutoCloseable {
     public List<Event> history(CampaignRecord campaign) {
         return sql.read("read the history", () -> {
             List<Event> events = new ArrayList<>();
-            try (PreparedStatement st = sql.prepare("history", campaign.id()); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("history", campaign.id())) {
                 while (rs.next()) {
                     events.add(Rows.event(rs));
                 }
@@ -150,11 +150,7 @@ public final class DeliveryLog implements AutoCloseable {
                                          Iterable<NewRecipient> recipients) {
         sql.write("queue campaign " + name, () -> {
             String now = sql.now();
-            long campaignId;
-            try (PreparedStatement st = sql.prepare("insert-campaign", name, campaignFile, first.version(), now)) {
-                st.executeUpdate();
-                campaignId = Statements.generatedKey(st);
-            }
+            long campaignId = sql.insert("insert-campaign", name, campaignFile, first.version(), now);
             insertVersion(campaignId, first, now);
             for (NewRecipient r : recipients) {
                 insertRecipient(campaignId, r, now);
@@ -177,11 +173,7 @@ public final class DeliveryLog implements AutoCloseable {
                                          List<NewReminder> reminders) {
         sql.write("queue follow-up " + name, () -> {
             String now = sql.now();
-            long campaignId;
-            try (PreparedStatement st = sql.prepare("insert-campaign", name, parent.campaignFile(), first.version(), now)) {
-                st.executeUpdate();
-                campaignId = Statements.generatedKey(st);
-            }
+            long campaignId = sql.insert("insert-campaign", name, parent.campaignFile(), first.version(), now);
             followups.insert(campaignId, parent.id(), number, who, template, subject, now);
             insertVersion(campaignId, first, now);
             for (NewReminder r : reminders) {
@@ -288,7 +280,7 @@ public final class DeliveryLog implements AutoCloseable {
     public Map<Long, State> recoverInterrupted(CampaignRecord campaign) {
         return sql.write("recover interrupted sends", () -> {
             Map<Long, State> settled = new LinkedHashMap<>();
-            try (PreparedStatement st = sql.prepare("interrupted", campaign.id()); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("interrupted", campaign.id())) {
                 while (rs.next()) {
                     settled.put(rs.getLong("id"), rs.getBoolean("handed_over") ? State.UNKNOWN : State.QUEUED);
                 }
@@ -335,7 +327,7 @@ public final class DeliveryLog implements AutoCloseable {
     private List<StoredRecipient> rows(String query, Object... params) {
         return sql.read("read recipients", () -> {
             List<StoredRecipient> rows = new ArrayList<>();
-            try (PreparedStatement st = sql.prepare(query, params); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query(query, params)) {
                 while (rs.next()) {
                     rows.add(Rows.recipient(rs, sql::fromJson));
                 }
@@ -351,13 +343,8 @@ public final class DeliveryLog implements AutoCloseable {
     }
 
     private long insertRecipient(long campaignId, NewRecipient r, String now) throws SQLException {
-        long id;
-        try (PreparedStatement st = sql.prepare("insert-recipient", campaignId, r.emailKey(), r.email(), r.name(),
-                sql.toJson(r.fields()), r.rowHash(), r.line(), r.messageId(),
-                BounceToken.of(r.messageId()).orElse(null), now, now)) {
-            st.executeUpdate();
-            id = Statements.generatedKey(st);
-        }
+        long id = sql.insert("insert-recipient", campaignId, r.emailKey(), r.email(), r.name(), sql.toJson(r.fields()),
+                r.rowHash(), r.line(), r.messageId(), BounceToken.of(r.messageId()).orElse(null), now, now);
         sql.insertEvent(campaignId, id, now, EventKind.QUEUED, null, State.QUEUED, null, null,
                 "line " + r.line() + ", Message-ID " + r.messageId());
         return id;

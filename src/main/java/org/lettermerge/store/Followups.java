@@ -48,7 +48,7 @@ public final class Followups {
 
     public Optional<Followup> of(CampaignRecord campaign) {
         return sql.read("read the follow-up", () -> {
-            try (PreparedStatement st = sql.prepare("followup-of", campaign.id()); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("followup-of", campaign.id())) {
                 return rs.next() ? Optional.of(followup(rs)) : Optional.empty();
             }
         });
@@ -57,7 +57,7 @@ public final class Followups {
     public List<Followup> ofParent(CampaignRecord parent) {
         return sql.read("read the follow-ups", () -> {
             List<Followup> all = new ArrayList<>();
-            try (PreparedStatement st = sql.prepare("followups-of-parent", parent.id()); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("followups-of-parent", parent.id())) {
                 while (rs.next()) {
                     all.add(followup(rs));
                 }
@@ -68,7 +68,7 @@ public final class Followups {
 
     public int nextNumber(CampaignRecord parent) {
         return sql.read("number the follow-up", () -> {
-            try (PreparedStatement st = sql.prepare("followup-next-number", parent.id()); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("followup-next-number", parent.id())) {
                 return rs.getInt(1);
             }
         });
@@ -78,8 +78,7 @@ public final class Followups {
     public List<StoredRecipient> candidates(CampaignRecord parent, Who who) {
         return sql.read("choose reminder recipients", () -> {
             List<StoredRecipient> rows = new ArrayList<>();
-            try (PreparedStatement st = sql.prepare("followup-candidates", who.stored(), parent.id());
-                 ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("followup-candidates", who.stored(), parent.id())) {
                 while (rs.next()) {
                     rows.add(Rows.recipient(rs, sql::fromJson));
                 }
@@ -91,7 +90,7 @@ public final class Followups {
     /** The Message-ID of the letter this row's reminder answers, or null when the row is not a reminder. */
     public String threadOf(long recipientId) {
         return sql.read("read the thread", () -> {
-            try (PreparedStatement st = sql.prepare("thread-of", recipientId); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("thread-of", recipientId)) {
                 return rs.next() ? rs.getString(1) : null;
             }
         });
@@ -101,7 +100,7 @@ public final class Followups {
     public List<Reminder> remindersOf(long parentRowId) {
         return sql.read("read reminders", () -> {
             List<Reminder> rows = new ArrayList<>();
-            try (PreparedStatement st = sql.prepare("reminders-of-row", parentRowId); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("reminders-of-row", parentRowId)) {
                 while (rs.next()) {
                     rows.add(new Reminder(rs.getString("campaign"), Rows.recipient(rs, sql::fromJson)));
                 }
@@ -112,7 +111,7 @@ public final class Followups {
 
     /** Inside a claim's transaction: skips the row for good if it is a reminder its parent no longer qualifies for. */
     void skipIfNoLongerDue(long recipientId, String now) throws SQLException {
-        try (PreparedStatement st = sql.prepare("skip-followup-row", now, now, recipientId); ResultSet rs = st.executeQuery()) {
+        try (ResultSet rs = sql.query("skip-followup-row", now, now, recipientId)) {
             while (rs.next()) {
                 sql.insertEvent(rs.getLong("campaign_id"), rs.getLong("id"), now, EventKind.SKIPPED,
                         State.valueOf(rs.getString("state")), State.SKIPPED, null, null,

@@ -2,9 +2,11 @@ package org.lettermerge.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -20,6 +22,7 @@ final class GroupCommit {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+    private final Map<String, PreparedStatement> control = new HashMap<>();
 
     GroupCommit(Connection connection) {
         this.connection = connection;
@@ -71,8 +74,13 @@ final class GroupCommit {
         }
         try {
             execute("BEGIN IMMEDIATE");
-            for (Pending<?> p : batch) {
-                runInSavepoint(p);
+            if (batch.size() == 1) {
+                // Alone in its transaction, work that fails rolls the whole of it back: no savepoint needed.
+                runAlone(batch.get(0));
+            } else {
+                for (Pending<?> p : batch) {
+                    runInSavepoint(p);
+                }
             }
             execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
@@ -86,6 +94,10 @@ final class GroupCommit {
         } finally {
             batch.forEach(p -> p.done = true);
         }
+    }
+
+    private static <T> void runAlone(Pending<T> p) throws SQLException {
+        p.result = p.work.run();
     }
 
     private <T> void runInSavepoint(Pending<T> p) throws SQLException {
@@ -108,9 +120,13 @@ final class GroupCommit {
         }
     }
 
+    // Compiled once: these run several times for every letter.
     private void execute(String sql) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute(sql);
+        PreparedStatement st = control.get(sql);
+        if (st == null) {
+            st = connection.prepareStatement(sql);
+            control.put(sql, st);
         }
+        st.execute();
     }
 }

@@ -23,8 +23,7 @@ public final class Inbox {
     /** The row whose letter had this Message-ID (ours are unique across the whole log). */
     public Optional<RecipientRef> byMessageId(String messageId) {
         return sql.read("find a letter by Message-ID", () -> {
-            try (PreparedStatement st = sql.prepare("recipient-by-message-id", messageId);
-                 ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("recipient-by-message-id", messageId)) {
                 return rs.next() ? Optional.of(ref(rs)) : Optional.empty();
             }
         });
@@ -36,8 +35,7 @@ public final class Inbox {
      */
     public Optional<RecipientRef> byBounceToken(String token) {
         return sql.read("find a letter by bounce token", () -> {
-            try (PreparedStatement st = sql.prepare("recipient-by-bounce-token", token);
-                 ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("recipient-by-bounce-token", token)) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
@@ -50,8 +48,8 @@ public final class Inbox {
     /** The campaign's row for this address (compared lowercased, as rows are keyed). */
     public Optional<RecipientRef> byAddress(CampaignRecord campaign, String address) {
         return sql.read("find a recipient by address", () -> {
-            try (PreparedStatement st = sql.prepare("recipients-by-address", campaign.id(),
-                    address.strip().toLowerCase(java.util.Locale.ROOT)); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("recipients-by-address", campaign.id(),
+                    address.strip().toLowerCase(java.util.Locale.ROOT))) {
                 return rs.next() ? Optional.of(ref(rs)) : Optional.empty();
             }
         });
@@ -60,7 +58,7 @@ public final class Inbox {
     /** What a message with this key was recorded as, if it was. */
     public Optional<InboundKind> kindOf(String key) {
         return sql.read("look up incoming mail", () -> {
-            try (PreparedStatement st = sql.prepare("inbound-kind", key); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("inbound-kind", key)) {
                 return rs.next() ? Optional.of(InboundKind.valueOf(rs.getString(1))) : Optional.empty();
             }
         });
@@ -111,7 +109,7 @@ public final class Inbox {
     private List<InboundMessage> list(String query, Object... params) {
         return sql.read("read incoming mail", () -> {
             List<InboundMessage> messages = new ArrayList<>();
-            try (PreparedStatement st = sql.prepare(query, params); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query(query, params)) {
                 while (rs.next()) {
                     long recipientId = rs.getLong("recipient_id");
                     RecipientRef recipient = rs.wasNull() ? null

@@ -108,7 +108,7 @@ public final class Suppressions {
     public List<Entry> list() {
         return sql.read("read the suppression list", () -> {
             List<Entry> entries = new ArrayList<>();
-            try (PreparedStatement st = sql.prepare("suppression-list"); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("suppression-list")) {
                 while (rs.next()) {
                     entries.add(entry(rs));
                 }
@@ -132,7 +132,7 @@ public final class Suppressions {
     public List<Change> history() {
         return sql.read("read the suppression history", () -> {
             List<Change> changes = new ArrayList<>();
-            try (PreparedStatement st = sql.prepare("suppression-history"); ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = sql.query("suppression-history")) {
                 while (rs.next()) {
                     changes.add(new Change(rs.getLong("id"), Timestamps.parse(rs.getString("at")),
                             Action.valueOf(rs.getString("action")), rs.getString("email"), rs.getString("reason"),
@@ -161,7 +161,7 @@ public final class Suppressions {
 
     private List<Touched> touched(String query, Object... params) throws SQLException {
         List<Touched> rows = new ArrayList<>();
-        try (PreparedStatement st = sql.prepare(query, params); ResultSet rs = st.executeQuery()) {
+        try (ResultSet rs = sql.query(query, params)) {
             boolean hasReason = rs.getMetaData().getColumnCount() > 3;
             while (rs.next()) {
                 rows.add(new Touched(rs.getLong("campaign_id"), rs.getLong("id"), State.valueOf(rs.getString("state")),
@@ -183,7 +183,7 @@ public final class Suppressions {
     }
 
     private Optional<Entry> find(String key) throws SQLException {
-        try (PreparedStatement st = sql.prepare("suppression-find", key); ResultSet rs = st.executeQuery()) {
+        try (ResultSet rs = sql.query("suppression-find", key)) {
             return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
         }
     }

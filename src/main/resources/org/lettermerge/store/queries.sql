@@ -6,6 +6,10 @@ SELECT * FROM campaign WHERE name = ?;
 -- name: list-campaigns
 SELECT * FROM campaign ORDER BY id;
 
+-- The id of the row the last insert on this connection created.
+-- name: last-insert-rowid
+SELECT last_insert_rowid();
+
 -- name: insert-campaign
 INSERT INTO campaign (name, campaign_file, version, created_at) VALUES (?, ?, ?, ?);
 

@@ -226,7 +226,10 @@ public final class DeliveryLog implements AutoCloseable {
      * is not offered again).
      */
     public boolean claim(StoredRecipient row, long campaignId, String account) {
-        return sql.write("claim " + row.email(), () -> {
+        // Not synced to disk on its own: a claim lost to a power cut is one whose letter had not reached the final
+        // "." (the handoff, synced before it, would have made the claim durable too), so the row is rightly QUEUED.
+        // Against another sender and a killed process the claim holds as soon as it is committed.
+        return sql.write("claim " + row.email(), GroupCommit.Sync.WITH_NEXT, () -> {
             String now = sql.now();
             if (sql.execute("claim", now, now, now, row.id(), now) != 1) {
                 suppressions.skip("skip-row", row.id(), now);

@@ -23,25 +23,37 @@ final class GroupCommit {
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
     private final Map<String, PreparedStatement> control = new HashMap<>();
+    /** The connection's synchronous setting: Database opens it FULL. */
+    private Sync current = Sync.NOW;
 
     GroupCommit(Connection connection) {
         this.connection = connection;
     }
 
+    /**
+     * When a commit reaches the disk. {@code NOW}: before the commit returns (synchronous=FULL), so it survives a
+     * power cut. {@code WITH_NEXT}: it is in the WAL file when the commit returns, so it survives the process being
+     * killed, but a power cut or an OS crash can still lose it — together with everything committed after it and
+     * never on its own, because WAL frames reach the disk in order: the next NOW commit makes it durable too.
+     */
+    enum Sync { NOW, WITH_NEXT }
+
     private static final class Pending<T> {
         final Database.Work<T> work;
+        final Sync sync;
         T result;
         SQLException failure;
         volatile boolean done;
 
-        Pending(Database.Work<T> work) {
+        Pending(Database.Work<T> work, Sync sync) {
             this.work = work;
+            this.sync = sync;
         }
     }
 
     /** Runs {@code work} in a committed write transaction, possibly shared with other threads' work. */
-    <T> T write(Database.Work<T> work) throws SQLException {
-        Pending<T> mine = new Pending<>(work);
+    <T> T write(Database.Work<T> work, Sync sync) throws SQLException {
+        Pending<T> mine = new Pending<>(work, sync);
         queue.add(mine);
         lock.lock();
         try {
@@ -73,6 +85,11 @@ final class GroupCommit {
             batch.add(p);
         }
         try {
+            Sync sync = batch.stream().anyMatch(p -> p.sync == Sync.NOW) ? Sync.NOW : Sync.WITH_NEXT;
+            if (sync != current) {
+                execute(sync == Sync.NOW ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+                current = sync;
+            }
             execute("BEGIN IMMEDIATE");
             if (batch.size() == 1) {
                 // Alone in its transaction, work that fails rolls the whole of it back: no savepoint needed.

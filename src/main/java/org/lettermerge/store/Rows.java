@@ -46,7 +46,8 @@ final class Rows {
                 Timestamps.parse(rs.getString("next_attempt_at")),
                 Timestamps.parse(rs.getString("first_attempt_at")),
                 Timestamps.parse(rs.getString("skipped_at")),
-                rs.getString("skip_reason"));
+                rs.getString("skip_reason"),
+                nullableLong(rs, "parent_recipient_id"));
     }
 
     static Event event(ResultSet rs) throws SQLException {
@@ -62,6 +63,11 @@ final class Rows {
 
     private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
 }

@@ -123,8 +123,13 @@ final class Statements {
      * writes share a commit (see {@link GroupCommit}).
      */
     <T> T write(String what, Database.Work<T> work) {
+        return write(what, GroupCommit.Sync.NOW, work);
+    }
+
+    /** A write that may reach the disk with the next durable commit; see {@link GroupCommit.Sync#WITH_NEXT}. */
+    <T> T write(String what, GroupCommit.Sync sync, Database.Work<T> work) {
         try {
-            return transactions.write(work);
+            return transactions.write(work, sync);
         } catch (SQLException e) {
             throw failure(what, e);
         }

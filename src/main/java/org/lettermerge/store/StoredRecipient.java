@@ -3,7 +3,10 @@ package org.lettermerge.store;
 import java.time.Instant;
 import java.util.Map;
 
-/** One recipient row of the delivery log; {@code skipReason} is why a SKIPPED row is not sent. */
+/**
+ * One recipient row of the delivery log; {@code skipReason} is why a SKIPPED row is not sent; {@code parentId} is,
+ * for a reminder, the row whose letter it answers (null otherwise).
+ */
 public record StoredRecipient(
         long id,
         String emailKey,
@@ -24,7 +27,8 @@ public record StoredRecipient(
         Instant nextAttemptAt,
         Instant firstAttemptAt,
         Instant skippedAt,
-        String skipReason) {
+        String skipReason,
+        Long parentId) {
 
     public boolean isRemoved() {
         return removedAt != null;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import org.lettermerge.store.GroupCommit.Sync;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -37,7 +38,8 @@ class GroupCommitTest {
                 int n = i;
                 writes.add(pool.submit(() -> {
                     go.await();
-                    return commits.write(() -> insert(c, n));
+                    // Half of them synced on their own, half with the next synced commit: the batches switch between both.
+                    return commits.write(() -> insert(c, n), n % 2 == 0 ? Sync.NOW : Sync.WITH_NEXT);
                 }));
             }
             go.countDown();
@@ -58,12 +60,12 @@ class GroupCommitTest {
             exec(c, "CREATE TABLE t (n INTEGER CHECK (n >= 0))");
             GroupCommit commits = new GroupCommit(c);
 
-            commits.write(() -> insert(c, 1));
+            commits.write(() -> insert(c, 1), Sync.NOW);
             assertThatThrownBy(() -> commits.write(() -> {
                 insert(c, 2);
                 return insert(c, -1);
-            })).isInstanceOf(SQLException.class);
-            commits.write(() -> insert(c, 3));
+            }, Sync.NOW)).isInstanceOf(SQLException.class);
+            commits.write(() -> insert(c, 3), Sync.NOW);
 
             assertThat(commits.read(() -> count(c, "SELECT group_concat(n) FROM t ORDER BY n"))).isEqualTo(13);
         }

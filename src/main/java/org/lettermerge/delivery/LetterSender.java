@@ -97,6 +97,9 @@ final class LetterSender {
 
     /** A reminder answers its parent letter: the thread is that letter's Message-ID. */
     private List<String> thread(StoredRecipient row) {
+        if (row.parentId() == null) {
+            return List.of();
+        }
         String parent = log.followups().threadOf(row.id());
         return parent == null ? List.of() : List.of(parent);
     }

@@ -106,14 +106,11 @@ public final class LetterTemplates {
      */
     public List<Problem> checkRow(Recipient recipient, Map<String, Object> data) {
         List<Problem> problems = new ArrayList<>();
-        Frame root = new Frame.Root(recipient.fields().keySet(), data);
-        for (Part part : parts()) {
+        for (List<TemplateWalk.Use> uses : unguardedColumns(recipient.fields().keySet(), data)) {
             Set<String> reported = new HashSet<>();
-            for (TemplateWalk.Use use : TemplateWalk.uses(part.mustache(), root)) {
+            for (TemplateWalk.Use use : uses) {
                 String value = recipient.fields().get(use.name());
-                boolean unguardedColumn = use.kind() == TemplateWalk.Kind.VALUE && use.frame() == root
-                        && value != null && !use.guards().contains(use.name());
-                if (unguardedColumn && value.isBlank() && reported.add(use.name())) {
+                if (value != null && value.isBlank() && reported.add(use.name())) {
                     problems.add(Problem.error(recipient.where(), "column '" + use.name() + "' is empty but "
                             + use.where() + " uses it unconditionally: fill it in, or wrap it as {{#" + use.name()
                             + "}}…{{/" + use.name() + "}}"));
@@ -121,6 +118,33 @@ public final class LetterTemplates {
             }
         }
         return problems;
+    }
+
+    /** Per part, the columns used as values outside any section that guards them. */
+    private record UnguardedColumns(Set<String> columns, Map<String, Object> data, List<List<TemplateWalk.Use>> uses) {
+    }
+
+    private volatile UnguardedColumns unguarded;
+
+    /**
+     * What a template uses depends on the names a row has, never on their values, and every row of a campaign
+     * has the same names: so the templates (the signatories' list and all) are walked once, not once per row.
+     */
+    private List<List<TemplateWalk.Use>> unguardedColumns(Set<String> columns, Map<String, Object> data) {
+        UnguardedColumns known = unguarded;
+        if (known != null && known.data() == data && known.columns().equals(columns)) {
+            return known.uses();
+        }
+        Frame root = new Frame.Root(columns, data);
+        List<List<TemplateWalk.Use>> perPart = new ArrayList<>();
+        for (Part part : parts()) {
+            perPart.add(TemplateWalk.uses(part.mustache(), root).stream()
+                    .filter(use -> use.kind() == TemplateWalk.Kind.VALUE && use.frame() == root
+                            && !use.guards().contains(use.name()))
+                    .toList());
+        }
+        unguarded = new UnguardedColumns(Set.copyOf(columns), data, perPart);
+        return perPart;
     }
 
     /**

@@ -21,12 +21,16 @@ import org.lettermerge.store.StoredRecipient;
 
 /**
  * One letter: claim (committed as SENDING, spending the account's slot) → render → SMTP, with the handoff
- * committed just before the final "." → outcome committed, with the next retry for a deferred letter.
+ * committed just before the final "." → the outcome, with the next retry for a deferred letter, for the caller to
+ * write (alone, or together with its next claim).
  */
 final class LetterSender {
 
-    /** What became of one letter; {@code refused} is set when the server's reply was about us. */
-    record Sent(State state, String reply, SendOutcome.ServerRefused refused) {}
+    /**
+     * What became of one letter; {@code refused} is set when the server's reply was about us; {@code outcome} is
+     * not yet in the log.
+     */
+    record Sent(State state, String reply, SendOutcome.ServerRefused refused, DeliveryLog.Outcome outcome) {}
 
     private final DeliveryLog log;
     private final Clock clock;
@@ -36,9 +40,12 @@ final class LetterSender {
         this.clock = clock;
     }
 
-    /** False when the row is no longer sendable: another sender took it, or its campaign was paused meanwhile. */
-    boolean claim(CampaignRecord campaign, LiveCampaign live, StoredRecipient row) {
-        return log.claim(row, campaign.id(), live.paced() ? live.account() : null);
+    /**
+     * False when the row is no longer sendable: another sender took it, or its campaign was paused meanwhile.
+     * {@code settleFirst}, this sender's previous outcome if not yet written, is written in the same transaction.
+     */
+    boolean claim(CampaignRecord campaign, LiveCampaign live, StoredRecipient row, DeliveryLog.Outcome settleFirst) {
+        return log.claim(row, campaign.id(), live.paced() ? live.account() : null, settleFirst);
     }
 
     /**
@@ -90,9 +97,9 @@ final class LetterSender {
                 retryAt = backoff.nextAttempt(row.attempts() + 1, now);
             }
         }
-        log.recordOutcome(campaign.id(), row.id(), state, settled.code(), settled.reply(), detail, retryAt);
         return new Sent(state, settled.reply() != null ? settled.reply() : detail,
-                outcome instanceof SendOutcome.ServerRefused r ? r : null);
+                outcome instanceof SendOutcome.ServerRefused r ? r : null,
+                new DeliveryLog.Outcome(campaign.id(), row.id(), state, settled.code(), settled.reply(), detail, retryAt));
     }
 
     /** A reminder answers its parent letter: the thread is that letter's Message-ID. */

@@ -130,8 +130,13 @@ public final class Scheduler {
         }
     }
 
-    /** A worker: take the next letter (one worker at a time), send it on this worker's connection, repeat. */
+    /**
+     * A worker: take the next letter (one worker at a time), send it on this worker's connection, repeat. A letter's
+     * outcome is written together with the worker's next claim, in one commit instead of two; before anything else
+     * (a connect, a wait, the end of the run) it is written alone.
+     */
     private void work(Run run, int worker) throws InterruptedException {
+        DeliveryLog.Outcome unwritten = null;
         try {
             while (!stop.isRequested() && !run.halted) {
                 Step step;
@@ -149,8 +154,12 @@ public final class Scheduler {
                     } else if (loaded != null) {
                         // A paced account's slot is computed from the last claim, so its claims stay in this lock;
                         // an unpaced one's are made outside it, where they share commits with other connections.
-                        if (loaded.paced() && !claim(step, loaded)) {
-                            continue;
+                        if (loaded.paced()) {
+                            boolean ok = claim(step, loaded, unwritten);
+                            unwritten = null;
+                            if (!ok) {
+                                continue;
+                            }
                         }
                         claimed = loaded.paced();
                         run.taken++;
@@ -160,14 +169,17 @@ public final class Scheduler {
                     }
                 }
                 if (unconnected != null) {
+                    unwritten = write(unwritten);
                     // Connect before claiming: a server that cannot be reached leaves every letter untouched.
                     connect(step.campaign, unconnected, worker);
                     continue;
                 }
                 if (step.letter != null) {
                     LiveCampaign loaded = live.get(step.campaign.id());
-                    if (claimed || claim(step, loaded)) {
-                        deliver(step.campaign, step.letter, worker);
+                    boolean ok = claimed || claim(step, loaded, unwritten);
+                    unwritten = null;
+                    if (ok) {
+                        unwritten = deliver(step.campaign, step.letter, worker);
                     } else {
                         synchronized (this) {
                             run.taken--;
@@ -175,6 +187,7 @@ public final class Scheduler {
                     }
                     continue;
                 }
+                unwritten = write(unwritten);
                 boolean onlyPacing = step.wakeAt != null && step.pacing;
                 if (run.mode != Mode.FOREVER && !onlyPacing) {
                     return;
@@ -184,13 +197,32 @@ public final class Scheduler {
             }
         } catch (RuntimeException | InterruptedException e) {
             run.halted = true;
+            try {
+                unwritten = write(unwritten);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+                unwritten = null;
+            }
             throw e;
+        } finally {
+            write(unwritten);
         }
     }
 
-    /** Claims the step's letter; on failure forgets what this scheduler believed about its campaign. */
-    private boolean claim(Step step, LiveCampaign loaded) {
-        if (sender.claim(step.campaign, loaded, step.letter)) {
+    /** Writes an outcome not yet in the log, if any; returns null, what is left unwritten. */
+    private DeliveryLog.Outcome write(DeliveryLog.Outcome outcome) {
+        if (outcome != null) {
+            log.recordOutcome(outcome);
+        }
+        return null;
+    }
+
+    /**
+     * Claims the step's letter, writing {@code settleFirst} (this worker's previous outcome) in the same commit;
+     * on failure forgets what this scheduler believed about its campaign.
+     */
+    private boolean claim(Step step, LiveCampaign loaded, DeliveryLog.Outcome settleFirst) {
+        if (sender.claim(step.campaign, loaded, step.letter, settleFirst)) {
             return true;
         }
         synchronized (this) {
@@ -390,7 +422,11 @@ public final class Scheduler {
         }
     }
 
-    private void deliver(CampaignRecord campaign, StoredRecipient row, int worker) {
+    /**
+     * Sends a claimed letter. Returns its outcome when nothing else needs writing, for the worker to write with its
+     * next claim; otherwise writes it first, so the log keeps the order things happened in, and returns null.
+     */
+    private DeliveryLog.Outcome deliver(CampaignRecord campaign, StoredRecipient row, int worker) {
         LiveCampaign loaded = live.get(campaign.id());
         LetterSender.Sent sent;
         try {
@@ -398,7 +434,7 @@ public final class Scheduler {
         } catch (ServerUnavailableException e) {
             PushBack push = PushBack.of(e, clock.instant());
             pause(campaign, push.kind(), push.reason(), push.resumeAt());
-            return;
+            return null;
         }
         synchronized (this) {
             serverDescription = loaded.serverDescription();
@@ -407,32 +443,40 @@ public final class Scheduler {
                     outcomes.values().stream().mapToInt(Integer::intValue).sum());
         }
         if (sent.refused() != null) {
+            log.recordOutcome(sent.outcome());
             PushBack push = PushBack.of(sent.refused(), clock.instant());
             if (push.tightenPace()) {
                 log.budgets().tighten(loaded.account(), campaign.id(), sent.refused().reply());
             }
             pause(campaign, push.kind(), push.reason(), push.resumeAt());
             loaded.disconnect(worker);
-        } else {
-            countFailures(campaign, loaded, sent.state());
+            return null;
         }
+        return countFailures(campaign, loaded, sent.outcome());
     }
 
-    /** The error budget: after N permanent failures in a row, something is wrong with the list or the letter. */
-    private void countFailures(CampaignRecord campaign, LiveCampaign loaded, State state) {
+    /**
+     * The error budget: after N permanent failures in a row, something is wrong with the list or the letter.
+     * Returns the outcome if it is still to be written (see {@link #deliver}).
+     */
+    private DeliveryLog.Outcome countFailures(CampaignRecord campaign, LiveCampaign loaded, DeliveryLog.Outcome outcome) {
+        State state = outcome.to();
         if (state != State.FAILED && state != State.ACCEPTED) {
-            return;
+            return outcome;
         }
         int before = loaded.consecutiveFailures();
         int failures = loaded.countFailure(state == State.FAILED);
-        if (failures != before) {
-            log.control().setConsecutiveFailures(campaign, failures);
+        if (failures == before) {
+            return outcome;
         }
+        log.recordOutcome(outcome);
+        log.control().setConsecutiveFailures(campaign, failures);
         int budget = loaded.prepared.campaign().schedule().errorBudget();
         if (state == State.FAILED && budget > 0 && failures >= budget) {
             pause(campaign, PauseKind.ERROR_BUDGET, failures + " letters in a row failed permanently: check the "
                     + "addresses and the server's replies (status --state failed), then run `lettermerge resume`", null);
         }
+        return null;
     }
 
     private synchronized void pause(CampaignRecord campaign, PauseKind kind, String reason, Instant resumeAt) {

@@ -224,12 +224,19 @@ public final class DeliveryLog implements AutoCloseable {
      * the same transaction. Returns false when the row is no longer sendable (another sender, a pause, its
      * address suppressed since the row was read — then the row is marked SKIPPED in the same transaction, so it
      * is not offered again).
+     *
+     * @param settleFirst the same sender's previous outcome, written first in the same transaction (null: none):
+     *                    one commit instead of two for every letter after the first
      */
-    public boolean claim(StoredRecipient row, long campaignId, String account) {
-        // Not synced to disk on its own: a claim lost to a power cut is one whose letter had not reached the final
-        // "." (the handoff, synced before it, would have made the claim durable too), so the row is rightly QUEUED.
-        // Against another sender and a killed process the claim holds as soon as it is committed.
-        return sql.write("claim " + row.email(), GroupCommit.Sync.WITH_NEXT, () -> {
+    public boolean claim(StoredRecipient row, long campaignId, String account, Outcome settleFirst) {
+        // A claim alone is not synced to disk on its own: a claim lost to a power cut is one whose letter had not
+        // reached the final "." (the handoff, synced before it, would have made the claim durable too), so the
+        // row is rightly QUEUED. Against another sender and a killed process it holds as soon as it is committed.
+        GroupCommit.Sync sync = settleFirst == null ? GroupCommit.Sync.WITH_NEXT : GroupCommit.Sync.NOW;
+        return sql.write("claim " + row.email(), sync, () -> {
+            if (settleFirst != null) {
+                writeOutcome(settleFirst);
+            }
             String now = sql.now();
             if (sql.execute("claim", now, now, now, row.id(), now) != 1) {
                 suppressions.skip("skip-row", row.id(), now);
@@ -246,7 +253,7 @@ public final class DeliveryLog implements AutoCloseable {
     }
 
     public boolean claim(StoredRecipient row, long campaignId) {
-        return claim(row, campaignId, null);
+        return claim(row, campaignId, null, null);
     }
 
     /** Committed just before the final "." is sent: from here on, the server may have the letter. */
@@ -257,22 +264,34 @@ public final class DeliveryLog implements AutoCloseable {
         });
     }
 
-    /** Settles a SENDING row with the attempt's outcome; {@code nextAttempt} only for DEFERRED rows. */
-    public void recordOutcome(long campaignId, long recipientId, State to, Integer code, String reply, String detail,
-                              Instant nextAttempt) {
+    /** What one attempt came to, for a SENDING row; {@code nextAttempt} only for a DEFERRED one. */
+    public record Outcome(long campaignId, long recipientId, State to, Integer code, String reply, String detail,
+                          Instant nextAttempt) {}
+
+    /** Settles a SENDING row with the attempt's outcome. */
+    public void recordOutcome(Outcome outcome) {
         sql.write("record an outcome", () -> {
-            String now = sql.now();
-            if (sql.execute("set-outcome", to, code, reply, nextAttempt, now, recipientId) != 1) {
-                throw new SQLException("recipient " + recipientId + " was not in SENDING");
-            }
-            sql.insertEvent(campaignId, recipientId, now, EventKind.OUTCOME, State.SENDING, to, code, reply,
-                    nextAttempt == null ? detail : detail + "; next attempt after " + nextAttempt);
+            writeOutcome(outcome);
             return null;
         });
     }
 
+    public void recordOutcome(long campaignId, long recipientId, State to, Integer code, String reply, String detail,
+                              Instant nextAttempt) {
+        recordOutcome(new Outcome(campaignId, recipientId, to, code, reply, detail, nextAttempt));
+    }
+
     public void recordOutcome(long campaignId, long recipientId, State to, Integer code, String reply, String detail) {
         recordOutcome(campaignId, recipientId, to, code, reply, detail, null);
+    }
+
+    private void writeOutcome(Outcome o) throws SQLException {
+        String now = sql.now();
+        if (sql.execute("set-outcome", o.to(), o.code(), o.reply(), o.nextAttempt(), now, o.recipientId()) != 1) {
+            throw new SQLException("recipient " + o.recipientId() + " was not in SENDING");
+        }
+        sql.insertEvent(o.campaignId(), o.recipientId(), now, EventKind.OUTCOME, State.SENDING, o.to(), o.code(),
+                o.reply(), o.nextAttempt() == null ? o.detail() : o.detail() + "; next attempt after " + o.nextAttempt());
     }
 
     /**

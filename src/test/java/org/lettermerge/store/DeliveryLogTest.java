@@ -124,6 +124,40 @@ class DeliveryLogTest {
     }
 
     @Test
+    void aClaimWritesTheSendersPreviousOutcomeFirstInTheSameCommit() {
+        CampaignRecord c = campaign(log, row("a@example.org", 2), row("b@example.org", 3));
+        StoredRecipient first = stored(log, c, "a@example.org");
+        log.claim(first, c.id());
+        log.recordHandoff(c.id(), first.id());
+
+        DeliveryLog.Outcome accepted = new DeliveryLog.Outcome(c.id(), first.id(), State.ACCEPTED, 250, "250 ok",
+                "accepted", null);
+        assertThat(log.claim(stored(log, c, "b@example.org"), c.id(), null, accepted)).isTrue();
+
+        assertThat(stored(log, c, "a@example.org").state()).isEqualTo(State.ACCEPTED);
+        assertThat(stored(log, c, "b@example.org").state()).isEqualTo(State.SENDING);
+        assertThat(log.history(c)).extracting(Event::kind).endsWith(EventKind.CLAIMED, EventKind.DATA_HANDOFF,
+                EventKind.OUTCOME, EventKind.CLAIMED);
+    }
+
+    @Test
+    void aClaimThatIsRefusedStillWritesThePreviousOutcome() {
+        CampaignRecord c = campaign(log, row("a@example.org", 2), row("b@example.org", 3));
+        StoredRecipient first = stored(log, c, "a@example.org");
+        StoredRecipient second = stored(log, c, "b@example.org");
+        log.claim(first, c.id());
+        log.claim(second, c.id());
+
+        DeliveryLog.Outcome failed = new DeliveryLog.Outcome(c.id(), first.id(), State.FAILED, 550, "550 no such user",
+                "failed", null);
+        // The stale snapshot of a row another sender already holds: this claim loses, the outcome must not.
+        assertThat(log.claim(second, c.id(), null, failed)).isFalse();
+
+        assertThat(stored(log, c, "a@example.org").state()).isEqualTo(State.FAILED);
+        assertThat(stored(log, c, "b@example.org").attempts()).isEqualTo(1);
+    }
+
+    @Test
     void anOutcomeForARowThatIsNotSendingIsRefused() {
         CampaignRecord c = campaign(log, row("a@example.org", 2));
         StoredRecipient row = stored(log, c, "a@example.org");

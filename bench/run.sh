@@ -6,6 +6,8 @@
 # (the same letter, rendered once, no log) run in the same session for comparison.
 #
 # Usage: bench/run.sh [N] [CONNECTIONS]      defaults: 10000 letters, 4 connections
+# Environment: BENCH_HEAP (heap cap, default 256m), BENCH_PORT (default 2599), BENCH_JAVA_OPTS (more options for
+# the CLI's JVM, e.g. a profiler agent).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,7 +51,8 @@ stop_sink
 # 2. The real thing: the CLI, the log, rendering every letter, the scheduler.
 start_sink "$WORK"/cli.stats
 START=$(date +%s%3N)
-java -Xmx"$HEAP" -Xlog:gc:file="$WORK"/gc.log -jar target/lettermerge.jar send "$WORK"/campaign.yaml --live \
+# shellcheck disable=SC2086
+java -Xmx"$HEAP" -Xlog:gc:file="$WORK"/gc.log ${BENCH_JAVA_OPTS:-} -jar target/lettermerge.jar send "$WORK"/campaign.yaml --live \
   > "$WORK"/out.txt 2> "$WORK"/err.txt || { cat "$WORK"/out.txt "$WORK"/err.txt; exit 1; }
 END=$(date +%s%3N)
 sleep 0.3
@@ -57,17 +60,22 @@ read -r SENT FIRST LAST < "$WORK"/cli.stats
 stop_sink
 
 BYTES=$(echo "$BARE" | grep -oE 'letter [0-9]+ bytes' | grep -oE '[0-9]+')
+# Before a collection: how full the heap got (the collector lets it fill up to the cap). After one: what was
+# still in use, the heap the run needs.
 PEAK=$(grep -oE '[0-9]+M->[0-9]+M' "$WORK"/gc.log | cut -d- -f1 | tr -d M | sort -n | tail -1)
+LIVE=$(grep -oE '[0-9]+M->[0-9]+M' "$WORK"/gc.log | cut -d'>' -f2 | tr -d M | sort -n | tail -1)
 BARE_RATE=$(echo "$BARE" | grep -oE '[0-9]+ msg/s' | cut -d' ' -f1)
 awk -v n="$SENT" -v start="$START" -v first="$FIRST" -v last="$LAST" -v end="$END" -v bare="$BARE_RATE" \
-    -v peak="${PEAK:-?}" -v heap="$HEAP" -v bytes="$BYTES" 'BEGIN {
+    -v peak="${PEAK:-?}" -v live="${LIVE:-?}" -v heap="$HEAP" -v bytes="$BYTES" 'BEGIN {
   rate = n / ((last - start) / 1000)
   printf "letter size:            %s bytes\n", bytes
   printf "messages at the sink:   %d\n", n
   printf "end to end:             %.0f msg/s (from the command start to the last message)\n", rate
+  printf "sending:                %.0f msg/s (from the first message to the last)\n", n / ((last - first) / 1000)
   printf "time to first message:  %.2f s (JVM start, checks, queuing)\n", (first - start) / 1000
   printf "whole command:          %.2f s\n", (end - start) / 1000
-  printf "peak heap (before GC):  %s MB (capped at %s)\n", peak, heap
-  printf "bare loop, 1 connection: %d msg/s; the CLI reaches %.0f%% of it\n", bare, 100 * rate / bare
+  printf "peak heap:              %s MB in use after a collection; %s MB before one (capped at %s)\n", live, peak, heap
+  printf "bare loop, 1 connection: %d msg/s; the CLI reaches %.0f%% of it end to end, %.0f%% while sending\n", bare,
+    100 * rate / bare, 100 * (n / ((last - first) / 1000)) / bare
 }'
 grep -E "^This run" "$WORK"/out.txt

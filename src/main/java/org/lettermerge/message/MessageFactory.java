@@ -208,68 +208,23 @@ public final class MessageFactory {
 
     /**
      * Sets a text part with its Content-Transfer-Encoding chosen here: 8bit where the server allows it and every
-     * line fits SMTP's 998-octet limit (RFC 5321 4.5.3.1.6), otherwise by the rule Angus would apply (base64 when
-     * most characters are not ASCII, quoted-printable otherwise). Left to Angus, every letter's text is encoded
-     * once more just to choose, which was the largest single cost of building a letter.
+     * line fits SMTP's 998-octet limit, otherwise by the rule Angus would apply (base64 when most characters are not
+     * ASCII, quoted-printable otherwise). Left to Angus, every letter's text is encoded once more just to choose.
      */
     private static void setText(jakarta.mail.internet.MimePart part, String text, String subtype,
                                 BodyEncoding encoding) throws MessagingException {
-        String canonical = canonical(text);
+        WireText wire = WireText.of(text);
         String type = "text/" + subtype + "; charset=" + UTF_8;
-        part.setDataHandler(new DataHandler(new TextBytes(canonical.getBytes(StandardCharsets.UTF_8), type)));
+        part.setDataHandler(new DataHandler(new TextBytes(wire.bytes(), type)));
         part.setHeader("Content-Type", type);
-        String transfer = encoding == BodyEncoding.EIGHT_BIT_ALLOWED && linesFit(canonical) ? "8bit"
-                : mostlyAscii(canonical) ? "quoted-printable" : "base64";
+        String transfer = encoding == BodyEncoding.EIGHT_BIT_ALLOWED && wire.fitsEightBit() ? "8bit"
+                : wire.mostlyAscii() ? "quoted-printable" : "base64";
         part.setHeader("Content-Transfer-Encoding", transfer);
     }
 
-    /** Every line at most 998 octets in UTF-8 (a character takes at most 3 here: 4-octet ones count 2 chars). */
-    private static boolean linesFit(String crlfText) {
-        int octets = 0;
-        for (int i = 0; i < crlfText.length(); i++) {
-            char c = crlfText.charAt(i);
-            if (c == '\n') {
-                octets = 0;
-            } else if (c == '\0') {
-                return false;
-            } else {
-                octets += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-                if (octets > 998) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean mostlyAscii(String text) {
-        int other = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                other++;
-            }
-        }
-        return other * 2 <= text.length();
-    }
-
-    // RFC 2046 4.1.1: text travels with CRLF line breaks. Angus converts them for quoted-printable but not for
-    // base64 (which it picks for mostly non-Latin text), so a reader would see two different line endings.
+    /** The text with every line break made CRLF, as it travels. */
     static String canonical(String text) {
-        StringBuilder out = new StringBuilder(text.length() + text.length() / 32);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\r') {
-                out.append("\r\n");
-                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-            } else if (c == '\n') {
-                out.append("\r\n");
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return new String(WireText.of(text).bytes(), StandardCharsets.UTF_8);
     }
 
     static String contentType(Path file) {

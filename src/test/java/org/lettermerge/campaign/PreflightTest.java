@@ -25,8 +25,8 @@ class PreflightTest {
         PreparedCampaign p = CampaignFixture.standard(dir).prepare();
 
         assertThat(p.problems()).isEmpty();
-        assertThat(p.recipients().recipients()).hasSize(2);
-        assertThat(p.render(p.recipients().recipients().get(0)).subject()).isEqualTo("An open letter, Ana");
+        assertThat(p.recipients().count()).isEqualTo(2);
+        assertThat(p.render(p.recipients().first().orElseThrow()).subject()).isEqualTo("An open letter, Ana");
         assertThat(p.parts()).containsKeys("from", "subject", "template letter.txt");
     }
 
@@ -115,7 +115,7 @@ class PreflightTest {
                 .prepare();
 
         assertThat(p.problems()).isEmpty();
-        assertThat(p.render(p.recipients().recipients().get(0)).text()).contains("Friends of the River (PT)");
+        assertThat(p.render(p.recipients().first().orElseThrow()).text()).contains("Friends of the River (PT)");
     }
 
     private CampaignFixture withHeaderColumns(String recipients) {

@@ -65,8 +65,9 @@ final class RowChecks {
         try {
             ZoneId.of(zone.strip());
         } catch (DateTimeException e) {
-            found.add(new Found(Problem.error(r.where(), "column 'timezone': '" + zone + "' is not a time zone: use a "
-                    + "name such as America/New_York or Asia/Tokyo, or leave it empty for the campaign's zone"), false));
+            Problem problem = Problem.error(r.where(), "column 'timezone': '" + zone + "' is not a time zone: use a "
+                    + "name such as America/New_York or Asia/Tokyo, or leave it empty for the campaign's zone");
+            found.add(new Found(problem, false));
         }
     }
 }

@@ -29,7 +29,8 @@ public final class SendPlan {
     private final List<Skip> skipped = new ArrayList<>();
     private int count;
 
-    private SendPlan(RecipientRows rows, Map<String, StoredRecipient> byKey, Map<String, Suppressions.Entry> suppressed) {
+    private SendPlan(RecipientRows rows, Map<String, StoredRecipient> byKey,
+                     Map<String, Suppressions.Entry> suppressed) {
         this.rows = rows;
         this.byKey = byKey;
         this.suppressed = suppressed;
@@ -50,7 +51,8 @@ public final class SendPlan {
         stored.forEach(r -> byKey.put(r.emailKey(), r));
         SendPlan plan = new SendPlan(p.recipients(), byKey, suppressed);
         for (RecipientsCsv.Duplicate d : p.recipients().duplicates()) {
-            plan.skipped.add(new Skip(d.recipient().email(), d.recipient().line(), "duplicate of line " + d.firstLine()));
+            Recipient r = d.recipient();
+            plan.skipped.add(new Skip(r.email(), r.line(), "duplicate of line " + d.firstLine()));
         }
         Set<String> inCsv = new HashSet<>();
         for (Recipient r : p.recipients().reread()) {

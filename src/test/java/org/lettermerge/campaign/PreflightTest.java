@@ -119,9 +119,9 @@ class PreflightTest {
     }
 
     private CampaignFixture withHeaderColumns(String recipients) {
-        return CampaignFixture.standard(dir)
-                .write("campaign.yaml", CampaignFixture.CAMPAIGN.replace("An open letter, {{name}}", "Letter for {{company}}")
-                        + "to_name: \"{{name}}\"\n")
+        String campaign = CampaignFixture.CAMPAIGN.replace("An open letter, {{name}}", "Letter for {{company}}")
+                + "to_name: \"{{name}}\"\n";
+        return CampaignFixture.standard(dir).write("campaign.yaml", campaign)
                 .write("recipients.csv", recipients);
     }
 
@@ -172,8 +172,8 @@ class PreflightTest {
                 """).prepare();
 
         assertThat(p.problems()).extracting(Problem::toString).containsExactly(
-                at(6) + ": column 'email': 'not-an-address' is not a usable address (the address needs a name, an @ and "
-                        + "a domain): correct it",
+                at(6) + ": column 'email': 'not-an-address' is not a usable address (the address needs a name, "
+                        + "an @ and a domain): correct it",
                 at(2) + ": column 'timezone': 'Nowhere/Zone' is not a time zone: use a name such as America/New_York "
                         + "or Asia/Tokyo, or leave it empty for the campaign's zone",
                 at(5) + ": column 'name' is empty but " + Problem.display(dir.resolve("letter.txt")) + ":1 uses it "

@@ -217,6 +217,7 @@ class RecipientsCsvTest {
         RecipientsCsv csv = RecipientsCsv.open(file);
 
         assertThat(csv.hasNext()).isFalse();
-        assertThat(csv.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("no 'email' column"));
+        assertThat(csv.problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("no 'email' column"));
     }
 }

@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
-import org.lettermerge.recipients.Recipient;
-import org.lettermerge.recipients.RecipientList;
 import org.lettermerge.recipients.RecipientsCsv;
 import org.lettermerge.template.LetterTemplates;
-import org.lettermerge.template.MissingValueException;
 import org.lettermerge.template.TemplateSource;
 
 /**
@@ -27,20 +24,22 @@ public final class Preflight {
         List<Problem> problems = new ArrayList<>();
         LetterTemplates templates = compile(c, problems);
         // Rendering checks the merged subject and To name for control characters, whatever columns they use.
-        RecipientList recipients = RecipientsCsv.read(c.recipients());
-        problems.addAll(recipients.problems());
-        Map<String, Object> data = DataFiles.read(c.data(), problems);
-        checkAttachments(c, problems);
+        RecipientsCsv csv = RecipientsCsv.open(c.recipients());
+        // Reported after the recipients file's problems, which are all known only once its last row is read.
+        List<Problem> campaignProblems = new ArrayList<>();
+        Map<String, Object> data = DataFiles.read(c.data(), campaignProblems);
+        checkAttachments(c, campaignProblems);
+        RowChecks checks = null;
         if (templates != null) {
-            problems.addAll(templates.checkVariables(recipients.columns(), data));
-            boolean variablesKnown = problems.stream().noneMatch(Problem::isError);
-            for (Recipient r : recipients.recipients()) {
-                checkZone(r, problems);
-                problems.addAll(templates.checkRow(r, data));
-                if (variablesKnown) {
-                    tryRender(templates, r, data, problems);
-                }
-            }
+            campaignProblems.addAll(templates.checkVariables(csv.columns(), data));
+            checks = new RowChecks(templates, data, noErrors(problems) && noErrors(campaignProblems));
+        }
+        RecipientRows recipients = RecipientRows.read(csv, checks == null ? r -> { } : checks::check);
+        List<Problem> fileProblems = csv.problems();
+        problems.addAll(fileProblems);
+        problems.addAll(campaignProblems);
+        if (checks != null) {
+            problems.addAll(checks.problems(!noErrors(fileProblems)));
         }
         return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems);
     }
@@ -56,8 +55,10 @@ public final class Preflight {
     public static PreparedCampaign prepareReminder(Campaign c) {
         List<Problem> problems = new ArrayList<>();
         LetterTemplates templates = compile(c, problems);
-        RecipientList recipients = RecipientsCsv.read(c.recipients());
+        RecipientsCsv csv = RecipientsCsv.open(c.recipients());
         Map<String, Object> data = DataFiles.read(c.data(), problems);
+        // Read through like any campaign's file, so that recipients() means the same for a reminder.
+        RecipientRows recipients = RecipientRows.read(csv, r -> { });
         if (templates != null) {
             List<String> columns = new ArrayList<>(recipients.columns());
             columns.addAll(REMINDER_VARIABLES);
@@ -94,29 +95,8 @@ public final class Preflight {
         }
     }
 
-    private static void tryRender(LetterTemplates templates, Recipient r, Map<String, Object> data,
-                                  List<Problem> problems) {
-        try {
-            templates.render(r, data);
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-        } catch (MissingValueException e) {
-            problems.add(e.toProblem());
-        }
-    }
-
-    /** A recipient's send window is read in their {@code timezone} column's zone: it must name one. */
-    private static void checkZone(Recipient r, List<Problem> problems) {
-        String zone = r.fields().get("timezone");
-        if (zone == null || zone.isBlank()) {
-            return;
-        }
-        try {
-            java.time.ZoneId.of(zone.strip());
-        } catch (java.time.DateTimeException e) {
-            problems.add(Problem.error(r.where(), "column 'timezone': '" + zone + "' is not a time zone: use a name "
-                    + "such as America/New_York or Asia/Tokyo, or leave it empty for the campaign's zone"));
-        }
+    private static boolean noErrors(List<Problem> problems) {
+        return problems.stream().noneMatch(Problem::isError);
     }
 
     private static void checkAttachments(Campaign c, List<Problem> problems) {

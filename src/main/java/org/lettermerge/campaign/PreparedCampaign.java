@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.Map;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.recipients.Recipient;
-import org.lettermerge.recipients.RecipientList;
 import org.lettermerge.template.Letter;
 import org.lettermerge.template.LetterTemplates;
 
 /**
- * A campaign with everything read, compiled and checked: recipients, data, templates and the hashes of its
- * parts. {@code templates} is null when they failed to compile (the problems say why).
+ * A campaign with everything read, compiled and checked: what its recipients file holds (not its rows, which
+ * are read again when needed), data, templates and the hashes of its parts. {@code templates} is null when they
+ * failed to compile (the problems say why).
  */
-public record PreparedCampaign(Campaign campaign, RecipientList recipients, Map<String, Object> data,
+public record PreparedCampaign(Campaign campaign, RecipientRows recipients, Map<String, Object> data,
                                LetterTemplates templates, Map<String, String> parts, List<Problem> problems) {
 
     public PreparedCampaign {

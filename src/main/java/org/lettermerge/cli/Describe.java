@@ -32,7 +32,7 @@ final class Describe {
         }
         out.println("  template:    " + Problem.display(c.template())
                 + (c.htmlTemplate() != null ? " + HTML " + Problem.display(c.htmlTemplate()) : ""));
-        out.println("  recipients:  " + Problem.display(c.recipients()) + ": " + p.recipients().recipients().size()
+        out.println("  recipients:  " + Problem.display(c.recipients()) + ": " + p.recipients().count()
                 + " recipients" + (p.recipients().duplicates().isEmpty() ? ""
                 : ", " + p.recipients().duplicates().size() + " duplicate rows"));
         for (Map.Entry<String, Object> d : p.data().entrySet()) {
@@ -53,11 +53,11 @@ final class Describe {
     }
 
     static void plan(PrintWriter out, SendPlan plan, Campaign campaign) {
-        out.println("Plan: " + plan.toSend().size() + " letter" + (plan.toSend().size() == 1 ? "" : "s") + " to send, "
+        out.println("Plan: " + plan.count() + " letter" + (plan.count() == 1 ? "" : "s") + " to send, "
                 + plan.skipped().size() + " skipped");
         AccountLimits limits = campaign.smtp().pacing().limits();
         if (!limits.rate().isUnlimited() || limits.hasDailyCap()) {
-            int days = Pace.daysNeeded(limits, plan.toSend().size());
+            int days = Pace.daysNeeded(limits, plan.count());
             out.println("  pace: " + (limits.rate().isUnlimited() ? "no rate limit" : limits.rate())
                     + (limits.hasDailyCap() ? ", at most " + limits.dailyCap() + " in any 24 hours" : "")
                     + (campaign.smtp().pacing().connections() > 1

@@ -12,13 +12,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.Preflight;
 import org.lettermerge.campaign.PreparedCampaign;
+import org.lettermerge.campaign.RecipientRows;
 import org.lettermerge.message.MessageFactory;
 import org.lettermerge.message.MessageIds;
 import org.lettermerge.problems.InvalidInputException;
@@ -76,11 +80,11 @@ final class PreviewCommand implements Callable<Integer> {
                         StoredRecipient::messageId)) : Map.of();
         String domain = MessageIds.domainOf(campaign.sender().from());
         Function<Recipient, String> messageId = r -> queuedIds.getOrDefault(r.key(), MessageIds.next(domain));
-        List<Recipient> recipients = prepared.recipients().recipients();
+        RecipientRows recipients = prepared.recipients();
         if (out != null) {
             Files.createDirectories(out);
             int n = 0;
-            for (Recipient r : recipients) {
+            for (Recipient r : recipients.reread()) {
                 MimeMessage message = messages.build(prepared.render(r), r.email(), messageId.apply(r));
                 Path file = out.resolve(String.format("%04d-%s.eml", ++n, r.email().replaceAll("[^A-Za-z0-9@._-]", "_")));
                 try (OutputStream os = Files.newOutputStream(file)) {
@@ -101,21 +105,21 @@ final class PreviewCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private Recipient choose(List<Recipient> recipients, Campaign campaign) {
-        if (recipients.isEmpty()) {
+    /** The recipient asked for, read again from the file (the prepared campaign keeps none of its rows). */
+    private Recipient choose(RecipientRows recipients, Campaign campaign) {
+        if (recipients.count() == 0) {
             throw new InvalidInputException(Problem.error(Problem.display(campaign.recipients()), "no recipients"));
         }
+        Stream<Recipient> rows = StreamSupport.stream(recipients.reread().spliterator(), false);
         if (which.to != null) {
-            return recipients.stream().filter(r -> r.email().equalsIgnoreCase(which.to.strip())).findFirst()
+            return rows.filter(r -> r.email().equalsIgnoreCase(which.to.strip())).findFirst()
                     .orElseThrow(() -> new InvalidInputException(Problem.error("--to", "no recipient with address "
                             + which.to + " in " + Problem.display(campaign.recipients()))));
         }
         int row = which.row == null ? 1 : which.row;
-        if (row < 1 || row > recipients.size()) {
-            throw new InvalidInputException(Problem.error("--row", "there are " + recipients.size()
-                    + " recipients: choose a row from 1 to " + recipients.size()));
-        }
-        return recipients.get(row - 1);
+        Optional<Recipient> chosen = row < 1 ? Optional.empty() : rows.skip(row - 1L).findFirst();
+        return chosen.orElseThrow(() -> new InvalidInputException(Problem.error("--row", "there are "
+                + recipients.count() + " recipients: choose a row from 1 to " + recipients.count())));
     }
 
     private static void show(PrintWriter out, MimeMessage message, Letter letter, Campaign campaign)

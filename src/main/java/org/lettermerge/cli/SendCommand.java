@@ -84,11 +84,14 @@ final class SendCommand implements Callable<Integer> {
         Campaign c = prepared.campaign();
         SendPlan plan = SendPlan.of(prepared, Files.exists(c.database()) ? StoredRows.of(c, clock) : List.of(),
                 StoredRows.suppressed(c, clock));
-        List<Recipient> letters = limit > 0 ? plan.toSend().stream().limit(limit).toList() : plan.toSend();
-        out.println("Dry run: nothing is sent. With --live, " + letters.size() + " letter"
-                + (letters.size() == 1 ? "" : "s") + " would go through " + Describe.server(c.smtp()) + ":");
+        int letters = limit > 0 ? Math.min(limit, plan.count()) : plan.count();
+        out.println("Dry run: nothing is sent. With --live, " + letters + " letter"
+                + (letters == 1 ? "" : "s") + " would go through " + Describe.server(c.smtp()) + ":");
         int n = 0;
-        for (Recipient r : letters) {
+        for (Recipient r : plan.toSend()) {
+            if (n == letters) {
+                break;
+            }
             var letter = prepared.render(r);
             out.printf("  %3d. %s%s — %s%n", ++n, letter.toName() == null || letter.toName().isBlank() ? ""
                     : letter.toName() + " ", "<" + r.email() + ">", letter.subject());

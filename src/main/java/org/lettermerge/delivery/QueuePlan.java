@@ -6,16 +6,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.stream.StreamSupport;
 import org.lettermerge.campaign.Fingerprint;
 import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.message.MessageIds;
+import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.recipients.Recipient;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignVersion;
 import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.DeliveryLogException;
 import org.lettermerge.store.NewRecipient;
 import org.lettermerge.store.QueueChanges;
 import org.lettermerge.store.StoredRecipient;
@@ -27,18 +30,40 @@ import org.lettermerge.store.StoredRecipient;
  */
 public record QueuePlan(QueueChanges changes, List<String> described, boolean needsConfirmation) {
 
-    /** The first queuing of a campaign: every recipient, version 1. */
+    /** The first queuing of a campaign: every recipient, version 1, as a list (for small campaigns and tests). */
     public static QueuePlan first(PreparedCampaign p) {
-        List<NewRecipient> added = p.recipients().recipients().stream().map(r -> newRow(p, r)).toList();
+        List<NewRecipient> added = new ArrayList<>();
+        p.recipients().forQueuing().forEach(r -> added.add(newRow(p, r)));
         CampaignVersion v1 = version(p, 1);
         return new QueuePlan(new QueueChanges(v1, p.campaign().file().toString(), added, List.of(), List.of()),
                 List.of(added.size() + " recipients queued"), false);
     }
 
-    /** Queues a campaign the log has never seen, as version 1, making each row as it is written. */
+    /**
+     * Queues a campaign the log has never seen, as version 1, reading each row again from the file as it is
+     * written: if the file changed since preflight, the log's transaction is rolled back and the refusal thrown.
+     */
     static CampaignRecord queueFirst(PreparedCampaign p, DeliveryLog log) {
-        Iterable<NewRecipient> rows = () -> p.recipients().recipients().stream().map(r -> newRow(p, r)).iterator();
-        return log.createCampaign(p.campaign().name(), p.campaign().file().toString(), version(p, 1), rows);
+        Iterable<NewRecipient> rows = () -> StreamSupport.stream(p.recipients().forQueuing().spliterator(), false)
+                .map(r -> newRow(p, r)).iterator();
+        try {
+            return log.createCampaign(p.campaign().name(), p.campaign().file().toString(), version(p, 1), rows);
+        } catch (DeliveryLogException e) {
+            throw refusalIn(e).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * The log reports whatever fails inside its transaction as its own failure (exit 6); a recipients file that
+     * changed under us is the user's to fix (exit 3). The transaction was rolled back either way.
+     */
+    private static Optional<InvalidInputException> refusalIn(DeliveryLogException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException refusal) {
+                return Optional.of(refusal);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A later queuing, against the accepted version and the rows already in the log. */
@@ -62,7 +87,8 @@ public record QueuePlan(QueueChanges changes, List<String> described, boolean ne
         List<QueueChanges.RowUpdate> updated = new ArrayList<>();
         Set<String> inCsv = new HashSet<>();
         String csv = Problem.display(p.campaign().recipients());
-        for (Recipient r : p.recipients().recipients()) {
+        // Read again, and refused before anything is written if the file is not the one preflight checked.
+        for (Recipient r : p.recipients().forQueuing()) {
             inCsv.add(r.key());
             StoredRecipient before = byKey.get(r.key());
             if (before == null) {
@@ -108,9 +134,7 @@ public record QueuePlan(QueueChanges changes, List<String> described, boolean ne
     }
 
     private static CampaignVersion version(PreparedCampaign p, int number) {
-        Map<String, String> rows = new TreeMap<>();
-        p.recipients().recipients().forEach(r -> rows.put(r.key(), Fingerprint.row(r.fields())));
-        return new CampaignVersion(number, Fingerprint.overall(p.parts()), p.parts(), Fingerprint.overall(rows), null);
+        return new CampaignVersion(number, Fingerprint.overall(p.parts()), p.parts(), p.recipients().hash(), null);
     }
 
     private static String fieldChanges(Map<String, String> before, Map<String, String> after) {

@@ -16,7 +16,7 @@ final class Queuing {
         if (existing.isEmpty()) {
             QueuePlan.queueFirst(p, log);
             return new QueuePlan(new QueueChanges(null, p.campaign().file().toString(), List.of(), List.of(), List.of()),
-                    List.of(p.recipients().recipients().size() + " recipients queued"), false);
+                    List.of(p.recipients().count() + " recipients queued"), false);
         }
         CampaignRecord campaign = existing.get();
         QueuePlan plan = QueuePlan.against(p, log.currentVersion(campaign).orElseThrow(), log.recipients(campaign));

@@ -32,12 +32,9 @@ public final class TestSend {
         if (p.hasErrors()) {
             throw new InvalidInputException(p.errors());
         }
-        if (p.recipients().recipients().isEmpty()) {
-            throw new InvalidInputException(Problem.error(Problem.display(p.campaign().recipients()),
-                    "no recipients: there is no letter to test"));
-        }
+        Recipient first = p.recipients().first().orElseThrow(() -> new InvalidInputException(Problem.error(
+                Problem.display(p.campaign().recipients()), "no recipients: there is no letter to test")));
         InternetAddress to = parse(testAddress);
-        Recipient first = p.recipients().recipients().get(0);
         String messageId = MessageIds.next(MessageIds.domainOf(p.campaign().sender().from()));
         MessageFactory messages = new MessageFactory(Session.getInstance(new Properties()), p.campaign().sender(),
                 p.campaign().attachments(), clock);

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -17,10 +19,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.lettermerge.problems.Problem;
 
 /**
- * One CSV file as a header and rows, with the physical line each row starts on.
- * Content problems are collected, never thrown, so a user sees all of them in one run.
+ * One CSV file as a header and rows, with the physical line each row starts on. Rows are handed out one at a
+ * time ({@link #open}), so a list of 100,000 recipients is never held as rows; {@link #read} collects them for
+ * small files. Content problems are collected, never thrown, so a user sees all of them in one run.
  */
-public final class CsvTable {
+public final class CsvTable implements Iterator<CsvTable.Row> {
 
     /** A record of the file; {@code line} is where it starts, so a quoted newline does not shift later rows. */
     public record Row(int line, Map<String, String> values) {
@@ -50,13 +53,29 @@ public final class CsvTable {
     // Where each kept column sits in a record: columns with unusable names are left out.
     private final List<Integer> positions = new ArrayList<>();
     private int headerWidth;
+    private LineIndex lines;
+    private Iterator<CSVRecord> records = Collections.emptyIterator();
 
     private CsvTable(Path file) {
         this.file = file;
     }
 
+    /**
+     * The file with its text read and checked and its header read: {@link #columns()} and {@link #problems()} are
+     * complete, and the rows follow one at a time. A file that cannot be read as CSV has no rows.
+     */
+    public static CsvTable open(Path file) {
+        CsvTable table = new CsvTable(file);
+        table.open();
+        return table;
+    }
+
+    /** Every row at once, for files that are small (campaign data, addresses to import). */
     public static Result read(Path file) {
-        return new CsvTable(file).read();
+        CsvTable table = open(file);
+        List<Row> rows = new ArrayList<>();
+        table.forEachRemaining(rows::add);
+        return new Result(file, table.columns(), rows, table.problems());
     }
 
     /**
@@ -69,48 +88,90 @@ public final class CsvTable {
                 .replaceAll("^_+|_+$", "");
     }
 
-    private Result read() {
+    public Path file() {
+        return file;
+    }
+
+    public List<String> columns() {
+        return List.copyOf(columns);
+    }
+
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    @Override
+    public boolean hasNext() {
+        return records.hasNext();
+    }
+
+    @Override
+    public Row next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more rows in " + file);
+        }
+        CSVRecord record = records.next();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            int position = positions.get(i);
+            values.put(columns.get(i), position < record.size() ? record.get(position) : "");
+        }
+        return new Row(lines.lineOf(record.getCharacterPosition()), values);
+    }
+
+    private void open() {
         String text = Utf8File.read(file, problems);
         if (text == null) {
-            return result(List.of());
+            return;
         }
         if (text.isBlank()) {
             problems.add(Problem.error(Problem.at(file, 0),
                     "the file is empty: its first line must name the columns, for example email,name"));
-            return result(List.of());
+            return;
         }
-        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
-            return result(rows(parser, new LineIndex(text)));
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            // commons-csv reports an unterminated quoted field this way, with the position in its message.
-            problems.add(Problem.error(Problem.at(file, 0),
-                    "cannot be read as CSV (" + e.getMessage() + "): look for a quote that is never closed"));
-            return result(List.of());
+        lines = new LineIndex(text);
+        if (check(text)) {
+            try {
+                records = CSVParser.parse(text, FORMAT).iterator();
+            } catch (IOException e) {
+                // Declared for readers; a String in memory that check() parsed to its end cannot fail here.
+                throw new UncheckedIOException(e);
+            }
+            records.next();
         }
     }
 
-    private List<Row> rows(CSVParser parser, LineIndex lines) {
-        List<Row> rows = new ArrayList<>();
-        boolean first = true;
-        for (CSVRecord record : parser) {
-            int line = lines.lineOf(record.getCharacterPosition());
-            if (first) {
-                readHeader(line, record);
-                first = false;
-                continue;
+    /**
+     * Reads the whole text once before any row is handed out: the header, then every record for its width. A quote
+     * that is never closed swallows the rest of the file and is only found at its end; a file that does not parse
+     * to the end has no rows at all, so no row before the break is checked, counted or queued.
+     */
+    private boolean check(String text) {
+        List<Problem> widths = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            Iterator<CSVRecord> all = parser.iterator();
+            if (!all.hasNext()) {
+                return false;
             }
-            if (record.size() > headerWidth) {
-                problems.add(Problem.error(Problem.at(file, line), record.size() + " values but the header names "
-                        + headerWidth + " columns: put quotes around a value that contains a comma"));
+            CSVRecord header = all.next();
+            readHeader(lines.lineOf(header.getCharacterPosition()), header);
+            while (all.hasNext()) {
+                CSVRecord record = all.next();
+                if (record.size() > headerWidth) {
+                    widths.add(Problem.error(Problem.at(file, lines.lineOf(record.getCharacterPosition())),
+                            record.size() + " values but the header names " + headerWidth
+                                    + " columns: put quotes around a value that contains a comma"));
+                }
             }
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                int position = positions.get(i);
-                values.put(columns.get(i), position < record.size() ? record.get(position) : "");
-            }
-            rows.add(new Row(line, values));
+            problems.addAll(widths);
+            return true;
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            problems.addAll(widths);
+            // commons-csv reports an unterminated quoted field this way, with the position in its message.
+            problems.add(Problem.error(Problem.at(file, 0),
+                    "cannot be read as CSV (" + e.getMessage() + "): look for a quote that is never closed"));
+            return false;
         }
-        return rows;
     }
 
     private void readHeader(int line, CSVRecord header) {
@@ -132,9 +193,5 @@ public final class CsvTable {
                 positions.add(i);
             }
         }
-    }
-
-    private Result result(List<Row> rows) {
-        return new Result(file, columns, rows, problems);
     }
 }

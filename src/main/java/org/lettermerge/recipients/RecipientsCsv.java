@@ -4,64 +4,154 @@ import jakarta.mail.internet.AddressException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.lettermerge.problems.Problem;
 
-/** Reads a recipients CSV and checks every row before anything is merged or sent. */
-public final class RecipientsCsv {
+/**
+ * Reads a recipients CSV one row at a time and checks every row before anything is merged or sent: each
+ * {@link #next()} is the next mailable recipient; rows with errors and repeated addresses are skipped, and
+ * their problems kept. Only the first line of each address is remembered (to name it in a duplicate's
+ * warning), never the recipients themselves.
+ */
+public final class RecipientsCsv implements Iterator<Recipient> {
 
     public static final String EMAIL = "email";
     public static final String NAME = "name";
 
-    private RecipientsCsv() {
+    /** A row skipped because an earlier row has the same address, in any case. */
+    public record Duplicate(Recipient recipient, int firstLine) {}
+
+    private final CsvTable table;
+    private final Set<String> checked = new LinkedHashSet<>(List.of(EMAIL, NAME));
+    private final boolean hasRows;
+    // The file's own problems come first, as when it was read whole; then this list's, in row order.
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, Integer> firstLines = new HashMap<>();
+    private final List<Duplicate> duplicates = new ArrayList<>();
+    private int tableRows;
+    private int count;
+    private Recipient next;
+    private boolean finished;
+
+    private RecipientsCsv(CsvTable table, Set<String> headerColumns) {
+        this.table = table;
+        checked.addAll(headerColumns);
+        List<String> columns = table.columns();
+        if (!columns.isEmpty() && !columns.contains(EMAIL)) {
+            problems.add(Problem.error(Problem.at(table.file(), 1), "there is no 'email' column (columns: "
+                    + String.join(", ", columns) + "): name the column holding the addresses 'email'"));
+        }
+        hasRows = columns.contains(EMAIL);
     }
 
     /** Checks control characters in email and name only. */
-    public static RecipientList read(Path file) {
-        return read(file, Set.of());
+    public static RecipientsCsv open(Path file) {
+        return open(file, Set.of());
     }
 
     /**
      * @param headerColumns columns the header templates (subject, To display name) use: a line break in them
      *                      would split a header, so they are checked like email and name
      */
+    public static RecipientsCsv open(Path file, Set<String> headerColumns) {
+        return new RecipientsCsv(CsvTable.open(file), headerColumns);
+    }
+
+    /** Every recipient at once, for small lists. */
+    public static RecipientList read(Path file) {
+        return read(file, Set.of());
+    }
+
+    /** Every recipient at once, for small lists; see {@link #open(Path, Set)}. */
     public static RecipientList read(Path file, Set<String> headerColumns) {
-        CsvTable.Result table = CsvTable.read(file);
-        List<Problem> problems = new ArrayList<>(table.problems());
+        RecipientsCsv csv = open(file, headerColumns);
         List<Recipient> recipients = new ArrayList<>();
-        List<Recipient> duplicates = new ArrayList<>();
-        if (!table.columns().isEmpty() && !table.columns().contains(EMAIL)) {
-            problems.add(Problem.error(Problem.at(file, 1), "there is no 'email' column (columns: "
-                    + String.join(", ", table.columns()) + "): name the column holding the addresses 'email'"));
-        } else if (!table.columns().isEmpty()) {
-            Set<String> checked = new LinkedHashSet<>(List.of(EMAIL, NAME));
-            checked.addAll(headerColumns);
-            Map<String, Recipient> byKey = new HashMap<>();
-            for (CsvTable.Row row : table.rows()) {
-                if (row.values().values().stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                Recipient recipient = recipient(file, row, checked, problems);
-                if (recipient == null) {
-                    continue;
-                }
-                Recipient first = byKey.putIfAbsent(recipient.key(), recipient);
-                if (first == null) {
-                    recipients.add(recipient);
-                } else {
-                    duplicates.add(recipient);
-                    problems.add(Problem.warning(recipient.where(), "duplicate of line " + first.line()
-                            + " (" + recipient.email() + "): skipped"));
-                }
-            }
-            if (table.rows().isEmpty() && table.problems().isEmpty()) {
-                problems.add(Problem.error(Problem.at(file, 0), "has a header but no recipients: add one row per recipient"));
+        csv.forEachRemaining(recipients::add);
+        return new RecipientList(file, csv.columns(), recipients,
+                csv.duplicates().stream().map(Duplicate::recipient).toList(), csv.problems());
+    }
+
+    public Path file() {
+        return table.file();
+    }
+
+    public List<String> columns() {
+        return table.columns();
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (next == null && !finished) {
+            if (!hasRows || !table.hasNext()) {
+                finish();
+            } else {
+                next = mailable(table.next());
             }
         }
-        return new RecipientList(file, table.columns(), recipients, duplicates, problems);
+        return next != null;
+    }
+
+    @Override
+    public Recipient next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more recipients in " + file());
+        }
+        Recipient recipient = next;
+        next = null;
+        count++;
+        return recipient;
+    }
+
+    /** How many recipients were handed out so far. */
+    public int count() {
+        return count;
+    }
+
+    public List<Duplicate> duplicates() {
+        return List.copyOf(duplicates);
+    }
+
+    /** Every problem of the file, in row order: known once every row was read. */
+    public List<Problem> problems() {
+        if (!finished) {
+            throw new IllegalStateException("the problems of " + file() + " are known once every row was read");
+        }
+        List<Problem> all = new ArrayList<>(table.problems());
+        all.addAll(problems);
+        return all;
+    }
+
+    /** The row as a recipient, or null when it is blank, has errors or repeats an address. */
+    private Recipient mailable(CsvTable.Row row) {
+        tableRows++;
+        if (row.values().values().stream().allMatch(String::isBlank)) {
+            return null;
+        }
+        Recipient recipient = recipient(file(), row, checked, problems);
+        if (recipient == null) {
+            return null;
+        }
+        Integer first = firstLines.putIfAbsent(recipient.key(), recipient.line());
+        if (first == null) {
+            return recipient;
+        }
+        duplicates.add(new Duplicate(recipient, first));
+        problems.add(Problem.warning(recipient.where(), "duplicate of line " + first
+                + " (" + recipient.email() + "): skipped"));
+        return null;
+    }
+
+    private void finish() {
+        finished = true;
+        if (hasRows && tableRows == 0 && table.problems().isEmpty()) {
+            problems.add(Problem.error(Problem.at(file(), 0), "has a header but no recipients: add one row per recipient"));
+        }
     }
 
     /** The row as a recipient, or null after adding its problems. */
@@ -92,7 +182,7 @@ public final class RecipientsCsv {
     }
 
     private static Map<String, String> withTrimmedEmail(Map<String, String> values, String email) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>(values);
+        Map<String, String> fields = new LinkedHashMap<>(values);
         fields.put(EMAIL, email);
         return fields;
     }

@@ -28,7 +28,7 @@ public final class BareLoop {
         PreparedCampaign p = Preflight.prepare(CampaignFile.load(Path.of(args[0])));
         int port = Integer.parseInt(args[1]);
         int n = Integer.parseInt(args[2]);
-        Recipient first = p.recipients().recipients().get(0);
+        Recipient first = p.recipients().first().orElseThrow();
         MessageFactory messages = new MessageFactory(Session.getInstance(new Properties()), p.campaign().sender(),
                 p.campaign().attachments(), Clock.systemUTC());
         MimeMessage message = messages.build(p.render(first), first.email(),

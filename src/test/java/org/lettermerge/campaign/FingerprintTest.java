@@ -2,11 +2,15 @@ package org.lettermerge.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.recipients.RecipientsCsv;
 import org.lettermerge.testsupport.CampaignFixture;
 
 class FingerprintTest {
@@ -64,5 +68,29 @@ class FingerprintTest {
         other.put("subject", "1");
 
         assertThat(Fingerprint.overall(one)).isEqualTo(Fingerprint.overall(other));
+    }
+
+    @Test
+    void theRecipientsHashBuiltRowByRowIsTheOneTheLogAlreadyHolds() throws IOException {
+        Path csv = Files.writeString(dir.resolve("recipients.csv"), """
+                Email,Name,Company,TimeZone
+                ana@example.org,Ana,Acme,Europe/Lisbon
+                bo@example.org,Bo,"Bo, Inc.",
+                ,,,
+                ANA@example.org,Ana again,Acme,
+                cy@bücher.example,Cy,"Cy ""the"" Co",Asia/Tokyo
+                dee@example.org,Dee,"Dee Co",
+                eve@example.org,Eve,Eve Co,
+                Bo@Example.org,Bo2,x,
+                fay@example.org,Fay,Fay Co,America/New_York
+                """);
+        RecipientsHash hash = new RecipientsHash();
+        RecipientsCsv.open(csv).forEachRemaining(hash::add);
+
+        // Written by version 1 of a campaign queued from this file before rows were streamed.
+        assertThat(hash.value()).isEqualTo("7a200e682e8745105d8c18c7740f446ff0a933c5e71da64640a176558e75ae2d");
+        Map<String, String> byKey = new TreeMap<>();
+        RecipientsCsv.read(csv).recipients().forEach(r -> byKey.put(r.key(), Fingerprint.row(r.fields())));
+        assertThat(hash.value()).isEqualTo(Fingerprint.overall(byKey));
     }
 }

@@ -25,8 +25,8 @@ class PreflightTest {
         PreparedCampaign p = CampaignFixture.standard(dir).prepare();
 
         assertThat(p.problems()).isEmpty();
-        assertThat(p.recipients().recipients()).hasSize(2);
-        assertThat(p.render(p.recipients().recipients().get(0)).subject()).isEqualTo("An open letter, Ana");
+        assertThat(p.recipients().count()).isEqualTo(2);
+        assertThat(p.render(p.recipients().first().orElseThrow()).subject()).isEqualTo("An open letter, Ana");
         assertThat(p.parts()).containsKeys("from", "subject", "template letter.txt");
     }
 
@@ -115,6 +115,70 @@ class PreflightTest {
                 .prepare();
 
         assertThat(p.problems()).isEmpty();
-        assertThat(p.render(p.recipients().recipients().get(0)).text()).contains("Friends of the River (PT)");
+        assertThat(p.render(p.recipients().first().orElseThrow()).text()).contains("Friends of the River (PT)");
+    }
+
+    private CampaignFixture withHeaderColumns(String recipients) {
+        String campaign = CampaignFixture.CAMPAIGN.replace("An open letter, {{name}}", "Letter for {{company}}")
+                + "to_name: \"{{name}}\"\n";
+        return CampaignFixture.standard(dir).write("campaign.yaml", campaign)
+                .write("recipients.csv", recipients);
+    }
+
+    private String at(int line) {
+        return Problem.at(dir.resolve("recipients.csv"), line);
+    }
+
+    @Test
+    void rowProblemsFollowTheFileAndCampaignProblemsInTheOrderTheyAlwaysHad() {
+        // The expected lines are what preflight reported before the rows were streamed.
+        PreparedCampaign p = withHeaderColumns("""
+                Email,Name,Company,TimeZone
+                ana@example.org,Ana,Acme,Europe/Lisbon
+                bo@example.org,Bo,"Bo, Inc.",
+                ,,,
+                ANA@example.org,Ana again,Acme,
+                cy@example.org,Cy,Cy Co,Asia/Tokyo
+                dee@example.org,Dee,"Multi
+                line",Mars/Base
+                eve@example.org,,Eve Co,
+                Bo@Example.org,Bo2,x,
+                """).prepare();
+
+        assertThat(p.problems()).extracting(Problem::toString).containsExactly(
+                at(5) + ": warning: duplicate of line 2 (ANA@example.org): skipped",
+                at(10) + ": warning: duplicate of line 3 (Bo@Example.org): skipped",
+                at(7) + ": column 'timezone': 'Mars/Base' is not a time zone: use a name such as America/New_York or "
+                        + "Asia/Tokyo, or leave it empty for the campaign's zone",
+                at(7) + ": the subject rendered for this row contains a line break or control character: remove it "
+                        + "from the columns it uses",
+                at(9) + ": column 'name' is empty but " + Problem.display(dir.resolve("letter.txt")) + ":1 uses it "
+                        + "unconditionally: fill it in, or wrap it as {{#name}}…{{/name}}",
+                at(9) + ": column 'name' is empty but " + Problem.display(dir.resolve("campaign.yaml"))
+                        + " (to_name):1 uses it unconditionally: fill it in, or wrap it as {{#name}}…{{/name}}");
+    }
+
+    @Test
+    void anErrorLaterInTheRecipientsFileLeavesOutTheRenderProblemsOfEarlierRowsAsBefore() {
+        // A trial render only ran once the whole file was known to be free of errors; streamed, the render problems
+        // found before the bad row on line 6 are dropped, and the other row checks kept.
+        PreparedCampaign p = withHeaderColumns("""
+                email,name,company,timezone
+                ana@example.org,Ana,Acme,Nowhere/Zone
+                eve@example.org,Eve,"Multi
+                line",
+                fay@example.org,,Fay Co,
+                not-an-address,Bo,Bo Inc,
+                """).prepare();
+
+        assertThat(p.problems()).extracting(Problem::toString).containsExactly(
+                at(6) + ": column 'email': 'not-an-address' is not a usable address (the address needs a name, "
+                        + "an @ and a domain): correct it",
+                at(2) + ": column 'timezone': 'Nowhere/Zone' is not a time zone: use a name such as America/New_York "
+                        + "or Asia/Tokyo, or leave it empty for the campaign's zone",
+                at(5) + ": column 'name' is empty but " + Problem.display(dir.resolve("letter.txt")) + ":1 uses it "
+                        + "unconditionally: fill it in, or wrap it as {{#name}}…{{/name}}",
+                at(5) + ": column 'name' is empty but " + Problem.display(dir.resolve("campaign.yaml"))
+                        + " (to_name):1 uses it unconditionally: fill it in, or wrap it as {{#name}}…{{/name}}");
     }
 }

@@ -125,4 +125,40 @@ class CsvTableTest {
         assertThat(CsvTable.read(file).problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("quote"));
     }
+
+    @Test
+    void rows_come_one_at_a_time_with_the_header_and_every_problem_known_before_the_first() throws IOException {
+        Path file = write("""
+                email,name
+                a@x.org,Ana
+                b@x.org,Bob,extra
+                """);
+
+        CsvTable table = CsvTable.open(file);
+
+        assertThat(table.columns()).containsExactly("email", "name");
+        assertThat(table.problems()).singleElement().satisfies(p -> assertThat(p.where()).endsWith("recipients.csv:3"));
+        assertThat(table.next().values()).containsEntry("email", "a@x.org");
+        assertThat(table.next().line()).isEqualTo(3);
+        assertThat(table.hasNext()).isFalse();
+    }
+
+    @Test
+    void a_quote_never_closed_after_good_rows_leaves_no_row_at_all() throws IOException {
+        Path file = write("""
+                email,name
+                a@x.org,Ana,extra
+                b@x.org,Bob
+                c@x.org,"Cy
+                d@x.org,Dee
+                """);
+
+        CsvTable table = CsvTable.open(file);
+
+        assertThat(table.hasNext()).isFalse();
+        assertThat(table.columns()).containsExactly("email", "name");
+        assertThat(table.problems()).extracting(Problem::message).satisfiesExactly(
+                m -> assertThat(m).startsWith("3 values but the header names 2 columns"),
+                m -> assertThat(m).startsWith("cannot be read as CSV").contains("EOF"));
+    }
 }

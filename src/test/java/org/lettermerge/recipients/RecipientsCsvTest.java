@@ -1,11 +1,14 @@
 package org.lettermerge.recipients;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,5 +153,71 @@ class RecipientsCsvTest {
 
         assertThat(RecipientsCsv.read(file).problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("no recipients"));
+    }
+
+    @Test
+    void a_streamed_pass_reports_the_problems_of_a_whole_read_in_the_same_order() throws IOException {
+        // The expected lines are what reading the whole list into memory reported before rows were streamed:
+        // the table's problems (a row too long, line 5) before the rows' own, even those of earlier lines.
+        Path file = write("""
+                email,name,company
+                ana@example.org,Ana,Acme
+                not-an-address,Bo,Bo Inc
+                ANA@example.org,Ana again,Acme
+                cy@example.org,Cy,Cy Co,extra
+                dee@example.org,"Dee
+                Bcc: x@y.org",Dee Co
+                ,,
+                eve@example.org,Eve,Eve Co
+                """);
+
+        RecipientsCsv csv = RecipientsCsv.open(file);
+        List<String> emails = new ArrayList<>();
+        csv.forEachRemaining(r -> emails.add(r.email()));
+
+        assertThat(emails).containsExactly("ana@example.org", "cy@example.org", "eve@example.org");
+        assertThat(csv.count()).isEqualTo(3);
+        assertThat(csv.problems()).extracting(Problem::toString).containsExactly(
+                Problem.at(file, 5) + ": 4 values but the header names 3 columns: put quotes around a value that "
+                        + "contains a comma",
+                Problem.at(file, 3) + ": column 'email': 'not-an-address' is not a usable address (the address needs "
+                        + "a name, an @ and a domain): correct it",
+                Problem.at(file, 4) + ": warning: duplicate of line 2 (ANA@example.org): skipped",
+                Problem.at(file, 6) + ": column 'name' contains a line break or control character, and it goes into "
+                        + "a mail header: remove it");
+        assertThat(csv.duplicates()).singleElement().satisfies(d -> {
+            assertThat(d.recipient().line()).isEqualTo(4);
+            assertThat(d.firstLine()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void the_problems_are_only_known_once_every_row_was_read() throws IOException {
+        Path file = write("""
+                email,name
+                a@x.org,Ana
+                not-an-address,Bo
+                """);
+
+        RecipientsCsv csv = RecipientsCsv.open(file);
+
+        assertThat(csv.next().email()).isEqualTo("a@x.org");
+        assertThatThrownBy(csv::problems).isInstanceOf(IllegalStateException.class);
+        assertThat(csv.hasNext()).isFalse();
+        assertThat(csv.problems()).singleElement().satisfies(p -> assertThat(p.where()).endsWith(":3"));
+    }
+
+    @Test
+    void a_list_without_an_email_column_hands_out_no_recipient() throws IOException {
+        Path file = write("""
+                mail,name
+                a@x.org,Ana
+                """);
+
+        RecipientsCsv csv = RecipientsCsv.open(file);
+
+        assertThat(csv.hasNext()).isFalse();
+        assertThat(csv.problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("no 'email' column"));
     }
 }

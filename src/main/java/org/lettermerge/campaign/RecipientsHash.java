@@ -1,0 +1,23 @@
+package org.lettermerge.campaign;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.lettermerge.recipients.Recipient;
+
+/**
+ * The recipients hash of a campaign version, built as the rows stream past. Its definition is the one the log's
+ * versions were written with, and stays so: {@link Fingerprint#overall} over address key → {@link Fingerprint#row}
+ * of every mailable row. It keeps one row hash per address, never the rows.
+ */
+final class RecipientsHash {
+
+    private final Map<String, String> rows = new TreeMap<>();
+
+    void add(Recipient r) {
+        rows.put(r.key(), Fingerprint.row(r.fields()));
+    }
+
+    String value() {
+        return Fingerprint.overall(rows);
+    }
+}

@@ -229,11 +229,14 @@ public final class DeliveryLog implements AutoCloseable {
      *                    one commit instead of two for every letter after the first
      */
     public boolean claim(StoredRecipient row, long campaignId, String account, Outcome settleFirst) {
-        // A claim alone is not synced to disk on its own: a claim lost to a power cut is one whose letter had not
-        // reached the final "." (the handoff, synced before it, would have made the claim durable too), so the
-        // row is rightly QUEUED. Against another sender and a killed process it holds as soon as it is committed.
-        GroupCommit.Sync sync = settleFirst == null ? GroupCommit.Sync.WITH_NEXT : GroupCommit.Sync.NOW;
-        return sql.write("claim " + row.email(), sync, () -> {
+        // Not synced to disk on its own: against another sender and a killed process it holds as soon as it is
+        // committed, and only a power cut can lose it — with everything after it, never alone. A claim lost so
+        // is one whose letter had not reached the final "." (the handoff, synced before it, would have made the
+        // claim durable too): its row is rightly QUEUED. An outcome lost with it was, at worst, the last letter's
+        // ACCEPTED, and that row, handed off, comes back UNKNOWN — never sent twice. Within milliseconds the
+        // handoff of the letter just claimed syncs both; an outcome written alone (at a wait, a pause, the end of
+        // a run) is synced at once.
+        return sql.write("claim " + row.email(), GroupCommit.Sync.WITH_NEXT, () -> {
             if (settleFirst != null) {
                 writeOutcome(settleFirst);
             }

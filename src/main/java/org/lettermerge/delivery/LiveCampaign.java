@@ -22,6 +22,7 @@ final class LiveCampaign implements AutoCloseable {
     final DueLetters due = new DueLetters();
     private final char[] password;
     private final Path sandboxMail;
+    private final Clock clock;
     private MailServer server;
     private final Map<Integer, SmtpClient> clients = new HashMap<>();
     private final Map<Integer, Integer> sentOnConnection = new HashMap<>();
@@ -34,6 +35,7 @@ final class LiveCampaign implements AutoCloseable {
         this.password = password;
         this.sandboxMail = sandboxMail;
         this.consecutiveFailures = consecutiveFailures;
+        this.clock = clock;
         this.messages = new MessageFactory(Session.getInstance(new Properties()), prepared.campaign().sender(),
                 prepared.campaign().attachments(), clock);
     }
@@ -55,7 +57,7 @@ final class LiveCampaign implements AutoCloseable {
     /** Worker {@code worker}'s connection, opened (and the sandbox started) on first use. */
     synchronized SmtpClient client(int worker) {
         if (server == null) {
-            server = MailServer.open(prepared.campaign().smtp(), password, sandboxMail);
+            server = MailServer.open(prepared.campaign().smtp(), password, sandboxMail, clock);
         }
         SmtpClient client = clients.get(worker);
         if (client == null) {

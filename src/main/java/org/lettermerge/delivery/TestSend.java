@@ -41,7 +41,7 @@ public final class TestSend {
         MimeMessage message = messages.build(p.render(first), to.getAddress(), messageId);
         try (DeliveryLog log = DeliveryLog.openOrCreate(p.campaign().database(), clock);
              MailServer server = MailServer.open(p.campaign().smtp(), password,
-                     LiveSend.sandboxMail(p.campaign().database()))) {
+                     LiveSend.sandboxMail(p.campaign().database()), clock)) {
             CampaignRecord campaign = log.findCampaign(p.campaign().name()).orElseGet(() -> QueuePlan.queueFirst(p, log));
             SendOutcome outcome = server.connect().send(message, to, org.lettermerge.smtp.DataHandoff.NONE);
             Settled settled = Settled.of(outcome);

@@ -8,6 +8,9 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -21,6 +24,14 @@ import org.slf4j.LoggerFactory;
 public final class SmtpClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpClient.class);
+
+    /**
+     * A connection idle this long is tested with NOOP before it carries a letter. Servers close idle connections
+     * (RFC 5321 4.5.3.2.7 lets them after 5 minutes; some providers cut sooner), often with a 421 that the next
+     * command would read as the server pushing back — and a paced campaign leaves its connections idle between
+     * letters. A dead one is replaced before the letter is begun.
+     */
+    static final Duration IDLE_CHECK = Duration.ofSeconds(30);
     private static final Provider PROVIDER = new Provider(Provider.Type.TRANSPORT, "smtp",
             DataEndTransport.class.getName(), "lettermerge", "1");
 
@@ -28,12 +39,20 @@ public final class SmtpClient implements AutoCloseable {
     private final char[] password;
     private final NoDelaySocketFactory sockets = new NoDelaySocketFactory();
     private final Session session;
+    private final Clock clock;
     private DataEndTransport transport;
+    private Instant lastUsed;
     private boolean closed;
 
     /** {@code passwordOrNull} is copied (and the copy wiped on close); it is required exactly when a username is set. */
     public SmtpClient(SmtpSettings settings, char[] passwordOrNull) {
+        this(settings, passwordOrNull, Clock.systemUTC());
+    }
+
+    /** @param clock tells how long the connection has been idle */
+    public SmtpClient(SmtpSettings settings, char[] passwordOrNull, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
         if ((settings.username() == null) != (passwordOrNull == null)) {
             throw new IllegalArgumentException(settings.username() == null
                     ? "a password was given but no SMTP username" : "SMTP username '" + settings.username() + "' has no password");
@@ -63,6 +82,7 @@ public final class SmtpClient implements AutoCloseable {
             throw ConnectFailures.authenticationNotOffered(settings);
         }
         transport = fresh;
+        lastUsed = clock.instant();
         log.debug("connected to {} ({})", settings.address(), settings.security());
     }
 
@@ -77,7 +97,7 @@ public final class SmtpClient implements AutoCloseable {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(envelopeRecipient, "envelopeRecipient");
         Objects.requireNonNull(handoff, "handoff");
-        if (transport == null || sockets.current().isClosed()) {
+        if (transport == null || sockets.current().isClosed() || idleAndGone()) {
             connect();
         }
         transport.prepare(handoff);
@@ -94,7 +114,18 @@ public final class SmtpClient implements AutoCloseable {
             }
             log.debug("send to {} via {}: {}", envelopeRecipient.getAddress(), settings.address(), outcome.describe());
             return outcome;
+        } finally {
+            lastUsed = clock.instant();
         }
+    }
+
+    /** Angus's isConnected() sends NOOP and reads anything but a 421 as alive. */
+    private boolean idleAndGone() {
+        if (Duration.between(lastUsed, clock.instant()).compareTo(IDLE_CHECK) < 0 || transport.isConnected()) {
+            return false;
+        }
+        log.debug("the idle connection to {} was closed by the server: reconnecting", settings.address());
+        return true;
     }
 
     /** Whether the server takes 8-bit text as it is (RFC 6152 8BITMIME); false before the first connect. */

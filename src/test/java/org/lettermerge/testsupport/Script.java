@@ -18,6 +18,11 @@ public interface Script {
         return List.of("8BITMIME");
     }
 
+    /** {@code connection} is 1-based, in the order the server accepted them. */
+    default Reply onNoop(int connection) {
+        return Reply.code(250, "2.0.0 Ok");
+    }
+
     default Reply onMailFrom(String address, int transaction) {
         return Reply.code(250, "2.1.0 Ok");
     }

@@ -59,7 +59,7 @@ final class ScriptedSession {
                 case "RCPT" -> rcpt(line);
                 case "DATA" -> data();
                 case "RSET" -> reset(Reply.code(250, "2.0.0 Ok"));
-                case "NOOP" -> answer(Reply.code(250, "2.0.0 Ok"));
+                case "NOOP" -> answer(script.onNoop(connection));
                 case "QUIT" -> answer(Reply.code(221, "2.0.0 Bye")) && false;
                 default -> answer(Reply.code(500, "5.5.2 Command not recognized"));
             };

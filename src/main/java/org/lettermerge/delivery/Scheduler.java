@@ -472,11 +472,16 @@ public final class Scheduler {
         log.recordOutcome(outcome);
         log.control().setConsecutiveFailures(campaign, failures);
         int budget = loaded.prepared.campaign().schedule().errorBudget();
-        if (state == State.FAILED && budget > 0 && failures >= budget) {
+        // With nothing left to send there is nothing to stop: the campaign finishes, its failures on show.
+        if (state == State.FAILED && budget > 0 && failures >= budget && lettersLeft(campaign)) {
             pause(campaign, PauseKind.ERROR_BUDGET, failures + " letters in a row failed permanently: check the "
                     + "addresses and the server's replies (status --state failed), then run `lettermerge resume`", null);
         }
         return null;
+    }
+
+    private boolean lettersLeft(CampaignRecord campaign) {
+        return log.dueCount(campaign, clock.instant()) > 0 || log.nextRetry(campaign).isPresent();
     }
 
     private synchronized void pause(CampaignRecord campaign, PauseKind kind, String reason, Instant resumeAt) {

@@ -92,6 +92,28 @@ class SchedulerPauseTest {
     }
 
     @Test
+    void failuresThatUseUpTheErrorBudgetWithTheLastLettersLeaveTheCampaignFinishedNotPaused() throws Exception {
+        Script unknownUsers = new Script() {
+            @Override
+            public Reply onRcpt(String address, int transaction) {
+                return Reply.code(550, "5.1.1 User unknown");
+            }
+        };
+        try (var server = ScriptedSmtpServer.start(unknownUsers)) {
+            var campaign = ScheduledCampaign.write(dir, server.port(), "", "error_budget: 3",
+                    ScheduledCampaign.recipients(3));
+            TestTime time = TestTime.at(T);
+            assertThat(campaign.queue(time, "2027-01-04T10:00Z").exitCode()).isZero();
+
+            campaign.runScheduler(time, time.sleeper(), new StopSignal(), Scheduler.Mode.ONCE);
+
+            assertThat(campaign.rows().values()).allMatch(r -> r.state() == State.FAILED);
+            assertThat(campaign.campaign().state()).isEqualTo(CampaignState.ACTIVE);
+            assertThat(campaign.campaign().pauseKind()).isNull();
+        }
+    }
+
+    @Test
     void throttlingPausesTightensThePaceAndResumesByItselfAfterFifteenMinutes() throws Exception {
         try (var server = ScriptedSmtpServer.start(onMailFromOf(2, Reply.code(454, "4.7.0 Throttling failure")))) {
             var campaign = ScheduledCampaign.write(dir, server.port(), "rate: 60/min", "",

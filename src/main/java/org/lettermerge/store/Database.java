@@ -54,6 +54,9 @@ final class Database implements AutoCloseable {
             // twice, never does.
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
             config.setBusyTimeout(10_000);
+            // Otherwise sqlite-jdbc runs a second query after every INSERT to offer its row id; the log asks for
+            // one only where it needs it (Statements.insert), and inserts a history line for every step.
+            config.setGetGeneratedKeys(false);
             config.enforceForeignKeys(true);
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
             Database db = new Database(path, connection);

@@ -30,7 +30,11 @@ final class LetterSender {
      * What became of one letter; {@code refused} is set when the server's reply was about us; {@code outcome} is
      * not yet in the log.
      */
-    record Sent(State state, String reply, SendOutcome.ServerRefused refused, DeliveryLog.Outcome outcome) {}
+    record Sent(String reply, SendOutcome.ServerRefused refused, DeliveryLog.Outcome outcome) {
+        State state() {
+            return outcome.to();
+        }
+    }
 
     private final DeliveryLog log;
     private final Clock clock;
@@ -97,7 +101,7 @@ final class LetterSender {
                 retryAt = backoff.nextAttempt(row.attempts() + 1, now);
             }
         }
-        return new Sent(state, settled.reply() != null ? settled.reply() : detail,
+        return new Sent(settled.reply() != null ? settled.reply() : detail,
                 outcome instanceof SendOutcome.ServerRefused r ? r : null,
                 new DeliveryLog.Outcome(campaign.id(), row.id(), state, settled.code(), settled.reply(), detail, retryAt));
     }

@@ -42,11 +42,12 @@ final class StatusTable {
             unknown.forEach(r -> out.println("!!   " + r.email() + "  " + r.messageId()));
         }
         out.println();
-        String format = "%-34s %-28s %-9s %8s %5s  %-20s  %-16s  %s%n";
-        out.printf(format, "EMAIL", "NAME", "STATE", "ATTEMPTS", "CODE", "LAST ATTEMPT", "ANSWER",
-                "LAST REPLY / NEXT RETRY");
+        // Email and name are fitted by Columns (wide characters take two cells); the rest is ASCII.
+        String format = "%s %s %-9s %8s %5s  %-20s  %-16s  %s%n";
+        out.printf(format, Columns.fit("EMAIL", 34), Columns.fit("NAME", 28), "STATE", "ATTEMPTS", "CODE",
+                "LAST ATTEMPT", "ANSWER", "LAST REPLY / NEXT RETRY");
         for (StoredRecipient r : rows) {
-            out.printf(format, cut(r.email(), 34), cut(r.name() == null ? "" : r.name(), 28),
+            out.printf(format, Columns.fit(r.email(), 34), Columns.fit(r.name() == null ? "" : r.name(), 28),
                     r.state() + (r.isRemoved() ? "*" : ""), r.attempts(), r.smtpCode() == null ? "" : r.smtpCode(),
                     r.lastAttemptAt() == null ? "" : TIME.format(r.lastAttemptAt()).replace(" UTC", ""),
                     answer(responses.getOrDefault(r.id(), Responses.NONE)),
@@ -80,9 +81,5 @@ final class StatusTable {
             parts.add("asks to unsubscribe!");
         }
         return String.join(", ", parts);
-    }
-
-    private static String cut(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
     }
 }

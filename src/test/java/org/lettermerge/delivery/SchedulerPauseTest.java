@@ -139,6 +139,19 @@ class SchedulerPauseTest {
                     .isEqualTo(1);
             assertThat(campaign.events(EventKind.PACE_TIGHTENED)).hasSize(1);
             assertThat(server.messages()).hasSize(2);
+            // The log keeps the order things happened in: the refused letter's outcome, then what it caused.
+            long refusedOutcome = campaign.events(EventKind.OUTCOME).stream()
+                    .filter(e -> e.recipientId() == refused.id()).findFirst().orElseThrow().id();
+            assertThat(refusedOutcome).isLessThan(campaign.events(EventKind.PACE_TIGHTENED).get(0).id())
+                    .isLessThan(campaign.events(EventKind.PAUSED).get(0).id());
+            // A letter's outcome is written with the next claim, and before it.
+            long first = campaign.row(ScheduledCampaign.address(1)).id();
+            long second = campaign.row(ScheduledCampaign.address(2)).id();
+            long firstOutcome = campaign.events(EventKind.OUTCOME).stream()
+                    .filter(e -> e.recipientId() == first).findFirst().orElseThrow().id();
+            long secondClaim = campaign.events(EventKind.CLAIMED).stream()
+                    .filter(e -> e.recipientId() == second).findFirst().orElseThrow().id();
+            assertThat(firstOutcome).isLessThan(secondClaim);
 
             time.set(record.resumeAt().plusSeconds(1));
             campaign.runScheduler(time, time.sleeper(), new StopSignal(), Scheduler.Mode.ONCE);

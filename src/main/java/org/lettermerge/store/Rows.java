@@ -31,7 +31,7 @@ final class Rows {
                 rs.getString("email_key"),
                 rs.getString("email"),
                 rs.getString("name"),
-                json.apply(rs.getString("fields")),
+                new JsonFields(rs.getString("fields"), json),
                 rs.getString("row_hash"),
                 rs.getInt("line"),
                 rs.getString("skipped_at") != null ? State.SKIPPED : State.valueOf(rs.getString("state")),

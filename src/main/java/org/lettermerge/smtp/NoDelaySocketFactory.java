@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import javax.net.SocketFactory;
 
 /**
@@ -11,11 +12,17 @@ import javax.net.SocketFactory;
  * Angus never sets TCP_NODELAY; over a reused connection Nagle's algorithm meets the server's delayed ACK and
  * each message waits ~40 ms. TLS (implicit or STARTTLS) is layered by Angus over this plain socket with the
  * default SSLSocketFactory, so the option holds there too and certificates are still verified.
- * Angus calls only {@link #createSocket()} and connects the socket itself, with the connect timeout.
+ * Angus calls only {@link #createSocket()} and connects the socket itself, with the connect timeout. Each socket
+ * keeps its own write timeout ({@link WriteDeadlines}).
  */
 final class NoDelaySocketFactory extends SocketFactory {
 
+    private final Duration writeTimeout;
     private volatile Socket current;
+
+    NoDelaySocketFactory(Duration writeTimeout) {
+        this.writeTimeout = writeTimeout;
+    }
 
     /** The plain socket of the current connection (below any TLS layer), or null before the first connect. */
     Socket current() {
@@ -24,7 +31,7 @@ final class NoDelaySocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket() throws IOException {
-        Socket socket = new Socket();
+        Socket socket = WriteDeadlines.socket(writeTimeout);
         socket.setTcpNoDelay(true);
         current = socket;
         return socket;

@@ -13,10 +13,10 @@ final class SessionProperties {
 
     static Properties of(SmtpSettings settings, NoDelaySocketFactory sockets) {
         Properties props = new Properties();
-        // Angus defaults all three to "wait forever".
+        // Angus waits forever by default. The write timeout is the socket factory's (WriteDeadlines), not Angus's
+        // mail.smtp.writetimeout, which costs a scheduled task per write.
         props.setProperty("mail.smtp.connectiontimeout", millis(settings.connectTimeout()));
         props.setProperty("mail.smtp.timeout", millis(settings.readTimeout()));
-        props.setProperty("mail.smtp.writetimeout", millis(settings.writeTimeout()));
         // An object property: must be put, not setProperty. No fallback: a failing factory would otherwise be
         // retried silently with a second plain socket (a second connect, another full connect timeout).
         props.put(SOCKET_FACTORY, sockets);

@@ -37,7 +37,7 @@ public final class SmtpClient implements AutoCloseable {
 
     private final SmtpSettings settings;
     private final char[] password;
-    private final NoDelaySocketFactory sockets = new NoDelaySocketFactory();
+    private final NoDelaySocketFactory sockets;
     private final Session session;
     private final Clock clock;
     private DataEndTransport transport;
@@ -53,6 +53,7 @@ public final class SmtpClient implements AutoCloseable {
     public SmtpClient(SmtpSettings settings, char[] passwordOrNull, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.sockets = new NoDelaySocketFactory(settings.writeTimeout());
         if ((settings.username() == null) != (passwordOrNull == null)) {
             throw new IllegalArgumentException(settings.username() == null
                     ? "a password was given but no SMTP username" : "SMTP username '" + settings.username() + "' has no password");

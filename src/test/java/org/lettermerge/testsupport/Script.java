@@ -31,6 +31,14 @@ public interface Script {
         return Reply.code(250, "2.1.5 Ok");
     }
 
+    /**
+     * Whether the server reads the message after its 354. A server that does not (a hung one) stops reading with
+     * the socket open, so the client's writes block once the connection's buffers are full.
+     */
+    default boolean readsMessage(int transaction) {
+        return true;
+    }
+
     /** The reply to the final "." (RFC 5321 4.1.1.4); {@code message} has dot-stuffing undone. */
     default Reply onDataEnd(byte[] message, int transaction) {
         return Reply.code(250, "2.0.0 Ok: queued as Q" + transaction);

@@ -102,6 +102,10 @@ final class ScriptedSession {
             return answer(Reply.code(503, "5.5.1 Need RCPT first"));
         }
         answer(Reply.code(354, "End data with <CR><LF>.<CR><LF>"));
+        if (!script.readsMessage(transaction)) {
+            server.stallUntilClosed();
+            return false;
+        }
         ByteArrayOutputStream message = new ByteArrayOutputStream();
         byte[] line;
         while ((line = readLine()) != null) {

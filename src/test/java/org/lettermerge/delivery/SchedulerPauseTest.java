@@ -22,6 +22,14 @@ import org.lettermerge.testsupport.TestTime;
 /** The scheduler pauses a campaign on a missed start, a tripped error budget and the server's push-back. */
 class SchedulerPauseTest {
 
+    /** Every address is refused permanently, as with a list full of typos. */
+    private static final Script UNKNOWN_USERS = new Script() {
+        @Override
+        public Reply onRcpt(String address, int transaction) {
+            return Reply.code(550, "5.1.1 User unknown");
+        }
+    };
+
     private static final Instant T = Instant.parse("2027-01-04T10:00:00Z");
 
     @TempDir Path dir;
@@ -66,13 +74,7 @@ class SchedulerPauseTest {
 
     @Test
     void threePermanentFailuresInARowPauseTheCampaignAndLeaveTheRestUntouched() throws Exception {
-        Script unknownUsers = new Script() {
-            @Override
-            public Reply onRcpt(String address, int transaction) {
-                return Reply.code(550, "5.1.1 User unknown");
-            }
-        };
-        try (var server = ScriptedSmtpServer.start(unknownUsers)) {
+        try (var server = ScriptedSmtpServer.start(UNKNOWN_USERS)) {
             var campaign = ScheduledCampaign.write(dir, server.port(), "", "error_budget: 3",
                     ScheduledCampaign.recipients(6));
             TestTime time = TestTime.at(T);
@@ -93,13 +95,7 @@ class SchedulerPauseTest {
 
     @Test
     void failuresThatUseUpTheErrorBudgetWithTheLastLettersLeaveTheCampaignFinishedNotPaused() throws Exception {
-        Script unknownUsers = new Script() {
-            @Override
-            public Reply onRcpt(String address, int transaction) {
-                return Reply.code(550, "5.1.1 User unknown");
-            }
-        };
-        try (var server = ScriptedSmtpServer.start(unknownUsers)) {
+        try (var server = ScriptedSmtpServer.start(UNKNOWN_USERS)) {
             var campaign = ScheduledCampaign.write(dir, server.port(), "", "error_budget: 3",
                     ScheduledCampaign.recipients(3));
             TestTime time = TestTime.at(T);

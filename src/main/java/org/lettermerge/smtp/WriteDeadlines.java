@@ -25,7 +25,8 @@ final class WriteDeadlines {
 
     private static final long CHECK_MILLIS = 100;
     /** Sockets that have written: weakly held, so one dropped without being closed is not kept alive here. */
-    private static final Set<TimedSocket> OPEN = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private static final Set<TimedSocket> OPEN =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lettermerge-write-timeouts");
         t.setDaemon(true);
@@ -54,8 +55,9 @@ final class WriteDeadlines {
             if (since != 0 && now - since > socket.timeoutNanos) {
                 try {
                     socket.close();
-                } catch (IOException ignored) {
-                    // closing is all there is to do; the blocked write reports the lost connection
+                } catch (IOException | RuntimeException ignored) {
+                    // Closing is all there is to do; the blocked write reports the lost connection. Nothing may
+                    // escape: a task that throws is never run again by its executor.
                 }
             }
         }

@@ -241,7 +241,7 @@ public final class Scheduler {
         if (idle.contains(campaign.id())) {
             return false;
         }
-        boolean work = log.dueCount(campaign, now) > 0 || log.nextRetry(campaign).isPresent();
+        boolean work = lettersLeft(campaign, now);
         if (!work) {
             idle.add(campaign.id());
         }
@@ -473,15 +473,16 @@ public final class Scheduler {
         log.control().setConsecutiveFailures(campaign, failures);
         int budget = loaded.prepared.campaign().schedule().errorBudget();
         // With nothing left to send there is nothing to stop: the campaign finishes, its failures on show.
-        if (state == State.FAILED && budget > 0 && failures >= budget && lettersLeft(campaign)) {
+        if (state == State.FAILED && budget > 0 && failures >= budget && lettersLeft(campaign, clock.instant())) {
             pause(campaign, PauseKind.ERROR_BUDGET, failures + " letters in a row failed permanently: check the "
                     + "addresses and the server's replies (status --state failed), then run `lettermerge resume`", null);
         }
         return null;
     }
 
-    private boolean lettersLeft(CampaignRecord campaign) {
-        return log.dueCount(campaign, clock.instant()) > 0 || log.nextRetry(campaign).isPresent();
+    /** Letters it can send now, or deferred ones it will retry. */
+    private boolean lettersLeft(CampaignRecord campaign, Instant now) {
+        return log.dueCount(campaign, now) > 0 || log.nextRetry(campaign).isPresent();
     }
 
     private synchronized void pause(CampaignRecord campaign, PauseKind kind, String reason, Instant resumeAt) {

@@ -60,18 +60,14 @@ final class LetterSender {
     Sent transmit(CampaignRecord campaign, LiveCampaign live, StoredRecipient row, int worker) {
         // Rendered from the row as the log queued it: the accepted version, not whatever the CSV says now.
         Recipient recipient = new Recipient(live.prepared.campaign().recipients(), row.line(), row.email(), row.fields());
-        SmtpClient client;
-        try {
-            client = live.client(worker);
-        } catch (ServerUnavailableException e) {
-            log.recordOutcome(campaign.id(), row.id(), State.QUEUED, null, null, "not sent: " + e.getMessage());
-            throw e;
-        }
-        MimeMessage message = live.messages.build(live.prepared.render(recipient), row.email(), row.messageId(),
-                client.acceptsEightBit() ? MessageFactory.BodyEncoding.EIGHT_BIT_ALLOWED
-                        : MessageFactory.BodyEncoding.SEVEN_BIT, thread(row));
         SendOutcome outcome;
         try {
+            // Connecting (on first use) or reconnecting (inside send) may find the server gone: either way the
+            // letter did not leave, and goes back to the queue.
+            SmtpClient client = live.client(worker);
+            MimeMessage message = live.messages.build(live.prepared.render(recipient), row.email(), row.messageId(),
+                    client.acceptsEightBit() ? MessageFactory.BodyEncoding.EIGHT_BIT_ALLOWED
+                            : MessageFactory.BodyEncoding.SEVEN_BIT, thread(row));
             outcome = client.send(message, envelope(row), () -> log.recordHandoff(campaign.id(), row.id()));
         } catch (ServerUnavailableException e) {
             log.recordOutcome(campaign.id(), row.id(), State.QUEUED, null, null, "not sent: " + e.getMessage());

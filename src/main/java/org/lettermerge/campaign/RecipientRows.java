@@ -61,16 +61,19 @@ public record RecipientRows(Path file, List<String> columns, int count, List<Rec
      * preflight's, and a difference (or an error in the file) throws {@link InvalidInputException} naming the file.
      * The log consumes these inside its write transaction, so that throw leaves nothing queued.
      */
-    public Iterable<Recipient> forQueuing() {
+    public Iterable<Checked> forQueuing() {
         return () -> new Unchanged(RecipientsCsv.open(file));
     }
+
+    /** A row read again for queuing, with its row hash ({@link Fingerprint#row}), computed once for the check. */
+    public record Checked(Recipient recipient, String rowHash) {}
 
     private InvalidInputException changed() {
         return new InvalidInputException(Problem.error(Problem.display(file), "changed after it was checked, while "
                 + "it was being queued: nothing was queued; run the command again to check it as it is now"));
     }
 
-    private final class Unchanged implements Iterator<Recipient> {
+    private final class Unchanged implements Iterator<Checked> {
         private final RecipientsCsv csv;
         private final RecipientsHash again = new RecipientsHash();
         private boolean compared;
@@ -94,13 +97,12 @@ public record RecipientRows(Path file, List<String> columns, int count, List<Rec
         }
 
         @Override
-        public Recipient next() {
+        public Checked next() {
             if (!hasNext()) {
                 throw new NoSuchElementException("no more recipients in " + file);
             }
             Recipient r = csv.next();
-            again.add(r);
-            return r;
+            return new Checked(r, again.add(r));
         }
     }
 }

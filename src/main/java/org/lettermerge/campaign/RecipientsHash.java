@@ -13,8 +13,11 @@ final class RecipientsHash {
 
     private final Map<String, String> rows = new TreeMap<>();
 
-    void add(Recipient r) {
-        rows.put(r.key(), Fingerprint.row(r.fields()));
+    /** Adds the row; returns its row hash, which queuing stores with it. */
+    String add(Recipient r) {
+        String row = Fingerprint.row(r.fields());
+        rows.put(r.key(), row);
+        return row;
     }
 
     String value() {

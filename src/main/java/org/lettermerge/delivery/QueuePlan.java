@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.lettermerge.campaign.Fingerprint;
 import org.lettermerge.campaign.PreparedCampaign;
+import org.lettermerge.campaign.RecipientRows;
 import org.lettermerge.message.MessageIds;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
@@ -33,7 +34,8 @@ public record QueuePlan(QueueChanges changes, List<String> described, boolean ne
     /** The first queuing of a campaign: every recipient, version 1, as a list (for small campaigns and tests). */
     public static QueuePlan first(PreparedCampaign p) {
         List<NewRecipient> added = new ArrayList<>();
-        p.recipients().forQueuing().forEach(r -> added.add(newRow(p, r)));
+        String domain = messageIdDomain(p);
+        p.recipients().forQueuing().forEach(r -> added.add(newRow(domain, r)));
         CampaignVersion v1 = version(p, 1);
         return new QueuePlan(new QueueChanges(v1, p.campaign().file().toString(), added, List.of(), List.of()),
                 List.of(added.size() + " recipients queued"), false);
@@ -44,8 +46,9 @@ public record QueuePlan(QueueChanges changes, List<String> described, boolean ne
      * written: if the file changed since preflight, the log's transaction is rolled back and the refusal thrown.
      */
     static CampaignRecord queueFirst(PreparedCampaign p, DeliveryLog log) {
+        String domain = messageIdDomain(p);
         Iterable<NewRecipient> rows = () -> StreamSupport.stream(p.recipients().forQueuing().spliterator(), false)
-                .map(r -> newRow(p, r)).iterator();
+                .map(r -> newRow(domain, r)).iterator();
         try {
             return log.createCampaign(p.campaign().name(), p.campaign().file().toString(), version(p, 1), rows);
         } catch (DeliveryLogException e) {
@@ -88,15 +91,17 @@ public record QueuePlan(QueueChanges changes, List<String> described, boolean ne
         Set<String> inCsv = new HashSet<>();
         String csv = Problem.display(p.campaign().recipients());
         // Read again, and refused before anything is written if the file is not the one preflight checked.
-        for (Recipient r : p.recipients().forQueuing()) {
+        String domain = messageIdDomain(p);
+        for (RecipientRows.Checked checked : p.recipients().forQueuing()) {
+            Recipient r = checked.recipient();
             inCsv.add(r.key());
             StoredRecipient before = byKey.get(r.key());
             if (before == null) {
-                added.add(newRow(p, r));
+                added.add(newRow(domain, checked));
                 described.add(csv + ":" + r.line() + ": " + r.email() + " added: will be queued");
                 continue;
             }
-            String hash = Fingerprint.row(r.fields());
+            String hash = checked.rowHash();
             boolean changed = !hash.equals(before.rowHash());
             if (changed || before.isRemoved()) {
                 updated.add(new QueueChanges.RowUpdate(before, r.email(), nameOf(r), r.fields(), hash, r.line()));
@@ -122,10 +127,14 @@ public record QueuePlan(QueueChanges changes, List<String> described, boolean ne
         return new QueuePlan(changes, described, lettersWentOut && contentChanged);
     }
 
-    private static NewRecipient newRow(PreparedCampaign p, Recipient r) {
-        String domain = MessageIds.domainOf(p.campaign().sender().from());
-        return new NewRecipient(r.key(), r.email(), nameOf(r), r.fields(), Fingerprint.row(r.fields()), r.line(),
-                MessageIds.next(domain));
+    private static String messageIdDomain(PreparedCampaign p) {
+        return MessageIds.domainOf(p.campaign().sender().from());
+    }
+
+    private static NewRecipient newRow(String messageIdDomain, RecipientRows.Checked checked) {
+        Recipient r = checked.recipient();
+        return new NewRecipient(r.key(), r.email(), nameOf(r), r.fields(), checked.rowHash(), r.line(),
+                MessageIds.next(messageIdDomain));
     }
 
     private static String nameOf(Recipient r) {

@@ -33,6 +33,12 @@ class RecipientRowsTest {
         return emails;
     }
 
+    private static List<String> queued(Iterable<RecipientRows.Checked> rows) {
+        List<String> emails = new ArrayList<>();
+        rows.forEach(r -> emails.add(r.recipient().email()));
+        return emails;
+    }
+
     @Test
     void preflightKeepsTheCountTheDuplicatesAndTheHashButReadsTheRowsAgainFromTheFile() {
         CampaignFixture folder = CampaignFixture.standard(dir).write("recipients.csv", THREE_AND_A_DUPLICATE);
@@ -65,7 +71,10 @@ class RecipientRowsTest {
                 ana@example.org,Ana
                 """);
 
-        assertThat(emails(rows.forQueuing())).containsExactly("cy@example.org", "bo@example.org", "ana@example.org");
+        assertThat(queued(rows.forQueuing())).containsExactly("cy@example.org", "bo@example.org", "ana@example.org");
+        // Each row comes with the row hash the log stores, computed once for the check.
+        assertThat(rows.forQueuing())
+                .allSatisfy(c -> assertThat(c.rowHash()).isEqualTo(Fingerprint.row(c.recipient().fields())));
     }
 
     @Test
@@ -74,7 +83,7 @@ class RecipientRowsTest {
         RecipientRows rows = folder.prepare().recipients();
         folder.write("recipients.csv", THREE_AND_A_DUPLICATE.replace("Bo\n", "Robert\n"));
 
-        assertThatThrownBy(() -> emails(rows.forQueuing())).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> queued(rows.forQueuing())).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems()).singleElement().satisfies(p -> {
                     assertThat(p.where()).isEqualTo(Problem.display(folder.path("recipients.csv")));
                     assertThat(p.message()).startsWith("changed after it was checked, while it was being queued: "
@@ -89,7 +98,7 @@ class RecipientRowsTest {
         // The mailable rows, and so their hash, are unchanged: the error alone says the file is not the one checked.
         folder.write("recipients.csv", THREE_AND_A_DUPLICATE + "not-an-address,Zed\n");
 
-        assertThatThrownBy(() -> emails(rows.forQueuing())).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> queued(rows.forQueuing())).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("changed after it was checked");
     }
 }

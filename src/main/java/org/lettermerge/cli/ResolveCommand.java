@@ -9,6 +9,7 @@ import org.lettermerge.delivery.Controls;
 import org.lettermerge.delivery.Sleeper;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
+import org.lettermerge.recipients.Addresses;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.StoredRecipient;
@@ -47,7 +48,7 @@ final class ResolveCommand implements Callable<Integer> {
         Campaign campaign = campaignRef.load();
         try (DeliveryLog log = CampaignRef.open(campaign, clock)) {
             CampaignRecord record = CampaignRef.find(log, campaign);
-            String key = email.strip().toLowerCase(Locale.ROOT);
+            String key = Addresses.key(email.strip());
             StoredRecipient row = log.recipients(record).stream().filter(r -> r.emailKey().equals(key)).findFirst()
                     .orElseThrow(() -> new InvalidInputException(Problem.error("--email", "no recipient " + email
                             + " in campaign " + campaign.name())));

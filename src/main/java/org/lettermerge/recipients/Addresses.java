@@ -3,6 +3,7 @@ package org.lettermerge.recipients;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.IDN;
+import java.util.Locale;
 
 /**
  * Address rules shared by the recipient list and the message builder. Strict because a lenient parse lets
@@ -11,6 +12,14 @@ import java.net.IDN;
 public final class Addresses {
 
     private Addresses() {
+    }
+
+    /**
+     * An address's identity in the delivery log and on the suppression list: addresses are matched
+     * case-insensitively. The one definition, so a recipient, an opt-out and a reply all meet on the same key.
+     */
+    public static String key(String address) {
+        return address.toLowerCase(Locale.ROOT);
     }
 
     /**

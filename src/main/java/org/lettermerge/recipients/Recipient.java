@@ -3,7 +3,6 @@ package org.lettermerge.recipients;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.lettermerge.problems.Problem;
@@ -32,7 +31,7 @@ public record Recipient(Path file, int line, String email, Map<String, String> f
 
     /** The identity of a recipient in the delivery log: addresses are matched case-insensitively. */
     public String key() {
-        return email.toLowerCase(Locale.ROOT);
+        return Addresses.key(email);
     }
 
     /** "recipients.csv:7", for problems about this row. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.lettermerge.recipients.Addresses;
 
 /**
  * Mail read from the organizers' mailbox: finding the letter it is about, and recording it once (keyed by the
@@ -49,7 +50,7 @@ public final class Inbox {
     public Optional<RecipientRef> byAddress(CampaignRecord campaign, String address) {
         return sql.read("find a recipient by address", () -> {
             try (ResultSet rs = sql.query("recipients-by-address", campaign.id(),
-                    address.strip().toLowerCase(java.util.Locale.ROOT))) {
+                    Addresses.key(address.strip()))) {
                 return rs.next() ? Optional.of(ref(rs)) : Optional.empty();
             }
         });

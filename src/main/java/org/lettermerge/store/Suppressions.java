@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.lettermerge.recipients.Addresses;
 
 /**
  * The suppression list: addresses that opted out (or bounced), shared by every campaign in this log. Adding an
@@ -34,7 +35,7 @@ public final class Suppressions {
 
     public record Entry(String email, String reason, Source source, Instant addedAt, String addedBy) {
         public String key() {
-            return keyOf(email);
+            return Addresses.key(email);
         }
     }
 
@@ -54,10 +55,6 @@ public final class Suppressions {
 
     Suppressions(Statements sql) {
         this.sql = sql;
-    }
-
-    public static String keyOf(String address) {
-        return address.toLowerCase(Locale.ROOT);
     }
 
     /** Adds an address; an address already on the list keeps its first entry (changed = false). */
@@ -86,7 +83,7 @@ public final class Suppressions {
 
     /** Takes an address off the list; its skipped rows go on from the state they were skipped in. */
     public Outcome remove(String address, String why, String actor) {
-        String key = keyOf(address);
+        String key = Addresses.key(address);
         return sql.write("remove " + address + " from the suppression list", () -> {
             Optional<Entry> entry = find(key);
             if (entry.isEmpty()) {
@@ -125,7 +122,7 @@ public final class Suppressions {
     }
 
     public boolean isSuppressed(String address) {
-        return sql.read("read the suppression list", () -> find(keyOf(address)).isPresent());
+        return sql.read("read the suppression list", () -> find(Addresses.key(address)).isPresent());
     }
 
     /** Every addition and removal, oldest first. */
@@ -172,7 +169,7 @@ public final class Suppressions {
     }
 
     private Outcome insert(String address, String reason, Source source, String actor) throws SQLException {
-        String key = keyOf(address);
+        String key = Addresses.key(address);
         if (find(key).isPresent()) {
             return new Outcome(0, 0);
         }

@@ -54,11 +54,11 @@ public final class LiveSend {
                 CampaignRecord campaign = schedule(p, log, options);
                 return new Result(plan.described(), Map.of(), null, campaign, log.counts(campaign));
             }
-            try (SenderLock lock = SenderLock.acquire(database)) {
+            try (SenderLock lock = SenderLock.acquire(log)) {
                 QueuePlan plan = Queuing.queue(p, log, options.acceptChanges());
                 CampaignRecord campaign = schedule(p, log, options);
                 campaign = resumeIfTheUserIsRetrying(log, campaign, options.acceptChanges());
-                Map<Long, State> recovered = log.recoverInterrupted(campaign);
+                Map<Long, State> recovered = log.recoverInterrupted(campaign, lock);
                 if (campaign.state() != CampaignState.ACTIVE) {
                     return new Result(plan.described(), recovered, null, campaign, log.counts(campaign));
                 }

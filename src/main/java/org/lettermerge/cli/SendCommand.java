@@ -41,8 +41,8 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--live", description = "Really send.")
     boolean live;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Send at most N letters in this run.")
-    int limit;
+    @Option(names = "--limit", paramLabel = "N", description = "Send at most N letters in this run (1 or more).")
+    Integer limitOption;
 
     @Option(names = "--test-to", paramLabel = "ADDRESS",
             description = "Send the first recipient's letter to ADDRESS (yourself) only; recorded as a test, not a delivery.")
@@ -52,6 +52,10 @@ final class SendCommand implements Callable<Integer> {
             description = "With --live: queue the campaign to start at TIME and return, e.g. \"2026-12-07 09:00 "
                     + "America/New_York\" (default zone: the campaign's). `lettermerge run` sends it then.")
     String at;
+
+    @Option(names = "--new-log", description = "Queue the campaign in this delivery log even though it was queued"
+            + " in another log before (or this one lost it): everyone who has no accepted letter in this log gets one.")
+    boolean newLog;
 
     @Option(names = "--accept-changes",
             description = "The campaign changed after letters went out: record the new version and go on.")
@@ -66,8 +70,10 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        if (limit < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 or more");
+        if (limitOption != null && limitOption < 1) {
+            // 0 used to mean "no limit": someone asking for 0 letters must not get the whole campaign.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be 1 or more (it is "
+                    + limitOption + "); leave --limit out to send every letter that can go now");
         }
         Campaign campaign = options.load();
         PreparedCampaign prepared = Preflight.prepare(campaign);
@@ -84,7 +90,7 @@ final class SendCommand implements Callable<Integer> {
         Campaign c = prepared.campaign();
         SendPlan plan = SendPlan.of(prepared, Files.exists(c.database()) ? StoredRows.of(c, clock) : List.of(),
                 StoredRows.suppressed(c, clock));
-        int letters = limit > 0 ? Math.min(limit, plan.count()) : plan.count();
+        int letters = limitOption != null ? Math.min(limitOption, plan.count()) : plan.count();
         out.println("Dry run: nothing is sent. With --live, " + letters + " letter"
                 + (letters == 1 ? "" : "s") + " would go through " + Describe.server(c.smtp()) + ":");
         int n = 0;
@@ -114,10 +120,15 @@ final class SendCommand implements Callable<Integer> {
         char[] password = startAt == null ? Passwords.forServer(prepared.campaign().smtp()) : null;
         return StopOnSignal.around(stop -> {
             LiveSend.Result result = LiveSend.run(prepared,
-                    new LiveSend.Options(limit, acceptChanges, password, stop, startAt, options.overrides()),
+                    new LiveSend.Options(limit(), acceptChanges, password, stop, startAt, options.overrides(), newLog),
                     new ProgressLine(spec.commandLine().getErr(), clock), clock);
             return summarize(out, result, stop);
         });
+    }
+
+    /** The scheduler's convention: 0 = no limit. */
+    private int limit() {
+        return limitOption == null ? 0 : limitOption;
     }
 
     /** --at, read in the campaign's time zone unless it names one; never in the past. */

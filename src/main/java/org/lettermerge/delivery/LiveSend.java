@@ -29,9 +29,10 @@ public final class LiveSend {
      * @param stop          asked to stop (Ctrl-C): no new letter is started
      * @param startAt       queue it for this instant and return, or null to send now
      * @param overrides     command-line overrides to keep with the campaign for `run`
+     * @param newLog        queue it even though this log does not hold a campaign of this name queued before
      */
     public record Options(int limit, boolean acceptChanges, char[] password, StopSignal stop, Instant startAt,
-                          Map<String, String> overrides) {}
+                          Map<String, String> overrides, boolean newLog) {}
 
     /**
      * What happened: queue changes, rows recovered from a crash, what the run sent (null when only scheduled),
@@ -48,15 +49,17 @@ public final class LiveSend {
             throw new InvalidInputException(p.errors());
         }
         Path database = p.campaign().database();
+        CampaignMemory memory = CampaignMemory.beside(p.campaign().file());
         try (DeliveryLog log = DeliveryLog.openOrCreate(database, clock)) {
             if (options.startAt() != null) {
-                QueuePlan plan = Queuing.queue(p, log, options.acceptChanges());
+                QueuePlan plan = queue(p, log, memory, options);
                 CampaignRecord campaign = schedule(p, log, options);
-                return new Result(plan.described(), Map.of(), null, campaign, log.counts(campaign));
+                return new Result(plan.described(), Map.of(), null, campaign, remember(memory, log, campaign));
             }
             try (SenderLock lock = SenderLock.acquire(log)) {
-                QueuePlan plan = Queuing.queue(p, log, options.acceptChanges());
+                QueuePlan plan = queue(p, log, memory, options);
                 CampaignRecord campaign = schedule(p, log, options);
+                remember(memory, log, campaign);
                 campaign = resumeIfTheUserIsRetrying(log, campaign, options.acceptChanges());
                 Map<Long, State> recovered = log.recoverInterrupted(campaign, lock);
                 if (campaign.state() != CampaignState.ACTIVE) {
@@ -69,9 +72,31 @@ public final class LiveSend {
                         CampaignSources.prepared(p, options.password(), clock), progress, Duration.ofSeconds(30));
                 Scheduler.Report report = scheduler.run(Scheduler.Mode.UNTIL_IDLE, c -> c.id() == id, options.limit());
                 CampaignRecord after = log.control().find(campaign.name()).orElseThrow();
-                return new Result(plan.described(), recovered, report, after, log.counts(after));
+                return new Result(plan.described(), recovered, report, after, remember(memory, log, after));
             }
         }
+    }
+
+    /**
+     * Queues the campaign, unless the campaign folder remembers queuing it in a log that this one is not: a log
+     * that does not hold a campaign it once held lost its data, and queuing it anew would mail everyone again.
+     */
+    private static QueuePlan queue(PreparedCampaign p, DeliveryLog log, CampaignMemory memory, Options options) {
+        String name = p.campaign().name();
+        var known = memory.recall(name);
+        if (known.isPresent() && log.findCampaign(name).isEmpty() && !options.newLog()) {
+            throw CampaignMemory.notInLog(name, known.get(), log.path());
+        }
+        return Queuing.queue(p, log, options.acceptChanges());
+    }
+
+    /** Records where the campaign is queued and how far it got; returns its totals. */
+    private static Map<State, Integer> remember(CampaignMemory memory, DeliveryLog log, CampaignRecord campaign) {
+        Map<State, Integer> totals = log.counts(campaign);
+        int recipients = totals.values().stream().mapToInt(Integer::intValue).sum();
+        memory.remember(campaign.name(), new CampaignMemory.Entry(log.id(), log.path(), campaign.createdAt(),
+                recipients, totals.getOrDefault(State.ACCEPTED, 0)));
+        return totals;
     }
 
     /** Where the sandbox keeps the letters it receives: beside the delivery log. */

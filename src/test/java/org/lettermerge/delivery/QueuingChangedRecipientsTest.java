@@ -47,7 +47,7 @@ class QueuingChangedRecipientsTest {
         CampaignFixture folder = CampaignFixture.standard(dir);
         PreparedCampaign p = folder.prepare();
         folder.write("recipients.csv", CampaignFixture.RECIPIENTS + "cy@example.org,Cy\n");
-        var options = new LiveSend.Options(0, false, null, new StopSignal(), null, Map.of());
+        var options = new LiveSend.Options(0, false, null, new StopSignal(), null, Map.of(), false);
 
         assertThatThrownBy(() -> LiveSend.run(p, options, Progress.NONE, CLOCK))
                 .satisfies(e -> assertRefusedNaming(e, folder.path("recipients.csv")));

@@ -50,6 +50,10 @@ public final class LiveSend {
         }
         Path database = p.campaign().database();
         CampaignMemory memory = CampaignMemory.beside(p.campaign().file());
+        var known = memory.recall(p.campaign().name());
+        if (known.isPresent() && !options.newLog() && !java.nio.file.Files.exists(database)) {
+            throw CampaignMemory.notInLog(p.campaign().name(), known.get(), database); // before creating an empty log
+        }
         try (DeliveryLog log = DeliveryLog.openOrCreate(database, clock)) {
             if (options.startAt() != null) {
                 QueuePlan plan = queue(p, log, memory, options);

@@ -1,5 +1,6 @@
 package org.lettermerge.delivery;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,8 +52,10 @@ public final class LiveSend {
         Path database = p.campaign().database();
         CampaignMemory memory = CampaignMemory.beside(p.campaign().file());
         var known = memory.recall(p.campaign().name());
-        if (known.isPresent() && !options.newLog() && !java.nio.file.Files.exists(database)) {
-            throw CampaignMemory.notInLog(p.campaign().name(), known.get(), database); // before creating an empty log
+        Path folder = database.toAbsolutePath().getParent();
+        if (known.isPresent() && !options.newLog() && Files.isDirectory(folder) && !Files.exists(database)) {
+            // Refused before an empty log is created (a missing folder has its own, more precise message).
+            throw CampaignMemory.notInLog(p.campaign().name(), known.get(), database);
         }
         try (DeliveryLog log = DeliveryLog.openOrCreate(database, clock)) {
             if (options.startAt() != null) {

@@ -90,6 +90,15 @@ public final class Inbox {
         return list("inbound-of-campaign", campaign.id());
     }
 
+    /**
+     * What came back for the campaign's letters, oldest first: its own recorded mail, and every reply to a reminder
+     * of one of its letters, attributed to that letter's row. Status, its CSV and JSON, and the report count
+     * "replied" from this, so they agree with the reminders' claim (a reply to a reminder is a reply).
+     */
+    public List<InboundMessage> answering(CampaignRecord campaign) {
+        return list("inbound-answering-campaign", campaign.id(), campaign.id());
+    }
+
     /** Every message nobody could tie to a letter, oldest first. */
     public List<InboundMessage> unmatched() {
         return list("unmatched-inbound");

@@ -222,6 +222,20 @@ ON CONFLICT (message_key) DO NOTHING;
 -- name: inbound-of-campaign
 SELECT * FROM inbound WHERE campaign_id = ? ORDER BY received_at, id;
 
+-- What came back for a campaign's letters, as every view counts it: mail matched to its rows, and a person's reply
+-- matched to a reminder row answering one of them, counted for that row. "Replied" is one rule: a reply to the
+-- letter or to any reminder of it (the same rule as followup_standing's 'no-reply', which the claim uses).
+-- name: inbound-answering-campaign
+SELECT i.id, i.message_key, i.campaign_id, i.recipient_id, i.kind, i.received_at, i.from_address, i.subject,
+       i.snippet, i.dsn_action, i.dsn_status, i.matched_by, i.asks_unsubscribe
+FROM inbound i WHERE i.campaign_id = ?
+UNION ALL
+SELECT i.id, i.message_key, p.campaign_id, p.id, i.kind, i.received_at, i.from_address, i.subject,
+       i.snippet, i.dsn_action, i.dsn_status, i.matched_by || ' (a reply to a reminder)', i.asks_unsubscribe
+FROM inbound i JOIN recipient t ON t.id = i.recipient_id JOIN recipient p ON p.id = t.parent_recipient_id
+WHERE p.campaign_id = ? AND i.kind = 'REPLIED'
+ORDER BY received_at, id;
+
 -- name: unmatched-inbound
 SELECT * FROM inbound WHERE kind = 'UNMATCHED' ORDER BY received_at, id;
 

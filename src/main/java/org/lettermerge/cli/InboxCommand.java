@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.followup.InboxReader;
 import org.lettermerge.followup.InboxReport;
+import org.lettermerge.followup.RenderedSubjects;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.store.CampaignRecord;
@@ -58,7 +59,8 @@ final class InboxCommand implements Callable<Integer> {
             }
             CampaignRecord record = CampaignRef.find(log, campaign);
             char[] password = Passwords.forMailbox(campaign.mailbox());
-            InboxReport report = new InboxReader(log, clock).read(campaign.mailbox(), password, record);
+            InboxReport report = new InboxReader(log, clock).read(campaign.mailbox(), password, record,
+                    new RenderedSubjects(campaign, log, record));
             printReport(out, report);
             return ExitCode.OK;
         }

@@ -32,8 +32,12 @@ public final class InboxReader {
         this.clock = clock;
     }
 
-    public InboxReport read(MailboxSettings settings, char[] password, CampaignRecord campaign) {
-        Matching matching = new Matching(log.inbox(), campaign);
+    /**
+     * @param subjects the subject each letter went out with, to match replies that lost their threading headers
+     */
+    public InboxReport read(MailboxSettings settings, char[] password, CampaignRecord campaign,
+                            LetterSubjects subjects) {
+        Matching matching = new Matching(log.inbox(), campaign, subjects);
         List<InboundMessage> recorded = new ArrayList<>();
         Map<InboundKind, Integer> counts = new EnumMap<>(InboundKind.class);
         List<Message> processed = new ArrayList<>();

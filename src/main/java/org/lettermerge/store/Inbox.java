@@ -56,6 +56,28 @@ public final class Inbox {
         });
     }
 
+    /**
+     * The campaign's rows whose CSV row names this address in an {@code alias} or {@code aliases} column (several
+     * addresses separated by commas, semicolons or spaces): a person writing from another of their addresses.
+     */
+    public List<RecipientRef> byAlias(CampaignRecord campaign, String address) {
+        String key = Addresses.key(address.strip());
+        return sql.read("find a recipient by alias", () -> {
+            List<RecipientRef> found = new ArrayList<>();
+            try (ResultSet rs = sql.query("recipients-by-alias", campaign.id(), key)) {
+                while (rs.next()) {
+                    for (String alias : rs.getString("aliases").split("[,;\\s]+")) {
+                        if (!alias.isBlank() && Addresses.key(alias.strip()).equals(key)) {
+                            found.add(ref(rs));
+                            break;
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
     /** What a message with this key was recorded as, if it was. */
     public Optional<InboundKind> kindOf(String key) {
         return sql.read("look up incoming mail", () -> {

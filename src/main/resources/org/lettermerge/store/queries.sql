@@ -210,6 +210,11 @@ SELECT id, campaign_id, email FROM recipient WHERE bounce_token = ? LIMIT 2;
 -- name: recipients-by-address
 SELECT id, campaign_id, email FROM recipient WHERE campaign_id = ? AND email_key = ?;
 
+-- Rows whose CSV has an alias or aliases column naming the address (checked word by word by the caller).
+-- name: recipients-by-alias
+SELECT r.id, r.campaign_id, r.email, f.value AS aliases FROM recipient r, json_each(r.fields) f
+WHERE r.campaign_id = ? AND lower(f.key) IN ('alias', 'aliases') AND instr(lower(f.value), ?) > 0 ORDER BY r.id;
+
 -- name: inbound-kind
 SELECT kind FROM inbound WHERE message_key = ?;
 

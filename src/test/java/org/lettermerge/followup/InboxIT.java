@@ -215,6 +215,43 @@ class InboxIT {
         assertThat(json.out()).contains("\"bounce_status\" : \"5.1.1\"", "\"replied\" : true");
     }
 
+    @Test
+    void aReplyThatLostItsThreadingHeadersIsMatchedBySenderAndSubjectAndGetsNoReminder() throws Exception {
+        deliver("""
+                From: Dov <Dov@Example.org>
+                To: letters@coalition.example.org
+                Subject: AW: RE: A letter for Dov
+                Message-ID: <webmail-dov@example.org>
+                Date: Mon, 2 Mar 2026 10:00:00 +0000
+
+                We will sign.
+                """);
+        deliver("""
+                From: Eve <eve@example.org>
+                To: letters@coalition.example.org
+                Subject: Fwd: A letter for Eve
+                Message-ID: <forward-eve@example.org>
+                Date: Mon, 2 Mar 2026 10:00:00 +0000
+
+                Passing this on.
+                """);
+
+        CliResult read = Cli.run("inbox", campaign.campaign());
+
+        assertThat(read.exitCode()).as(read.toString()).isZero();
+        assertThat(kindsByRecipient()).containsExactlyEntriesOf(Map.of("dov@example.org", "REPLIED sender and subject"));
+        assertThat(LogRows.query(campaign.database(), "SELECT subject FROM inbound WHERE kind = 'UNMATCHED'"))
+                .extracting(r -> r.get("subject")).containsExactly("Fwd: A letter for Eve");
+        assertThat(emails("status", campaign.campaign(), "--format", "csv", "--no-reply")).doesNotContain("dov@example.org");
+        campaign.write("reminder.txt.mustache", "Dear {{name}}, did you see our letter?\n");
+        CliResult followup = Cli.run("followup", campaign.campaign(), "--template",
+                campaign.path("reminder.txt.mustache").toString(), "--who", "no-reply");
+        assertThat(followup.exitCode()).as(followup.toString()).isZero();
+        assertThat(LogRows.query(campaign.database(), "SELECT r.email FROM recipient r JOIN campaign c "
+                + "ON c.id = r.campaign_id WHERE c.name LIKE '%-followup-1'")).extracting(r -> r.get("email"))
+                .doesNotContain("dov@example.org").contains("eve@example.org");
+    }
+
     private void deliverTheUsualMail() {
         deliver("""
                 From: Ana <ana@example.org>

@@ -103,6 +103,7 @@ public final class InboxReader {
         RecipientRef recipient = match == null ? null : match.recipient();
         return new InboundMessage(mail.key(), kind, mail.receivedAt(), mail.from(), mail.subject(), mail.snippet(),
                 report == null ? null : report.action(), report == null ? null : report.status(),
-                match == null ? null : match.by(), recipient, Classification.asksUnsubscribe(mail, kind));
+                match == null ? null : match.by(), recipient, Classification.asksUnsubscribe(mail, kind),
+                report == null || kind != InboundKind.BOUNCED ? null : report.reason());
     }
 }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.lettermerge.followup.Responses;
+import org.lettermerge.store.BounceClass;
 import org.lettermerge.store.State;
 
 /**
@@ -102,7 +103,8 @@ public final class HtmlReport {
             cell(h, "accepted", time(r.acceptedAt()));
             cell(h, "reply", r.serverReply());
             cell(h, "replied", a.replied() ? "yes, " + time(a.repliedAt()) : a.autoReplied() ? "auto-reply only" : "no");
-            cell(h, "bounced", a.bounced() ? "yes" + (a.bounceStatus() == null ? "" : " " + a.bounceStatus()) : "");
+            cell(h, "bounced", !a.bounced() ? "" : BounceClass.of(a.bounceStatus()) == BounceClass.HARD
+                    ? "yes " + a.bounceStatus() : "yes, " + BounceClass.describe(a.bounceStatus()));
             h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n");

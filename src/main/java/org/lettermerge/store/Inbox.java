@@ -97,7 +97,7 @@ public final class Inbox {
             RecipientRef r = m.recipient();
             if (sql.execute("insert-inbound", m.key(), r == null ? null : r.campaignId(), r == null ? null : r.id(),
                     m.kind(), m.receivedAt(), m.from(), m.subject(), m.snippet(), m.dsnAction(), m.dsnStatus(),
-                    m.matchedBy(), now, m.asksUnsubscribe() ? 1 : 0) != 1) {
+                    m.matchedBy(), now, m.asksUnsubscribe() ? 1 : 0, m.bounceReason()) != 1) {
                 return false;
             }
             if (r != null) {
@@ -134,6 +134,10 @@ public final class Inbox {
         if (m.dsnStatus() != null) {
             s.append(", Status: ").append(m.dsnStatus());
         }
+        if (m.bounceReason() != null) {
+            s.append(", ").append(m.bounceClass() == null ? "" : m.bounceClass().label() + ": ")
+                    .append(m.bounceReason());
+        }
         s.append(", matched by ").append(m.matchedBy()).append(", Message-ID ").append(m.key());
         return m.asksUnsubscribe() ? s.append(", asks to unsubscribe").toString() : s.toString();
     }
@@ -150,7 +154,7 @@ public final class Inbox {
                             InboundKind.valueOf(rs.getString("kind")), Timestamps.parse(rs.getString("received_at")),
                             rs.getString("from_address"), rs.getString("subject"), rs.getString("snippet"),
                             rs.getString("dsn_action"), rs.getString("dsn_status"), rs.getString("matched_by"),
-                            recipient, rs.getInt("asks_unsubscribe") != 0));
+                            recipient, rs.getInt("asks_unsubscribe") != 0, rs.getString("bounce_reason")));
                 }
             }
             return messages;

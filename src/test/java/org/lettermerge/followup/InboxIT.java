@@ -252,6 +252,37 @@ class InboxIT {
                 .doesNotContain("dov@example.org").contains("eve@example.org");
     }
 
+    @Test
+    void messageIdsAreKeptAsWrittenAndMatchedWhateverTheCaseOfTheQuote() {
+        deliver("""
+                From: Ana <ana@example.org>
+                To: letters@coalition.example.org
+                Subject: Your letter
+                Message-ID: <CAF3xYz9Q@Mail.Example.org>
+                In-Reply-To: %s
+                Date: Mon, 2 Mar 2026 10:00:00 +0000
+
+                Yes.
+                """.formatted(sentIds.get("ana@example.org").toUpperCase()));
+        deliver("""
+                From: Someone <someone@elsewhere.example>
+                To: letters@coalition.example.org
+                Subject: Conference next week
+                Message-ID: <AbC-123@Elsewhere.example>
+                Date: Mon, 2 Mar 2026 11:00:00 +0000
+
+                Hello.
+                """);
+
+        assertThat(Cli.run("inbox", campaign.campaign()).exitCode()).isZero();
+
+        assertThat(kindsByRecipient()).containsExactlyEntriesOf(Map.of("ana@example.org", "REPLIED In-Reply-To"));
+        assertThat(LogRows.query(campaign.database(), "SELECT message_key FROM inbound ORDER BY id"))
+                .extracting(r -> r.get("message_key")).containsExactly("<CAF3xYz9Q@Mail.Example.org>",
+                        "<AbC-123@Elsewhere.example>");
+        assertThat(Cli.run("inbox", campaign.campaign(), "--unmatched").out()).contains("<AbC-123@Elsewhere.example>");
+    }
+
     private void deliverTheUsualMail() {
         deliver("""
                 From: Ana <ana@example.org>

@@ -12,6 +12,7 @@ import org.lettermerge.followup.InboxReport;
 import org.lettermerge.followup.RenderedSubjects;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
+import org.lettermerge.store.BounceClass;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.InboundKind;
@@ -74,7 +75,10 @@ final class InboxCommand implements Callable<Integer> {
                 + "   delayed " + report.count(InboundKind.DELAYED) + "   unmatched "
                 + report.count(InboundKind.UNMATCHED));
         for (InboundMessage m : report.recorded()) {
-            out.println("  " + label(m) + "  " + nullToEmpty(m.from()) + "  " + nullToEmpty(m.subject()));
+            out.println("  " + label(m) + "  " + who(m) + "  " + nullToEmpty(m.subject()));
+            if (m.bounceReason() != null) {
+                out.println("      " + m.bounceReason());
+            }
         }
         List<InboundMessage> unsubscribe = report.unsubscribeRequests();
         if (!unsubscribe.isEmpty()) {
@@ -90,9 +94,18 @@ final class InboxCommand implements Callable<Integer> {
     }
 
     private static String label(InboundMessage m) {
-        String kind = m.kind().name().toLowerCase().replace('_', '-');
-        return String.format("%-10s", kind) + (m.dsnStatus() == null ? "" : " " + m.dsnStatus())
-                + (m.asksUnsubscribe() ? " [asks to unsubscribe]" : "");
+        String kind = m.kind() == InboundKind.BOUNCED ? BounceClass.describe(m.dsnStatus())
+                : m.kind().name().toLowerCase().replace('_', '-') + (m.dsnStatus() == null ? "" : " " + m.dsnStatus());
+        return String.format("%-13s", kind) + (m.asksUnsubscribe() ? " [asks to unsubscribe]" : "");
+    }
+
+    /** A report is about a recipient, not from one: name the recipient, and the mailer daemon after it. */
+    private static String who(InboundMessage m) {
+        boolean report = m.kind() == InboundKind.BOUNCED || m.kind() == InboundKind.DELAYED;
+        if (report && m.recipient() != null && m.recipient().email() != null) {
+            return m.recipient().email() + " (report from " + nullToEmpty(m.from()) + ")";
+        }
+        return nullToEmpty(m.from());
     }
 
     private static void listUnmatched(PrintWriter out, List<InboundMessage> messages) {

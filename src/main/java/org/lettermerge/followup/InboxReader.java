@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.lettermerge.smtp.ServerUnavailableException;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.Inbox;
 import org.lettermerge.store.InboundKind;
 import org.lettermerge.store.InboundMessage;
 import org.lettermerge.store.RecipientRef;
@@ -43,7 +44,13 @@ public final class InboxReader {
         List<Message> processed = new ArrayList<>();
         int known = 0;
         try (ImapMailbox mailbox = ImapMailbox.open(settings, password)) {
-            for (Message message : mailbox.messages()) {
+            long validity = mailbox.uidValidity();
+            // Only what is new since the last reading; everything again when the folder's UIDs were renumbered.
+            long after = log.inbox().readingPosition(mailbox.key()).filter(p -> p.uidValidity() == validity)
+                    .map(Inbox.ReadingPosition::lastUid).orElse(0L);
+            long last = after;
+            for (Message message : mailbox.messagesAfter(after)) {
+                last = Math.max(last, mailbox.uid(message));
                 IncomingMail mail = parse(message);
                 Optional<InboundKind> before = log.inbox().kindOf(mail.key());
                 if (before.isPresent()) {
@@ -64,6 +71,8 @@ public final class InboxReader {
                 }
             }
             mailbox.moveProcessed(processed);
+            // After the messages are recorded: a reading cut short is read again, and recorded messages are known.
+            log.inbox().saveReadingPosition(mailbox.key(), new Inbox.ReadingPosition(validity, last));
             return new InboxReport(mailbox.description(), recorded, counts, known,
                     settings.moveTo() == null ? 0 : processed.size());
         } catch (MessagingException e) {

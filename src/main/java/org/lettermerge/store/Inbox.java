@@ -121,6 +121,22 @@ public final class Inbox {
         return list("inbound-answering-campaign", campaign.id(), campaign.id());
     }
 
+    /** Where the last reading of a mailbox folder stopped: its UIDVALIDITY and the highest UID read. */
+    public record ReadingPosition(long uidValidity, long lastUid) {}
+
+    public Optional<ReadingPosition> readingPosition(String mailbox) {
+        return sql.read("read the mailbox position", () -> {
+            try (ResultSet rs = sql.query("reading-position", mailbox)) {
+                return rs.next() ? Optional.of(new ReadingPosition(rs.getLong(1), rs.getLong(2))) : Optional.empty();
+            }
+        });
+    }
+
+    public void saveReadingPosition(String mailbox, ReadingPosition position) {
+        sql.write("save the mailbox position", () -> sql.execute("save-reading-position", mailbox,
+                position.uidValidity(), position.lastUid(), sql.now()));
+    }
+
     /** Every message nobody could tie to a letter, oldest first. */
     public List<InboundMessage> unmatched() {
         return list("unmatched-inbound");

@@ -243,6 +243,14 @@ FROM inbound i JOIN recipient t ON t.id = i.recipient_id JOIN recipient p ON p.i
 WHERE p.campaign_id = ? AND i.kind = 'REPLIED'
 ORDER BY received_at, id;
 
+-- name: reading-position
+SELECT uid_validity, last_uid FROM mailbox_state WHERE mailbox = ?;
+
+-- name: save-reading-position
+INSERT INTO mailbox_state (mailbox, uid_validity, last_uid, read_at) VALUES (?, ?, ?, ?)
+ON CONFLICT (mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid,
+                                    read_at = excluded.read_at;
+
 -- name: unmatched-inbound
 SELECT * FROM inbound WHERE kind = 'UNMATCHED' ORDER BY received_at, id;
 

@@ -318,6 +318,55 @@ class InboxIT {
         assertThat(Cli.run("inbox", campaign.campaign(), "--unmatched").out()).contains("<AbC-123@Elsewhere.example>");
     }
 
+    @Test
+    void aSieveRejectionNoticeIsABounceWhoseReasonStatusItsCsvJsonAndTheReportShow() throws Exception {
+        deliver("""
+                From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.org>
+                To: <letters@coalition.example.org>
+                Subject: Rejected: A letter for Gus
+                Message-ID: <dovecot-sieve-1-0@mail.example.org>
+                Date: Mon, 2 Mar 2026 10:00:00 +0000
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=disposition-notification; boundary="b"
+                Auto-Submitted: auto-replied (rejected)
+
+                --b
+                Content-Type: text/plain; charset=utf-8
+
+                Your message to <gus@example.org> was automatically rejected:
+                No campaign mail, please.
+                --b
+                Content-Type: message/disposition-notification
+
+                Reporting-UA: mail.example.org; Dovecot Mail Delivery Agent
+                Final-Recipient: rfc822; gus@example.org
+                Original-Message-ID: %s
+                Disposition: automatic-action/MDN-sent-automatically; deleted
+                --b--
+                """.formatted(sentIds.get("gus@example.org")));
+
+        CliResult read = Cli.run("inbox", campaign.campaign());
+
+        assertThat(read.out()).as(read.toString()).containsPattern("bounced +gus@example\\.org \\(report from ")
+                .contains("rejected by the recipient's mail filter");
+        assertThat(kindsByRecipient()).containsExactlyEntriesOf(Map.of("gus@example.org", "BOUNCED original Message-ID"));
+        CSVRecord gus = csv(Cli.run("status", campaign.campaign(), "--format", "csv").out()).stream()
+                .filter(r -> r.get("email").equals("gus@example.org")).findFirst().orElseThrow();
+        assertThat(gus.get("bounced")).isEqualTo("yes");
+        assertThat(gus.get("bounce_reason")).isEqualTo("rejected by the recipient's mail filter (automatic-action/"
+                + "MDN-sent-automatically; deleted): Your message to <gus@example.org> was automatically rejected: "
+                + "No campaign mail, please.");
+        assertThat(gus.get("bounce_status")).isEqualTo(gus.get("bounce_reason"));
+        assertThat(Cli.run("status", campaign.campaign(), "--format", "json").out())
+                .contains("\"bounce_reason\" : \"rejected by the recipient's mail filter");
+        Path html = dir.resolve("report.html");
+        assertThat(Cli.run("report", campaign.campaign(), "--out", html.toString()).exitCode()).isZero();
+        assertThat(java.nio.file.Files.readString(html))
+                .contains("<td class=\"bounced\">yes (rejected by the recipient&#39;s mail filter");
+        assertThat(LogRows.query(campaign.database(), "SELECT count(*) AS n FROM suppression"))
+                .extracting(r -> ((Number) r.get("n")).intValue()).containsExactly(0);
+    }
+
     private void deliverTheUsualMail() {
         deliver("""
                 From: Ana <ana@example.org>

@@ -2,6 +2,7 @@ package org.lettermerge.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.lettermerge.campaign.Campaign;
@@ -52,6 +53,9 @@ final class Describe {
         return "the built-in sandbox (nothing leaves this machine)";
     }
 
+    /** How many addresses a plan names before it counts the rest. */
+    private static final int SHOWN = 10;
+
     static void plan(PrintWriter out, SendPlan plan, Campaign campaign) {
         out.println("Plan: " + plan.count() + " letter" + (plan.count() == 1 ? "" : "s") + " to send, "
                 + plan.skipped().size() + " skipped");
@@ -69,6 +73,17 @@ final class Describe {
         if (!schedule.window().isAlways()) {
             out.println("  window: " + schedule.window() + " in each recipient's time zone (default "
                     + schedule.zone() + "); letters outside it wait");
+        }
+        List<String> now = new ArrayList<>();
+        for (var r : plan.toSend()) {
+            if (now.size() == SHOWN) {
+                break;
+            }
+            now.add(r.email());
+        }
+        if (!now.isEmpty()) {
+            out.println("  gets a letter now: " + String.join(", ", now)
+                    + (plan.count() > now.size() ? " … and " + (plan.count() - now.size()) + " more" : ""));
         }
         plan.skipped().forEach(s -> out.println("  skipped " + s.email() + (s.line() > 0 ? " (line " + s.line() + ")" : "")
                 + ": " + s.reason()));

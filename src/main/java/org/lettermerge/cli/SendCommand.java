@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.Preflight;
 import org.lettermerge.campaign.PreparedCampaign;
+import org.lettermerge.delivery.Consent;
 import org.lettermerge.delivery.LiveSend;
 import org.lettermerge.delivery.SendPlan;
 import org.lettermerge.delivery.Scheduler;
@@ -57,6 +59,10 @@ final class SendCommand implements Callable<Integer> {
             + " in another log before (or this one lost it): everyone who has no accepted letter in this log gets one.")
     boolean newLog;
 
+    @Option(names = "--same-campaign", description = "With --accept-changes: the template and the recipients both"
+            + " changed, and it is still the same campaign (not a new letter, which needs its own name:).")
+    boolean sameCampaign;
+
     @Option(names = "--accept-changes",
             description = "The campaign changed after letters went out: record the new version and go on.")
     boolean acceptChanges;
@@ -88,6 +94,12 @@ final class SendCommand implements Callable<Integer> {
 
     private int dryRun(PrintWriter out, PreparedCampaign prepared) {
         Campaign c = prepared.campaign();
+        Optional<RuntimeException> refusal = LiveSend.refusal(prepared, consent(), clock);
+        if (refusal.isPresent()) {
+            out.println("Dry run: nothing is sent. With --live, nothing would be sent either: "
+                    + refusal.get().getMessage());
+            return Failures.predicted(refusal.get());
+        }
         SendPlan plan = SendPlan.of(prepared, Files.exists(c.database()) ? StoredRows.of(c, clock) : List.of(),
                 StoredRows.suppressed(c, clock));
         int letters = limitOption != null ? Math.min(limitOption, plan.count()) : plan.count();
@@ -120,10 +132,14 @@ final class SendCommand implements Callable<Integer> {
         char[] password = startAt == null ? Passwords.forServer(prepared.campaign().smtp()) : null;
         return StopOnSignal.around(stop -> {
             LiveSend.Result result = LiveSend.run(prepared,
-                    new LiveSend.Options(limit(), acceptChanges, password, stop, startAt, options.overrides(), newLog),
+                    new LiveSend.Options(limit(), consent(), password, stop, startAt, options.overrides()),
                     new ProgressLine(spec.commandLine().getErr(), clock), clock);
             return summarize(out, result, stop);
         });
+    }
+
+    private Consent consent() {
+        return new Consent(acceptChanges, sameCampaign, newLog);
     }
 
     /** The scheduler's convention: 0 = no limit. */

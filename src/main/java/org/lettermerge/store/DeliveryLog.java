@@ -45,6 +45,22 @@ public final class DeliveryLog implements AutoCloseable {
         return new DeliveryLog(Database.open(file, true), clock);
     }
 
+    /**
+     * Why opening or creating a log at this path would be refused (a missing folder, a file that is not a
+     * Lettermerge log), read without writing anything; empty when it may be opened, or created because no file
+     * is there. For commands that predict what `send --live` would do.
+     */
+    public static Optional<DeliveryLogException> whyUnusable(Path file) {
+        try {
+            if (LogFile.inspect(file).kind() == LogFile.Kind.UNMARKED) {
+                OlderLog.confirm(file);
+            }
+            return Optional.empty();
+        } catch (DeliveryLogException e) {
+            return Optional.of(e);
+        }
+    }
+
     /** Opens a log that must already exist. */
     public static DeliveryLog openExisting(Path file, Clock clock) {
         return new DeliveryLog(Database.open(file, false), clock);

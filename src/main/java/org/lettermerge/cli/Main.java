@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lettermerge", mixinStandardHelpOptions = true, version = "Lettermerge 0.1.0",
         description = "Mail merge for letters that matter: the right letter reaches each recipient once, "
                 + "and the delivery log proves it.",
-        subcommands = {CheckCommand.class, PreviewCommand.class, SendCommand.class, StatusCommand.class,
+        subcommands = {InitCommand.class, CheckCommand.class, PreviewCommand.class, SendCommand.class, StatusCommand.class,
                 RunCommand.class, InboxCommand.class, PauseCommand.class, ResumeCommand.class, CancelCommand.class,
                 ResolveCommand.class, SuppressCommand.class, ReportCommand.class, FollowupCommand.class,
                 SandboxCommand.class,

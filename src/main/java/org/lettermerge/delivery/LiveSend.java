@@ -65,6 +65,7 @@ public final class LiveSend {
                 return new Result(plan.described(), Map.of(), null, campaign, remember(memory, log, campaign));
             }
             try (SenderLock lock = SenderLock.acquire(log)) {
+                lock.onLost(options.stop()::request);
                 QueuePlan plan = queue(p, log, memory, options);
                 CampaignRecord campaign = schedule(p, log, options);
                 remember(memory, log, campaign);

@@ -24,7 +24,7 @@ class CampaignIdentityIT {
 
     @Test
     void aNewLetterToNewPeopleUnderTheOldNameIsRefusedEverywhereUntilTheOrganizerSaysSameCampaign() throws Exception {
-        try (var server = ScriptedSmtpServer.start(new Script() {})) {
+        try (var server = ScriptedSmtpServer.start(Script.acceptAll())) {
             CliCampaign campaign = CliCampaign.write(dir, server.port());
             assertThat(campaign.sendLive().exitCode()).isEqualTo(ExitCode.OK);
             // The organizer copied the folder and wrote another letter to other people, keeping name: and database:.
@@ -57,7 +57,7 @@ class CampaignIdentityIT {
 
     @Test
     void anEditedLetterStillNeedsOnlyAcceptChanges() throws Exception {
-        try (var server = ScriptedSmtpServer.start(new Script() {})) {
+        try (var server = ScriptedSmtpServer.start(Script.acceptAll())) {
             CliCampaign campaign = CliCampaign.write(dir, server.port());
             assertThat(campaign.run("send", campaign.file().toString(), "--live", "--limit", "2").exitCode())
                     .isEqualTo(ExitCode.OK);

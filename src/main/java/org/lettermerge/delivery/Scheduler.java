@@ -330,14 +330,16 @@ public final class Scheduler {
             }
             Candidate candidate = candidate(campaign, loaded, now);
             if (candidate.row != null) {
-                Instant slot = slot(loaded, now);
-                if (!slot.isAfter(now)) {
+                Slot slot = slot(loaded, now);
+                if (!slot.at().isAfter(now)) {
                     return new Step(campaign, candidate.row, null, false);
                 }
                 loaded.due.putBack(candidate.row);
-                if (wake == null || slot.isBefore(wake)) {
-                    wake = slot;
-                    pacing = true;
+                if (wake == null || slot.at().isBefore(wake)) {
+                    wake = slot.at();
+                    // The rate's spacing is a wait within the run; the daily cap's can be a day: a run that
+                    // sends what it can now (send --live, run --once) ends instead of sleeping through it.
+                    pacing = !slot.capped();
                 }
             } else if (candidate.wakeAt != null && (wake == null || candidate.wakeAt.isBefore(wake))) {
                 wake = candidate.wakeAt;
@@ -361,22 +363,26 @@ public final class Scheduler {
                 : wake[0]);
     }
 
-    /** When the account's budget lets the next message start (now, or later). */
-    private Instant slot(LiveCampaign loaded, Instant now) {
+    /** When the account's budget lets the next message start, and whether the daily cap (not the rate) decides. */
+    private record Slot(Instant at, boolean capped) {}
+
+    private Slot slot(LiveCampaign loaded, Instant now) {
         if (!loaded.paced()) {
-            return now;
+            return new Slot(now, false);
         }
         AccountLimits limits = loaded.prepared.campaign().smtp().pacing().limits();
         AccountBudgets budgets = log.budgets();
         AccountBudgets.Usage usage = budgets.usage(loaded.account(), now).orElse(null);
         if (usage == null) {
             budgets.configure(loaded.account(), limits.rate().toString(), limits.dailyCap());
-            return now;
+            return new Slot(now, false);
         }
         for (int i = 0; i < usage.tightened(); i++) {
             limits = limits.tightened();
         }
-        return Pace.nextSlot(limits, now, usage.lastSlot(), usage.lastDay());
+        Instant at = Pace.nextSlot(limits, now, usage.lastSlot(), usage.lastDay());
+        Instant spacedOnly = Pace.nextSlot(new AccountLimits(limits.rate(), 0), now, usage.lastSlot(), usage.lastDay());
+        return new Slot(at, at.isAfter(spacedOnly));
     }
 
     /**

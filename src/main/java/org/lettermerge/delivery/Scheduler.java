@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Predicate;
 import org.lettermerge.schedule.AccountLimits;
-import org.lettermerge.schedule.Pace;
 import org.lettermerge.smtp.ServerUnavailableException;
 import org.lettermerge.store.AccountBudgets;
 import org.lettermerge.store.CampaignRecord;
@@ -330,7 +329,7 @@ public final class Scheduler {
             }
             Candidate candidate = candidate(campaign, loaded, now);
             if (candidate.row != null) {
-                Slot slot = slot(loaded, now);
+                AccountSlot slot = slot(loaded, now);
                 if (!slot.at().isAfter(now)) {
                     return new Step(campaign, candidate.row, null, false);
                 }
@@ -363,26 +362,18 @@ public final class Scheduler {
                 : wake[0]);
     }
 
-    /** When the account's budget lets the next message start, and whether the daily cap (not the rate) decides. */
-    private record Slot(Instant at, boolean capped) {}
-
-    private Slot slot(LiveCampaign loaded, Instant now) {
+    private AccountSlot slot(LiveCampaign loaded, Instant now) {
         if (!loaded.paced()) {
-            return new Slot(now, false);
+            return new AccountSlot(now, false);
         }
         AccountLimits limits = loaded.prepared.campaign().smtp().pacing().limits();
         AccountBudgets budgets = log.budgets();
         AccountBudgets.Usage usage = budgets.usage(loaded.account(), now).orElse(null);
         if (usage == null) {
             budgets.configure(loaded.account(), limits.rate().toString(), limits.dailyCap());
-            return new Slot(now, false);
+            return new AccountSlot(now, false);
         }
-        for (int i = 0; i < usage.tightened(); i++) {
-            limits = limits.tightened();
-        }
-        Instant at = Pace.nextSlot(limits, now, usage.lastSlot(), usage.lastDay());
-        Instant spacedOnly = Pace.nextSlot(new AccountLimits(limits.rate(), 0), now, usage.lastSlot(), usage.lastDay());
-        return new Slot(at, at.isAfter(spacedOnly));
+        return AccountSlot.of(limits, usage, now);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.lettermerge.store.EventKind;
 import org.lettermerge.store.State;
 import org.lettermerge.testsupport.LogRows;
 import org.lettermerge.testsupport.ScheduledCampaign;
+import org.lettermerge.testsupport.CliRun;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
 
@@ -98,6 +99,9 @@ class SchedulerPacingTest {
                 assertThat(time.instant()).as("no time slept through: " + mode).isEqualTo(start);
                 assertThat(report.nextAction()).isEqualTo(start.plus(Duration.ofHours(24)));
                 assertThat(campaign.rows().values()).filteredOn(r -> r.state() == State.QUEUED).hasSize(3);
+                // status tells the same time, not "now".
+                CliRun status = campaign.cli(time, "status", campaign.campaignFile(), "--format", "json");
+                assertThat(status.out()).contains("\"next_letter_at\" : \"2027-01-05T10:00:00Z\"");
             }
         }
     }

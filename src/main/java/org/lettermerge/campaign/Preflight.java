@@ -9,12 +9,14 @@ import java.util.Map;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.recipients.RecipientsCsv;
+import org.lettermerge.schedule.MessageSizeLimit;
 import org.lettermerge.template.LetterTemplates;
 import org.lettermerge.template.TemplateSource;
 
 /**
  * Everything that can be known before sending, found all at once: templates compile, every variable they
- * use exists, every recipient row is valid and renders, attachments exist inside the campaign's folder.
+ * use exists, every recipient row is valid and renders, attachments exist inside the campaign's folder, and
+ * every letter, measured as it will travel, is within the provider's message size limit.
  */
 public final class Preflight {
 
@@ -30,9 +32,10 @@ public final class Preflight {
         Map<String, Object> data = DataFiles.read(c.data(), campaignProblems);
         checkAttachments(c, campaignProblems);
         RowChecks checks = null;
+        LetterMeter meter = new LetterMeter(c, c.smtp().pacing().messageSize());
         if (templates != null) {
             campaignProblems.addAll(templates.checkVariables(csv.columns(), data));
-            checks = new RowChecks(templates, data, noErrors(problems) && noErrors(campaignProblems));
+            checks = new RowChecks(templates, data, noErrors(problems) && noErrors(campaignProblems), meter);
         }
         RecipientRows recipients = RecipientRows.read(csv, checks == null ? r -> { } : checks::check);
         List<Problem> fileProblems = csv.problems();
@@ -41,7 +44,17 @@ public final class Preflight {
         if (checks != null) {
             problems.addAll(checks.problems(!noErrors(fileProblems)));
         }
-        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems);
+        LetterSizes sizes = noErrors(problems) ? meter.sizes() : LetterSizes.NONE;
+        checkSizes(c, sizes, meter.countOver(), problems);
+        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems, sizes);
+    }
+
+    /** One problem for all the letters over the provider's limit, named by the largest: they share a cause. */
+    private static void checkSizes(Campaign c, LetterSizes sizes, int over, List<Problem> problems) {
+        MessageSizeLimit limit = c.smtp().pacing().messageSize();
+        if (sizes.measured() && limit.exceededBy(sizes.largestBytes())) {
+            problems.add(Problem.error(sizes.largestWhere(), sizes.tooLarge(limit, over)));
+        }
     }
 
     /** Variables a reminder's templates may use besides the recipient's columns and the campaign's data. */
@@ -64,7 +77,7 @@ public final class Preflight {
             columns.addAll(REMINDER_VARIABLES);
             problems.addAll(templates.checkVariables(columns, data));
         }
-        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems);
+        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems, LetterSizes.NONE);
     }
 
     private static LetterTemplates compile(Campaign c, List<Problem> problems) {

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.lettermerge.campaign.Campaign;
+import org.lettermerge.campaign.LetterSizes;
 import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.campaign.SmtpChoice;
 import org.lettermerge.delivery.SendPlan;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.schedule.AccountLimits;
+import org.lettermerge.schedule.MessageSizeLimit;
 import org.lettermerge.schedule.Pace;
 
 /** How commands show a campaign and a plan to the user. */
@@ -39,8 +41,22 @@ final class Describe {
             out.println("  data:        " + d.getKey() + (d.getValue() instanceof List<?> l ? ": " + l.size() + " rows" : ""));
         }
         c.attachments().forEach(a -> out.println("  attachment:  " + Problem.display(a)));
+        sizes(out, p);
         out.println("  server:      " + server(c.smtp()));
         out.println("  log:         " + Problem.display(c.database()) + (Files.exists(c.database()) ? "" : " (new)"));
+    }
+
+    /** The letters as they will travel: attachments count encoded, as the provider and the server count them. */
+    private static void sizes(PrintWriter out, PreparedCampaign p) {
+        LetterSizes sizes = p.sizes();
+        if (!sizes.measured()) {
+            return;
+        }
+        MessageSizeLimit limit = p.campaign().smtp().pacing().messageSize();
+        out.println("  sizes:       largest " + MessageSizeLimit.describe(sizes.largestBytes()) + " (to "
+                + sizes.largestEmail() + "), " + MessageSizeLimit.describe(sizes.averageBytes()) + " on average, "
+                + MessageSizeLimit.describe(sizes.totalBytes()) + " for all " + sizes.count() + " letters, encoded as sent"
+                + (limit.isSet() ? "; " + limit.source() + " takes up to " + MessageSizeLimit.describe(limit.bytes()) : ""));
     }
 
     static String server(SmtpChoice smtp) {

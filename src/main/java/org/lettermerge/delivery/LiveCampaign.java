@@ -6,8 +6,12 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.lettermerge.campaign.LetterSizes;
 import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.message.MessageFactory;
+import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.problems.Problem;
+import org.lettermerge.schedule.MessageSizeLimit;
 import org.lettermerge.smtp.SmtpClient;
 
 /**
@@ -62,10 +66,26 @@ final class LiveCampaign implements AutoCloseable {
         SmtpClient client = clients.get(worker);
         if (client == null) {
             client = server.connect();
+            refuseLettersOverTheServersSize(client);
             clients.put(worker, client);
             sentOnConnection.put(worker, 0);
         }
         return client;
+    }
+
+    /**
+     * Each connection is opened before its first letter is claimed, so a server whose EHLO announces a SIZE below
+     * the largest letter stops the run here: no row claimed, nothing half-sent, rather than one 552 per recipient
+     * after each body has gone out. The sizes are preflight's, of the campaign's letters as the CSV has them now.
+     */
+    private void refuseLettersOverTheServersSize(SmtpClient client) {
+        long announced = client.announcedSizeLimit();
+        MessageSizeLimit limit = new MessageSizeLimit(announced,
+                "SIZE " + announced + " in the EHLO reply of " + server.description());
+        LetterSizes sizes = prepared.sizes();
+        if (sizes.measured() && limit.exceededBy(sizes.largestBytes())) {
+            throw new InvalidInputException(Problem.error(sizes.largestWhere(), sizes.tooLarge(limit, 0)));
+        }
     }
 
     synchronized boolean isConnected(int worker) {

@@ -9,69 +9,88 @@ import org.lettermerge.message.MessageIds;
 import org.lettermerge.message.MessageSize;
 import org.lettermerge.message.Sender;
 import org.lettermerge.recipients.Recipient;
-import org.lettermerge.schedule.MessageSizeLimit;
 import org.lettermerge.template.Letter;
 
 /**
- * Measures each letter as preflight renders it, keeping sums, not rows (recipient lists are never all held). The
- * attachments are the same in every letter, so each letter is built without them and their encoded share is
- * measured once, up front, on a stand-in letter built with and without them: base64-encoding a 25 MB file for every
- * recipient would make preflight take minutes. Thread-safe: rows are checked in parallel.
+ * A campaign's letters measured as they travel, two ways. {@link #exact} builds the MIME message (about 0.1 ms for a
+ * 27 kB letter, as much again as rendering it). {@link #bound} is an upper bound from the merged text's length
+ * alone, for preflight, which renders every row on every send: no encoding makes text more than 4 times longer
+ * (quoted-printable at worst triples a byte, plus soft line breaks; RFC 2047 headers likewise), and the headers and
+ * attachments are the same in every letter. The attachments' encoded share is measured once, on a stand-in letter
+ * built with and without them: base64-encoding a 25 MB file for every recipient would take minutes. Thread-safe.
  */
 final class LetterMeter {
+
+    private static final int WORST_EXPANSION = 4;
+    /** Room for what a stand-in lacks: a longer Date, folded headers, boundaries of another length. */
+    private static final int SLACK = 4096;
 
     private final MessageFactory factory;
     private final String messageId;
     private final long attachmentBytes;
-    private final MessageSizeLimit limit;
-    private int count;
-    private long total;
-    private long largest = -1;
-    private int largestLine;
-    private String largestEmail;
-    private String largestWhere;
-    private int over;
+    private final long fixedBytes;
 
-    /** @param limit counts the letters over it (the provider's) */
-    LetterMeter(Campaign c, MessageSizeLimit limit) {
+    LetterMeter(Campaign c) {
         Session session = Session.getInstance(new Properties());
         Sender sender = c.sender();
         this.factory = new MessageFactory(session, sender, List.of(), Clock.systemUTC());
-        this.limit = limit;
         // The same length as the Message-ID each letter gets when queued.
         this.messageId = MessageIds.next(MessageIds.domainOf(sender.from()));
-        this.attachmentBytes = c.attachments().isEmpty() ? 0 : attachmentShare(c, session);
+        Letter standIn = new Letter("", "", c.htmlTemplate() == null ? null : "", null);
+        String to = sender.from().getAddress();
+        long bare = MessageSize.of(factory.build(standIn, to, messageId));
+        this.attachmentBytes = c.attachments().isEmpty() ? 0 : attachmentShare(c, session, standIn, to, bare);
+        this.fixedBytes = bare + attachmentBytes + SLACK;
     }
 
     /**
      * What the attachments add to a letter: the body then sits inside a multipart/mixed beside them. 0 when one
-     * cannot be read: preflight reports that, and reports no sizes when there are errors.
+     * cannot be read: preflight reports that, and measures nothing when there are errors.
      */
-    private long attachmentShare(Campaign c, Session session) {
-        Letter standIn = new Letter("-", "-", c.htmlTemplate() == null ? null : "-", null);
-        String to = c.sender().from().getAddress();
+    private long attachmentShare(Campaign c, Session session, Letter standIn, String to, long bare) {
         var withThem = new MessageFactory(session, c.sender(), c.attachments(), Clock.systemUTC());
         try {
-            return MessageSize.of(withThem.build(standIn, to, messageId))
-                    - MessageSize.of(factory.build(standIn, to, messageId));
+            return MessageSize.of(withThem.build(standIn, to, messageId)) - bare;
         } catch (RuntimeException unreadable) {
             return 0;
         }
     }
 
-    void measure(Recipient r, Letter letter) {
-        long bytes;
+    /** The letter's size as sent, attachments included; -1 for a letter preflight refuses anyway (a bad header). */
+    long exact(Recipient r, Letter letter) {
         try {
-            bytes = MessageSize.of(factory.build(letter, r.email(), messageId)) + attachmentBytes;
+            return MessageSize.of(factory.build(letter, r.email(), messageId)) + attachmentBytes;
         } catch (IllegalArgumentException e) {
-            return; // a header value preflight refuses anyway: that row has its own problem
+            return -1;
         }
-        synchronized (this) {
+    }
+
+    /**
+     * At least {@link #exact}, from lengths only, in constant time: a Java char is at most 3 bytes of UTF-8 (a
+     * surrogate pair, two chars, is 4). Loose for ASCII text, which only means a closer look more often.
+     */
+    long bound(Recipient r, Letter letter) {
+        long chars = length(letter.subject()) + length(letter.text()) + length(letter.html())
+                + length(letter.toName()) + length(r.email());
+        return fixedBytes + WORST_EXPANSION * 3 * chars;
+    }
+
+    private static long length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    /** Sums of letter sizes, largest first among equals by row; thread-safe. */
+    static final class Tally {
+        private int count;
+        private long total;
+        private long largest = -1;
+        private int largestLine;
+        private String largestEmail;
+        private String largestWhere;
+
+        synchronized void add(Recipient r, long bytes) {
             count++;
             total += bytes;
-            if (limit.exceededBy(bytes)) {
-                over++;
-            }
             // Among equals the earliest row, whatever order the parallel checks finish in.
             if (bytes > largest || bytes == largest && r.line() < largestLine) {
                 largest = bytes;
@@ -80,14 +99,13 @@ final class LetterMeter {
                 largestWhere = r.where();
             }
         }
-    }
 
-    synchronized LetterSizes sizes() {
-        return count == 0 ? LetterSizes.NONE : new LetterSizes(count, total, largest, largestEmail, largestWhere);
-    }
+        synchronized int count() {
+            return count;
+        }
 
-    /** How many letters are over the limit given to the constructor. */
-    synchronized int countOver() {
-        return over;
+        synchronized LetterSizes sizes() {
+            return count == 0 ? LetterSizes.NONE : new LetterSizes(count, total, largest, largestEmail, largestWhere);
+        }
     }
 }

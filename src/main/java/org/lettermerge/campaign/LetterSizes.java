@@ -22,13 +22,18 @@ public record LetterSizes(int count, long totalBytes, long largestBytes, String 
         return count == 0 ? 0 : totalBytes / count;
     }
 
+    /** The user-facing sentence for the largest letter when it is over {@code limit}. */
+    public String tooLarge(MessageSizeLimit limit) {
+        return tooLarge(largestEmail, largestBytes, limit, 0, count);
+    }
+
     /**
-     * The user-facing sentence for a largest letter over {@code limit}: who, how big, the limit and what to do.
+     * The user-facing sentence for a letter over {@code limit}: who, how big, the limit and what to do.
      *
-     * @param over how many letters are over it (0 when unknown)
+     * @param over how many of the {@code count} letters are over it (0 when not counted)
      */
-    public String tooLarge(MessageSizeLimit limit, int over) {
-        return "the letter to " + largestEmail + " is " + MessageSizeLimit.describe(largestBytes)
+    static String tooLarge(String email, long bytes, MessageSizeLimit limit, int over, int count) {
+        return "the letter to " + email + " is " + MessageSizeLimit.describe(bytes)
                 + " as sent (encoded MIME), over the limit of " + MessageSizeLimit.describe(limit.bytes()) + " set by "
                 + limit.source() + (over > 0 ? " (" + over + " of " + count + " letters are over it)" : "")
                 + ". Attachments grow by about a third when encoded (base64): make them smaller (compress or split "

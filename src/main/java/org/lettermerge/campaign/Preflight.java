@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.recipients.RecipientsCsv;
-import org.lettermerge.schedule.MessageSizeLimit;
 import org.lettermerge.template.LetterTemplates;
 import org.lettermerge.template.TemplateSource;
 
@@ -23,6 +23,20 @@ public final class Preflight {
     private Preflight() {}
 
     public static PreparedCampaign prepare(Campaign c) {
+        return prepare(c, null);
+    }
+
+    /** A prepared campaign and its letters, each measured as it will be sent. */
+    public record Measured(PreparedCampaign prepared, LetterSizes sizes) {}
+
+    /** As {@link #prepare}, with every letter also built and measured, in the same pass: for {@code check}. */
+    public static Measured prepareMeasuringLetters(Campaign c) {
+        LetterMeter.Tally every = new LetterMeter.Tally();
+        PreparedCampaign p = prepare(c, every);
+        return new Measured(p, p.largestLetterBound() > 0 ? every.sizes() : LetterSizes.NONE);
+    }
+
+    private static PreparedCampaign prepare(Campaign c, LetterMeter.Tally every) {
         List<Problem> problems = new ArrayList<>();
         LetterTemplates templates = compile(c, problems);
         // Rendering checks the merged subject and To name for control characters, whatever columns they use.
@@ -32,10 +46,10 @@ public final class Preflight {
         Map<String, Object> data = DataFiles.read(c.data(), campaignProblems);
         checkAttachments(c, campaignProblems);
         RowChecks checks = null;
-        LetterMeter meter = new LetterMeter(c, c.smtp().pacing().messageSize());
+        SizeCheck sizes = new SizeCheck(new LetterMeter(c), c.smtp().pacing().messageSize(), every);
         if (templates != null) {
             campaignProblems.addAll(templates.checkVariables(csv.columns(), data));
-            checks = new RowChecks(templates, data, noErrors(problems) && noErrors(campaignProblems), meter);
+            checks = new RowChecks(templates, data, noErrors(problems) && noErrors(campaignProblems), sizes);
         }
         RecipientRows recipients = RecipientRows.read(csv, checks == null ? r -> { } : checks::check);
         List<Problem> fileProblems = csv.problems();
@@ -44,17 +58,40 @@ public final class Preflight {
         if (checks != null) {
             problems.addAll(checks.problems(!noErrors(fileProblems)));
         }
-        LetterSizes sizes = noErrors(problems) ? meter.sizes() : LetterSizes.NONE;
-        checkSizes(c, sizes, meter.countOver(), problems);
-        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems, sizes);
+        boolean measured = noErrors(problems);
+        if (measured) {
+            sizes.problem().ifPresent(problems::add);
+        }
+        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems,
+                measured ? sizes.largestBound() : 0);
     }
 
-    /** One problem for all the letters over the provider's limit, named by the largest: they share a cause. */
-    private static void checkSizes(Campaign c, LetterSizes sizes, int over, List<Problem> problems) {
-        MessageSizeLimit limit = c.smtp().pacing().messageSize();
-        if (sizes.measured() && limit.exceededBy(sizes.largestBytes())) {
-            problems.add(Problem.error(sizes.largestWhere(), sizes.tooLarge(limit, over)));
+    /**
+     * Every letter built and measured as it will be sent, from the rows read again: for a server whose SIZE is below {@link PreparedCampaign#largestLetterBound}. Rows that do not render are left out
+     * (preflight reports them); {@link LetterSizes#NONE} when the templates did not compile.
+     */
+    public static LetterSizes measureLetters(PreparedCampaign p) {
+        if (p.templates() == null) {
+            return LetterSizes.NONE;
         }
+        LetterMeter meter = new LetterMeter(p.campaign());
+        LetterMeter.Tally tally = new LetterMeter.Tally();
+        try {
+            StreamSupport.stream(p.recipients().reread().spliterator(), true).forEach(r -> {
+                long bytes;
+                try {
+                    bytes = meter.exact(r, p.render(r));
+                } catch (RuntimeException doesNotRender) {
+                    return;
+                }
+                if (bytes >= 0) {
+                    tally.add(r, bytes);
+                }
+            });
+        } catch (RuntimeException unreadable) {
+            return LetterSizes.NONE; // the recipients file's own problems are preflight's to report
+        }
+        return tally.sizes();
     }
 
     /** Variables a reminder's templates may use besides the recipient's columns and the campaign's data. */
@@ -77,7 +114,7 @@ public final class Preflight {
             columns.addAll(REMINDER_VARIABLES);
             problems.addAll(templates.checkVariables(columns, data));
         }
-        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems, LetterSizes.NONE);
+        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems, 0);
     }
 
     private static LetterTemplates compile(Campaign c, List<Problem> problems) {

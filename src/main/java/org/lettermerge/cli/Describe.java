@@ -20,6 +20,11 @@ final class Describe {
     private Describe() {}
 
     static void campaign(PrintWriter out, PreparedCampaign p) {
+        campaign(out, p, LetterSizes.NONE);
+    }
+
+    /** @param sizes the letters as measured, shown when measured */
+    static void campaign(PrintWriter out, PreparedCampaign p, LetterSizes sizes) {
         Campaign c = p.campaign();
         out.println("Campaign " + c.name() + " (" + Problem.display(c.file()) + ")");
         out.println("  from:        " + c.sender().from().toUnicodeString());
@@ -41,14 +46,13 @@ final class Describe {
             out.println("  data:        " + d.getKey() + (d.getValue() instanceof List<?> l ? ": " + l.size() + " rows" : ""));
         }
         c.attachments().forEach(a -> out.println("  attachment:  " + Problem.display(a)));
-        sizes(out, p);
+        sizes(out, p, sizes);
         out.println("  server:      " + server(c.smtp()));
         out.println("  log:         " + Problem.display(c.database()) + (Files.exists(c.database()) ? "" : " (new)"));
     }
 
     /** The letters as they will travel: attachments count encoded, as the provider and the server count them. */
-    private static void sizes(PrintWriter out, PreparedCampaign p) {
-        LetterSizes sizes = p.sizes();
+    private static void sizes(PrintWriter out, PreparedCampaign p, LetterSizes sizes) {
         if (!sizes.measured()) {
             return;
         }

@@ -28,7 +28,7 @@ class LetterSizesTest {
                 .write("campaign.yaml", CampaignFixture.CAMPAIGN + "attachments: [report.pdf]\n");
         randomFile(dir.resolve("report.pdf"), 3_000_000);
 
-        LetterSizes sizes = campaign.prepare().sizes();
+        LetterSizes sizes = Preflight.prepareMeasuringLetters(campaign.load()).sizes();
 
         // base64: 4 bytes for 3, plus CRLF after every 76 characters: 3,000,000 bytes travel as 4,105,264.
         assertThat(sizes.count()).isEqualTo(2);
@@ -45,12 +45,45 @@ class LetterSizesTest {
                 cy@example.org,Cy
                 """.formatted("Bo".repeat(5_000)));
 
-        LetterSizes sizes = campaign.prepare().sizes();
+        LetterSizes sizes = Preflight.prepareMeasuringLetters(campaign.load()).sizes();
 
         assertThat(sizes.largestEmail()).isEqualTo("bo@example.org");
         assertThat(sizes.largestWhere()).endsWith("recipients.csv:3");
         assertThat(sizes.largestBytes()).isGreaterThan(10_000);
         assertThat(sizes.averageBytes()).isLessThan(sizes.largestBytes());
+        assertThat(Preflight.measureLetters(campaign.prepare())).satisfies(again -> {
+            assertThat(again.largestEmail()).isEqualTo("bo@example.org");
+            assertThat(again.count()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void theCheapBoundPreflightKeepsIsNeverBelowTheExactSizeWhateverTheScript() throws IOException {
+        CampaignFixture campaign = CampaignFixture.standard(dir).write("campaign.yaml", CampaignFixture.CAMPAIGN + """
+                to_name: "{{name}}"
+                html_template: letter.html
+                attachments: [report.pdf]
+                """).write("letter.html", "<p>Dear {{name}},</p><p>{{body}}</p>\n").write("letter.txt", """
+                Dear {{name}},
+
+                {{body}}
+                """).write("recipients.csv", """
+                email,name,body
+                ana@example.org,Ana,plain
+                bo@example.org,Bö Ñúñez,%s
+                cy@example.org,陈,%s
+                dee@example.org,"Dee ""D"" O'Brien",%s
+                """.formatted("é".repeat(20_000), "漢字".repeat(20_000), "😀=.\t".repeat(20_000)));
+        randomFile(dir.resolve("report.pdf"), 100_000);
+        PreparedCampaign p = campaign.prepare();
+        assertThat(p.problems()).isEmpty();
+        LetterMeter meter = new LetterMeter(p.campaign());
+
+        for (var r : p.recipients().reread()) {
+            var letter = p.render(r);
+            assertThat(meter.bound(r, letter)).as(r.email()).isGreaterThanOrEqualTo(meter.exact(r, letter));
+        }
+        assertThat(p.largestLetterBound()).isGreaterThanOrEqualTo(Preflight.measureLetters(p).largestBytes());
     }
 
     @Test

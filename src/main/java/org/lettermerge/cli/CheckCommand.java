@@ -37,8 +37,9 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Campaign campaign = options.load();
-        PreparedCampaign prepared = Preflight.prepare(campaign);
-        Describe.campaign(out, prepared);
+        Preflight.Measured measured = Preflight.prepareMeasuringLetters(campaign);
+        PreparedCampaign prepared = measured.prepared();
+        Describe.campaign(out, prepared, measured.sizes());
         List<Problem> errors = prepared.errors();
         List<Problem> warnings = prepared.problems().stream().filter(p -> !p.isError()).toList();
         if (!warnings.isEmpty()) {

@@ -20,11 +20,13 @@ import picocli.CommandLine.Command;
                 "0:success",
                 "1:something unexpected (run again with --verbose for details)",
                 "2:usage: the command line is wrong",
-                "3:invalid input (campaign file, template, recipients, data); nothing was sent",
+                "3:invalid input (campaign file, template, recipients, data, letters too large); nothing was sent",
                 "4:mail server unavailable or refused us (connect, TLS, authentication)",
                 "5:finished, but some recipients failed, are deferred or unknown",
                 "6:the delivery log cannot be opened, read or written",
-                "7:another Lettermerge is sending from the same delivery log"})
+                "7:another Lettermerge is sending from the same delivery log",
+                "130:stopped by Ctrl-C while sending: the letter in flight was settled, the rest stay queued",
+                "143:stopped by SIGTERM while sending: the same as 130"})
 public final class Main {
 
     public static void main(String[] args) {

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.lettermerge.delivery.Scheduler;
 import org.lettermerge.schedule.ScheduleTime;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignState;
+import org.lettermerge.store.PauseKind;
 import org.lettermerge.delivery.StopSignal;
 import org.lettermerge.delivery.TestSend;
 import org.lettermerge.problems.InvalidInputException;
@@ -134,7 +137,7 @@ final class SendCommand implements Callable<Integer> {
             LiveSend.Result result = LiveSend.run(prepared,
                     new LiveSend.Options(limit(), consent(), password, stop, startAt, options.overrides()),
                     new ProgressLine(spec.commandLine().getErr(), clock), clock);
-            return summarize(out, result, stop);
+            return summarize(out, result, stop, prepared.campaign().schedule().zone());
         });
     }
 
@@ -165,7 +168,7 @@ final class SendCommand implements Callable<Integer> {
         return instant;
     }
 
-    private int summarize(PrintWriter out, LiveSend.Result result, StopSignal stop) {
+    private int summarize(PrintWriter out, LiveSend.Result result, StopSignal stop, ZoneId zone) {
         result.queued().forEach(line -> out.println("Queued: " + line));
         result.recovered().forEach((id, state) -> out.println("Recovered an interrupted send (recipient #" + id
                 + "): now " + state));
@@ -177,10 +180,16 @@ final class SendCommand implements Callable<Integer> {
             out.println("Campaign now: " + Totals.line(result.totals()));
             return ExitCode.OK;
         }
+        boolean pausedByServer = campaign.state() == CampaignState.PAUSED && campaign.pauseKind().isAboutTheServer();
         if (report != null) {
-            report.notes().forEach(note -> out.println("Note: " + note));
+            // The pause is said once, by the summary below.
+            report.notes().stream()
+                    .filter(note -> !(pausedByServer && note.startsWith(Scheduler.pauseNotePrefix(campaign.name()))))
+                    .forEach(note -> out.println("Note: " + note));
             if (report.outcomes().isEmpty()) {
-                out.println("Nothing to send now: every recipient is accepted, failed, unknown, skipped, removed or not due yet.");
+                if (campaign.state() == CampaignState.ACTIVE) {
+                    out.println("Nothing to send now: every recipient is accepted, failed, unknown, skipped, removed or not due yet.");
+                }
             } else {
                 out.println("Sent through " + report.server());
                 out.printf("This run: %d accepted, %d deferred, %d failed, %d unknown, in %.1f s%n",
@@ -191,6 +200,9 @@ final class SendCommand implements Callable<Integer> {
                 out.println("The rest can go out from " + report.nextAction() + " (retries, send window or the "
                         + "account's pace): run this command again then, or keep `lettermerge run` going.");
             }
+        }
+        if (report != null && pausedByServer) {
+            out.println(paused(campaign, report, result.totals(), zone));
         }
         out.println("Campaign now: " + Totals.line(result.totals()));
         out.flush();
@@ -210,6 +222,23 @@ final class SendCommand implements Callable<Integer> {
                     + "again to go on.");
         }
         return Totals.allDelivered(result.totals()) ? ExitCode.OK : ExitCode.SOME_NOT_DELIVERED;
+    }
+
+    /**
+     * One line for a campaign the server stopped: why, what waits, and when it is tried again, e.g. "Paused: cannot
+     * reach smtp.example.org:587 (connection refused). 10 letters wait; the next try is at 14:02:10 CET ...".
+     */
+    private static String paused(CampaignRecord campaign, Scheduler.Report report, Map<State, Integer> totals,
+                                 ZoneId zone) {
+        String why = campaign.pauseKind() == PauseKind.UNREACHABLE && report.unreachable() != null
+                ? report.unreachable() : campaign.pauseReason();
+        why = why == null ? "the server stopped us" : why.strip().replaceAll("\\.+$", "");
+        int waiting = totals.getOrDefault(State.QUEUED, 0) + totals.getOrDefault(State.DEFERRED, 0);
+        String next = campaign.resumeAt() == null
+                ? "they wait for you: fix the cause, then run this command again"
+                : "the next try is at " + DateTimeFormatter.ofPattern("HH:mm:ss z").format(campaign.resumeAt().atZone(zone))
+                        + " while `lettermerge run` is going, or at once when you run this command again";
+        return "Paused: " + why + ". " + waiting + (waiting == 1 ? " letter waits; " : " letters wait; ") + next + ".";
     }
 
     /** Sums of recipients per state, as one line and as the exit code's question. */

@@ -51,6 +51,7 @@ public final class Scheduler {
     private final Map<Long, LiveCampaign> live = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
     private String serverDescription;
+    private String unreachable;
     private List<CampaignRecord> campaignList = List.of();
     private Instant campaignsReadAt;
     /** Campaigns found with nothing to send, until the campaign list is next read (at most a second). */
@@ -68,9 +69,12 @@ public final class Scheduler {
         this.idlePoll = idlePoll;
     }
 
-    /** What a run did, and what is left: why it stopped and when the next letter can go. */
+    /**
+     * What a run did, and what is left: why it stopped and when the next letter can go. {@code unreachable} says in
+     * a few words why the server could not be reached the last time it could not (null if it always could).
+     */
     public record Report(Map<State, Integer> outcomes, Duration elapsed, List<String> notes, Instant nextAction,
-                         String server) {
+                         String server, String unreachable) {
         public int count(State state) {
             return outcomes.getOrDefault(state, 0);
         }
@@ -110,7 +114,7 @@ public final class Scheduler {
             live.clear();
         }
         return new Report(Map.copyOf(outcomes), Duration.between(start, clock.instant()), List.copyOf(notes),
-                run.next, serverDescription);
+                run.next, serverDescription, unreachable);
     }
 
     /** One run's shared state between its workers. */
@@ -414,8 +418,7 @@ public final class Scheduler {
         try {
             loaded.client(worker);
         } catch (ServerUnavailableException e) {
-            PushBack push = PushBack.of(e, clock.instant());
-            pause(campaign, push.kind(), push.reason(), push.resumeAt());
+            pauseUnreachable(campaign, e);
         }
     }
 
@@ -429,8 +432,7 @@ public final class Scheduler {
         try {
             sent = sender.transmit(campaign, loaded, row, worker);
         } catch (ServerUnavailableException e) {
-            PushBack push = PushBack.of(e, clock.instant());
-            pause(campaign, push.kind(), push.reason(), push.resumeAt());
+            pauseUnreachable(campaign, e);
             return null;
         }
         synchronized (this) {
@@ -482,10 +484,23 @@ public final class Scheduler {
         return log.dueCount(campaign, now) > 0 || log.nextRetry(campaign).isPresent();
     }
 
+    private void pauseUnreachable(CampaignRecord campaign, ServerUnavailableException e) {
+        PushBack push = PushBack.of(e, clock.instant());
+        synchronized (this) {
+            unreachable = e.summary();
+        }
+        pause(campaign, push.kind(), push.reason(), push.resumeAt());
+    }
+
+    /** How the note of a campaign's pause begins, for a summary that says the same in its own words. */
+    public static String pauseNotePrefix(String campaignName) {
+        return campaignName + ": paused (";
+    }
+
     private synchronized void pause(CampaignRecord campaign, PauseKind kind, String reason, Instant resumeAt) {
         campaignsReadAt = null;
         if (log.control().pause(campaign, kind, reason, resumeAt)) {
-            note(campaign, "paused (" + kind.name().toLowerCase() + "): " + reason
+            notes.add(pauseNotePrefix(campaign.name()) + kind.name().toLowerCase() + "): " + reason
                     + (resumeAt == null ? "" : "; it resumes by itself at " + resumeAt));
         }
     }

@@ -186,8 +186,9 @@ final class SendCommand implements Callable<Integer> {
             report.notes().stream()
                     .filter(note -> !(pausedByServer && note.startsWith(Scheduler.pauseNotePrefix(campaign.name()))))
                     .forEach(note -> out.println("Note: " + note));
+            boolean waitsForLater = report.nextAction() != null && campaign.state() == CampaignState.ACTIVE;
             if (report.outcomes().isEmpty()) {
-                if (campaign.state() == CampaignState.ACTIVE) {
+                if (campaign.state() == CampaignState.ACTIVE && !waitsForLater) {
                     out.println("Nothing to send now: every recipient is accepted, failed, unknown, skipped, removed or not due yet.");
                 }
             } else {
@@ -196,9 +197,8 @@ final class SendCommand implements Callable<Integer> {
                         report.count(State.ACCEPTED), report.count(State.DEFERRED), report.count(State.FAILED),
                         report.count(State.UNKNOWN), report.elapsed().toMillis() / 1000.0);
             }
-            if (report.nextAction() != null && campaign.state() == CampaignState.ACTIVE) {
-                out.println("The rest can go out from " + report.nextAction() + " (retries, send window or the "
-                        + "account's pace): run this command again then, or keep `lettermerge run` going.");
+            if (waitsForLater) {
+                out.println(later(report.nextAction(), result.totals(), zone));
             }
         }
         if (report != null && pausedByServer) {
@@ -228,6 +228,19 @@ final class SendCommand implements Callable<Integer> {
      * One line for a campaign the server stopped: why, what waits, and when it is tried again, e.g. "Paused: cannot
      * reach smtp.example.org:587 (connection refused). 10 letters wait; the next try is at 14:02:10 CET ...".
      */
+    /** A run that sent what it could now (the daily cap, a retry, the send window): what waits, and until when. */
+    private String later(Instant next, Map<State, Integer> totals, ZoneId zone) {
+        int waiting = totals.getOrDefault(State.QUEUED, 0) + totals.getOrDefault(State.DEFERRED, 0);
+        var at = next.atZone(zone);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(clock.instant().atZone(zone).toLocalDate(), at.toLocalDate());
+        String day = days == 0 ? "today" : days == 1 ? "tomorrow" : "on " + at.toLocalDate();
+        return waiting + (waiting == 1 ? " letter waits" : " letters wait") + " for the account's pace or daily cap, a"
+                + " retry or the send window: the next one can go at " + DateTimeFormatter.ofPattern("HH:mm z").format(at)
+                + " " + day + ". Run this command again then; `lettermerge run --db "
+                + org.lettermerge.problems.Problem.display(options.load().database()) + "` (or cron with"
+                + " `lettermerge run --once`) sends them when they are due.";
+    }
+
     private static String paused(CampaignRecord campaign, Scheduler.Report report, Map<State, Integer> totals,
                                  ZoneId zone) {
         String why = campaign.pauseKind() == PauseKind.UNREACHABLE && report.unreachable() != null

@@ -69,12 +69,11 @@ class RealMailIT {
                 List.of(MailUser.plain(ANA), MailUser.plain(BEA), MailUser.plain(CY),
                         MailUser.onVacation(JONAS, "I am away until 5 January."),
                         MailUser.refusing(REFUSING, "This office does not accept open letters.")),
-                Map.of("bounces@coalition.test", ORGANIZERS));
+                Map.of());
         campaign = CampaignFolder.in(Files.createDirectories(dir.resolve("campaign")))
                 .write("campaign.yaml", """
                         name: real-mail
                         from: Coalition Letters <letters@coalition.test>
-                        bounce_address: bounces@coalition.test
                         subject: "A letter for {{name}}"
                         to_name: "{{name}}"
                         template: letter.txt.mustache
@@ -159,7 +158,10 @@ class RealMailIT {
         MimeMessage dsn = world.messages(ORGANIZERS).stream().filter(m -> type(m).contains("delivery-status"))
                 .findFirst().orElseThrow();
         assertThat(from(dsn)).isEqualToIgnoringCase("MAILER-DAEMON@coalition.test");
-        assertThat(dsn.getHeader("To", null)).startsWith("bounces+");
+        assertThat(dsn.getHeader("To", null)).as("back to the envelope sender, the From address").contains(ORGANIZERS);
+        MimeMessage notice = world.messages(ORGANIZERS).stream()
+                .filter(m -> type(m).contains("disposition-notification")).findFirst().orElseThrow();
+        assertThat(notice.getSubject()).isEqualTo("Rejected: A letter for Ray");
     }
 
     @Test
@@ -168,8 +170,9 @@ class RealMailIT {
         assertThat(secondInbox.exitCode()).as(secondInbox.toString()).isZero();
         Map<String, String> parent = inbound("real-mail");
         assertThat(parent.get(ANA)).isEqualTo("REPLIED In-Reply-To");
-        assertThat(parent.get(JONAS)).startsWith("AUTO_REPLY ");
-        assertThat(parent.get(UNKNOWN)).isEqualTo("BOUNCED VERP address 5.1.1");
+        assertThat(parent.get(JONAS)).isEqualTo("AUTO_REPLY In-Reply-To");
+        assertThat(parent.get(UNKNOWN)).isEqualTo("BOUNCED original Message-ID 5.1.1");
+        assertThat(parent.get(REFUSING)).startsWith("BOUNCED ");
         assertThat(inbound("real-mail-followup-1").get(CY)).isEqualTo("REPLIED In-Reply-To");
         assertThat(LogRows.query(campaign.database(), "SELECT email, source FROM suppression"))
                 .extracting(r -> r.get("email") + " " + r.get("source")).contains(UNKNOWN + " bounce");
@@ -197,6 +200,10 @@ class RealMailIT {
         assertThat(unknown.get("bounced").asBoolean()).isTrue();
         assertThat(unknown.get("bounce_status").asText()).isEqualTo("5.1.1");
         assertThat(reportCell(UNKNOWN, "bounced")).isEqualTo("yes 5.1.1");
+        JsonNode ray = recipient(REFUSING);
+        assertThat(ray.get("bounced").asBoolean()).as("a Sieve rejection notice").isTrue();
+        assertThat(ray.get("replied").asBoolean()).isFalse();
+        assertThat(reportCell(REFUSING, "bounced")).startsWith("yes");
 
         // Whatever the counts, the three views count the same recipients.
         for (JsonNode r : json.get("recipients")) {
@@ -230,7 +237,8 @@ class RealMailIT {
     @Test
     @Disabled("needs issue9-replies: a reply without In-Reply-To/References is matched by sender and subject")
     void aReplyThatLostItsThreadingHeadersIsMatchedBySenderAndSubject() {
-        assertThat(inbound("real-mail").get(BEA)).startsWith("REPLIED ").contains("sender and subject");
+        assertThat(inbound("real-mail").get(BEA)).as("Bea's reply, recorded against her letter")
+                .startsWith("REPLIED ").contains("sender and subject");
         assertThat(recipient(BEA).get("replied").asBoolean()).isTrue();
         assertThat(reportCell(BEA, "replied")).startsWith("yes, ");
         assertThat(sentIds("real-mail-followup-1")).as("Bea replied: no reminder").doesNotContainKey(BEA);
@@ -248,14 +256,14 @@ class RealMailIT {
     }
 
     @Test
-    @Disabled("needs issue9-replies: Sieve reject notices (RFC 5429) are bounces")
-    void aSieveRejectionNoticeIsRecordedAsABounce() {
+    @Disabled("needs issue9-replies: a Sieve rejection notice (RFC 5429, no Status) is a bounce with a clear reason")
+    void aSieveRejectionNoticeIsABounceWithAClearReason() {
+        // Main already records it as BOUNCED (its text quotes the letter's Message-ID); the reason is what it lacks.
         assertThat(inbound("real-mail").get(REFUSING)).startsWith("BOUNCED ");
         JsonNode ray = recipient(REFUSING);
         assertThat(ray.get("bounced").asBoolean()).isTrue();
-        assertThat(ray.get("replied").asBoolean()).isFalse();
-        assertThat(reportCell(REFUSING, "bounced")).startsWith("yes");
-        assertThat(total("bounced")).isEqualTo(2);
+        assertThat(ray.get("bounce_status").asText("")).as("the reason, in status and its JSON").isNotBlank();
+        assertThat(reportCell(REFUSING, "bounced")).matches("yes .+");
     }
 
     private static MimeMessage letterTo(String address) {

@@ -1,6 +1,9 @@
 package org.lettermerge.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lettermerge.testsupport.mailworld.Headers.contentType;
+import static org.lettermerge.testsupport.mailworld.Headers.from;
+import static org.lettermerge.testsupport.mailworld.Headers.subject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,7 @@ import org.lettermerge.testsupport.CampaignFolder;
 import org.lettermerge.testsupport.Cli;
 import org.lettermerge.testsupport.CliResult;
 import org.lettermerge.testsupport.LogRows;
+import org.lettermerge.testsupport.ReportHtml;
 import org.lettermerge.testsupport.mailworld.MailClient;
 import org.lettermerge.testsupport.mailworld.MailClient.Threading;
 import org.lettermerge.testsupport.mailworld.MailUser;
@@ -60,7 +63,7 @@ class RealMailIT {
     private static CliResult table;
     private static CliResult followupTable;
     private static JsonNode json;
-    private static String report;
+    private static ReportHtml report;
 
     @BeforeAll
     static void aCampaignWentThroughRealMail() throws Exception {
@@ -103,9 +106,9 @@ class RealMailIT {
                         """);
 
         sent = Cli.run("send", campaign.campaign(), "--live");
-        world.awaitMessage(ORGANIZERS, "Postfix's bounce report", m -> type(m).contains("delivery-status"));
+        world.awaitMessage(ORGANIZERS, "Postfix's bounce report", m -> contentType(m).contains("delivery-status"));
         world.awaitMessage(ORGANIZERS, "Jonas's vacation reply", m -> from(m).equals(JONAS));
-        world.awaitMessage(ORGANIZERS, "the rejection notice", m -> type(m).contains("disposition-notification"));
+        world.awaitMessage(ORGANIZERS, "the rejection notice", m -> contentType(m).contains("disposition-notification"));
         world.submit(MailClient.reply(letterTo(ANA), "Ana <ana@gov.test>", "We will sign.",
                 Threading.IN_REPLY_TO_AND_REFERENCES));
         world.submit(MailClient.reply(letterTo(BEA), "Bea <bea@coalition.test>", "Count us in.", Threading.NONE));
@@ -131,7 +134,7 @@ class RealMailIT {
         json = new ObjectMapper().readTree(status.out());
         CliResult made = Cli.run("report", campaign.campaign(), "--out", dir.resolve("report.html").toString());
         assertThat(made.exitCode()).as(made.toString()).isZero();
-        report = Files.readString(dir.resolve("report.html"));
+        report = ReportHtml.read(dir.resolve("report.html"));
     }
 
     @AfterAll
@@ -155,12 +158,12 @@ class RealMailIT {
             assertThat(world.messages(person).get(0).getMessageID()).as(person).isEqualToIgnoringCase(ids.get(person));
         }
         assertThat(world.messages(REFUSING)).as("Sieve reject keeps nothing").isEmpty();
-        MimeMessage dsn = world.messages(ORGANIZERS).stream().filter(m -> type(m).contains("delivery-status"))
+        MimeMessage dsn = world.messages(ORGANIZERS).stream().filter(m -> contentType(m).contains("delivery-status"))
                 .findFirst().orElseThrow();
         assertThat(from(dsn)).isEqualToIgnoringCase("MAILER-DAEMON@coalition.test");
         assertThat(dsn.getHeader("To", null)).as("back to the envelope sender, the From address").contains(ORGANIZERS);
         MimeMessage notice = world.messages(ORGANIZERS).stream()
-                .filter(m -> type(m).contains("disposition-notification")).findFirst().orElseThrow();
+                .filter(m -> contentType(m).contains("disposition-notification")).findFirst().orElseThrow();
         assertThat(notice.getSubject()).isEqualTo("Rejected: A letter for Ray");
     }
 
@@ -182,7 +185,7 @@ class RealMailIT {
     void statusItsJsonAndTheReportAgreeWithWhatTheServersDid() {
         assertThat(table.exitCode()).as(table.toString()).isZero();
         assertThat(json.at("/counts/accepted").asInt()).isEqualTo(6);
-        assertThat(total("accepted")).isEqualTo(6);
+        assertThat(report.total("accepted")).isEqualTo(6);
         assertThat(table.out()).as(table.toString())
                 .containsPattern(Pattern.quote(ANA) + " .*replied \\d{4}-\\d{2}-\\d{2}")
                 .containsPattern(Pattern.quote(JONAS) + " .*auto-reply")
@@ -190,30 +193,30 @@ class RealMailIT {
 
         JsonNode ana = recipient(ANA);
         assertThat(ana.get("replied").asBoolean()).isTrue();
-        assertThat(reportCell(ANA, "replied")).startsWith("yes, ");
+        assertThat(report.cell(ANA, "replied")).startsWith("yes, ");
         JsonNode jonas = recipient(JONAS);
         assertThat(jonas.get("auto_reply").asBoolean()).isTrue();
         assertThat(jonas.get("replied").asBoolean()).as("an automatic reply is not a reply").isFalse();
-        assertThat(reportCell(JONAS, "replied")).isEqualTo("auto-reply only");
+        assertThat(report.cell(JONAS, "replied")).isEqualTo("auto-reply only");
         JsonNode unknown = recipient(UNKNOWN);
         assertThat(unknown.get("state").asText()).as("the server accepted it; the bounce came later").isEqualTo("ACCEPTED");
         assertThat(unknown.get("bounced").asBoolean()).isTrue();
         assertThat(unknown.get("bounce_status").asText()).isEqualTo("5.1.1");
-        assertThat(reportCell(UNKNOWN, "bounced")).isEqualTo("yes 5.1.1");
+        assertThat(report.cell(UNKNOWN, "bounced")).isEqualTo("yes 5.1.1");
         JsonNode ray = recipient(REFUSING);
         assertThat(ray.get("bounced").asBoolean()).as("a Sieve rejection notice").isTrue();
         assertThat(ray.get("replied").asBoolean()).isFalse();
-        assertThat(reportCell(REFUSING, "bounced")).startsWith("yes");
+        assertThat(report.cell(REFUSING, "bounced")).startsWith("yes");
 
         // Whatever the counts, the three views count the same recipients.
         for (JsonNode r : json.get("recipients")) {
             String email = r.get("email").asText();
-            assertThat(reportCell(email, "replied").startsWith("yes")).as(email).isEqualTo(r.get("replied").asBoolean());
-            assertThat(reportCell(email, "bounced").startsWith("yes")).as(email).isEqualTo(r.get("bounced").asBoolean());
+            assertThat(report.cell(email, "replied").startsWith("yes")).as(email).isEqualTo(r.get("replied").asBoolean());
+            assertThat(report.cell(email, "bounced").startsWith("yes")).as(email).isEqualTo(r.get("bounced").asBoolean());
         }
-        assertThat(total("replied")).isEqualTo(count("replied"));
-        assertThat(total("auto-reply")).isEqualTo(count("auto_reply"));
-        assertThat(total("bounced")).isEqualTo(count("bounced"));
+        assertThat(report.total("replied")).isEqualTo(count("replied"));
+        assertThat(report.total("auto-reply")).isEqualTo(count("auto_reply"));
+        assertThat(report.total("bounced")).isEqualTo(count("bounced"));
     }
 
     @Test
@@ -240,7 +243,7 @@ class RealMailIT {
         assertThat(inbound("real-mail").get(BEA)).as("Bea's reply, recorded against her letter")
                 .startsWith("REPLIED ").contains("sender and subject");
         assertThat(recipient(BEA).get("replied").asBoolean()).isTrue();
-        assertThat(reportCell(BEA, "replied")).startsWith("yes, ");
+        assertThat(report.cell(BEA, "replied")).startsWith("yes, ");
         assertThat(sentIds("real-mail-followup-1")).as("Bea replied: no reminder").doesNotContainKey(BEA);
         assertThat(world.messages(BEA)).hasSize(1);
     }
@@ -249,7 +252,7 @@ class RealMailIT {
     @Disabled("needs issue9-replies: a reply to a reminder counts as replied in status and report")
     void aReplyToTheReminderCountsAsAReplyInStatusItsJsonAndTheReport() {
         assertThat(recipient(CY).get("replied").asBoolean()).isTrue();
-        assertThat(reportCell(CY, "replied")).startsWith("yes, ");
+        assertThat(report.cell(CY, "replied")).startsWith("yes, ");
         CliResult replied = Cli.run("status", campaign.campaign(), "--format", "csv", "--replied");
         assertThat(replied.out()).as(replied.toString()).contains(CY);
         assertThat(table.out()).containsPattern(Pattern.quote(CY) + " .*replied \\d{4}-\\d{2}-\\d{2}");
@@ -263,7 +266,7 @@ class RealMailIT {
         JsonNode ray = recipient(REFUSING);
         assertThat(ray.get("bounced").asBoolean()).isTrue();
         assertThat(ray.get("bounce_status").asText("")).as("the reason, in status and its JSON").isNotBlank();
-        assertThat(reportCell(REFUSING, "bounced")).matches("yes .+");
+        assertThat(report.cell(REFUSING, "bounced")).matches("yes .+");
     }
 
     private static MimeMessage letterTo(String address) {
@@ -303,44 +306,4 @@ class RealMailIT {
         return n;
     }
 
-    /** A number in the report's totals table. */
-    private static int total(String name) {
-        Matcher m = Pattern.compile("data-total=\"" + Pattern.quote(name) + "\">(\\d+)<").matcher(report);
-        assertThat(m.find()).as("total " + name + " in the report").isTrue();
-        return Integer.parseInt(m.group(1));
-    }
-
-    /** One cell of a recipient's row in the report. */
-    private static String reportCell(String email, String kind) {
-        Matcher row = Pattern.compile("<tr>(?:(?!</tr>).)*<td class=\"email\">" + Pattern.quote(email)
-                + "</td>(?:(?!</tr>).)*</tr>").matcher(report);
-        assertThat(row.find()).as(email + " in the report").isTrue();
-        Matcher cell = Pattern.compile("<td class=\"" + kind + "\">([^<]*)</td>").matcher(row.group());
-        assertThat(cell.find()).as(kind + " of " + email + " in the report").isTrue();
-        return cell.group(1);
-    }
-
-    private static String type(MimeMessage m) {
-        try {
-            return m.getContentType().toLowerCase();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return String.valueOf(m.getSubject());
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String from(MimeMessage m) {
-        try {
-            return ((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getAddress().toLowerCase();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

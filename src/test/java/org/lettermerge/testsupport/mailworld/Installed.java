@@ -24,6 +24,7 @@ record Installed(Path postconf, Path postfix, Path postfixMaster, Path dovecot) 
         Path postconf = find("postconf", missing);
         Path postfix = find("postfix", missing);
         Path dovecot = find("dovecot", missing);
+        // Debian's daemon_directory; postconf -d would say, but it is one of the programs that may be missing.
         Path master = Path.of("/usr/lib/postfix/sbin/master");
         for (Path p : List.of(master, Path.of("/usr/lib/dovecot/lmtp"), Path.of("/usr/lib/dovecot/imap"),
                 Path.of("/usr/lib/dovecot/modules/lib90_sieve_plugin.so"))) {
@@ -35,7 +36,7 @@ record Installed(Path postconf, Path postfix, Path postfixMaster, Path dovecot) 
             throw new IllegalStateException("This test runs a real Postfix and Dovecot (with Sieve), which are not "
                     + "installed here (missing: " + String.join(", ", missing) + "): " + INSTALL);
         }
-        if (!"root".equals(System.getProperty("user.name"))) {
+        if (!Daemon.run("id", "-u").trim().equals("0")) {
             throw new IllegalStateException("This test starts a private Postfix and Dovecot on loopback, which must "
                     + "start as root (they drop to their own users); run it as root, as .ci/run does.");
         }

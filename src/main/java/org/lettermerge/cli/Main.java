@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {CheckCommand.class, PreviewCommand.class, SendCommand.class, StatusCommand.class,
                 RunCommand.class, InboxCommand.class, PauseCommand.class, ResumeCommand.class, CancelCommand.class,
                 ResolveCommand.class, SuppressCommand.class, ReportCommand.class, FollowupCommand.class,
-                SandboxCommand.class,
+                SandboxCommand.class, BackupCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
                 "4:mail server unavailable or refused us (connect, TLS, authentication)",
                 "5:finished, but some recipients failed, are deferred or unknown",
                 "6:the delivery log cannot be opened, read or written",
-                "7:another Lettermerge is sending from the same delivery log"})
+                "7:another Lettermerge is sending from the same delivery log",
+                "8:backup: nothing written (--out exists without --force, its folder is missing, or the copy failed its check)"})
 public final class Main {
 
     public static void main(String[] args) {

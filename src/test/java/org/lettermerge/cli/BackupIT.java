@@ -148,6 +148,9 @@ class BackupIT {
     void aBackupTakenWhileAnotherConnectionHoldsAnOpenWriteTransactionHoldsTheCommittedRowsOnly() throws Exception {
         try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + campaign.database());
              Statement st = writer.createStatement()) {
+            // Committed, but still only in the -wal while this connection stays open: a copy of the file would miss it.
+            st.executeUpdate("UPDATE recipient SET smtp_reply = 'committed before the backup' "
+                    + "WHERE email = 'kwame.mensah@example.org'");
             st.execute("BEGIN IMMEDIATE");
             st.executeUpdate("UPDATE recipient SET state = 'FAILED', smtp_reply = 'not committed yet'");
             st.executeUpdate("INSERT INTO campaign (name, campaign_file, version, created_at) "
@@ -167,6 +170,8 @@ class BackupIT {
                 .containsExactly("cli-it");
         assertThat(LogRows.recipients(backup)).extracting(r -> r.get("state"))
                 .containsExactly("ACCEPTED", "ACCEPTED", "QUEUED");
+        assertThat(LogRows.query(backup, "SELECT smtp_reply FROM recipient ORDER BY line"))
+                .extracting(r -> r.get("smtp_reply")).last().isEqualTo("committed before the backup");
         assertThat(LogRows.query(campaign.database(), "SELECT count(*) AS n FROM campaign").get(0).get("n"))
                 .isEqualTo(2);
     }

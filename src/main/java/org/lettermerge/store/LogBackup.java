@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,13 @@ public final class LogBackup {
 
     /** What a checked copy holds: its integrity check answer, how many campaigns, letters per state. */
     public record Contents(String integrity, int campaigns, Map<State, Integer> letters) {
+        /** Letters kept in {@link State} order, the order they move in. */
+        public Contents {
+            Map<State, Integer> ordered = new EnumMap<>(State.class);
+            ordered.putAll(letters);
+            letters = Collections.unmodifiableMap(ordered);
+        }
+
         public int letterCount() {
             return letters.values().stream().mapToInt(Integer::intValue).sum();
         }

@@ -62,7 +62,8 @@ final class SmtpSection {
         int cap = reader.number(smtp, "daily_cap", limits.dailyCap(), 0, Integer.MAX_VALUE, "smtp.");
         int connections = reader.number(smtp, "connections", 1, 1, 16, "smtp.");
         int perConnection = reader.number(smtp, "messages_per_connection", 100, 0, Integer.MAX_VALUE, "smtp.");
-        return new Pacing(new AccountLimits(limits.rate(), cap), connections, perConnection);
+        return new Pacing(new AccountLimits(limits.rate(), cap), connections, perConnection,
+                Presets.messageSize(provider));
     }
 
 

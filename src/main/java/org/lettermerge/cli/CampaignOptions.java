@@ -4,7 +4,10 @@ import java.util.Map;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.CampaignFile;
 import org.lettermerge.campaign.Overrides;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 
 /** The campaign file argument and the overrides that point it at another server or database. */
@@ -15,8 +18,18 @@ final class CampaignOptions {
     @Option(names = "--smtp-host", paramLabel = "HOST", description = "Send through this SMTP server instead of the file's.")
     String smtpHost;
 
+    @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+    private Integer smtpPort;
+
     @Option(names = "--smtp-port", paramLabel = "PORT", description = "SMTP port (default: 25, 587 or 465 by security).")
-    Integer smtpPort;
+    void smtpPort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--smtp-port must be a port from 1 to 65535 (it is "
+                    + port + ")");
+        }
+        smtpPort = port;
+    }
 
     @Option(names = "--smtp-security", paramLabel = "none|starttls|tls",
             description = "none, starttls (required, never a fallback to clear text) or tls.")

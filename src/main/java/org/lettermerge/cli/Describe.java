@@ -2,14 +2,17 @@ package org.lettermerge.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.lettermerge.campaign.Campaign;
+import org.lettermerge.campaign.LetterSizes;
 import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.campaign.SmtpChoice;
 import org.lettermerge.delivery.SendPlan;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.schedule.AccountLimits;
+import org.lettermerge.schedule.MessageSizeLimit;
 import org.lettermerge.schedule.Pace;
 
 /** How commands show a campaign and a plan to the user. */
@@ -18,6 +21,11 @@ final class Describe {
     private Describe() {}
 
     static void campaign(PrintWriter out, PreparedCampaign p) {
+        campaign(out, p, LetterSizes.NONE);
+    }
+
+    /** @param sizes the letters as measured, shown when measured */
+    static void campaign(PrintWriter out, PreparedCampaign p, LetterSizes sizes) {
         Campaign c = p.campaign();
         out.println("Campaign " + c.name() + " (" + Problem.display(c.file()) + ")");
         out.println("  from:        " + c.sender().from().toUnicodeString());
@@ -39,8 +47,21 @@ final class Describe {
             out.println("  data:        " + d.getKey() + (d.getValue() instanceof List<?> l ? ": " + l.size() + " rows" : ""));
         }
         c.attachments().forEach(a -> out.println("  attachment:  " + Problem.display(a)));
+        sizes(out, p, sizes);
         out.println("  server:      " + server(c.smtp()));
         out.println("  log:         " + Problem.display(c.database()) + (Files.exists(c.database()) ? "" : " (new)"));
+    }
+
+    /** The letters as they will travel: attachments count encoded, as the provider and the server count them. */
+    private static void sizes(PrintWriter out, PreparedCampaign p, LetterSizes sizes) {
+        if (!sizes.measured()) {
+            return;
+        }
+        MessageSizeLimit limit = p.campaign().smtp().pacing().messageSize();
+        out.println("  sizes:       largest " + MessageSizeLimit.describe(sizes.largestBytes()) + " (to "
+                + sizes.largestEmail() + "), " + MessageSizeLimit.describe(sizes.averageBytes()) + " on average, "
+                + MessageSizeLimit.describe(sizes.totalBytes()) + " for all " + sizes.count() + " letters, encoded as sent"
+                + (limit.isSet() ? "; " + limit.source() + " takes up to " + MessageSizeLimit.describe(limit.bytes()) : ""));
     }
 
     static String server(SmtpChoice smtp) {
@@ -51,6 +72,9 @@ final class Describe {
         }
         return "the built-in sandbox (nothing leaves this machine)";
     }
+
+    /** How many addresses a plan names before it counts the rest. */
+    private static final int SHOWN = 10;
 
     static void plan(PrintWriter out, SendPlan plan, Campaign campaign) {
         out.println("Plan: " + plan.count() + " letter" + (plan.count() == 1 ? "" : "s") + " to send, "
@@ -69,6 +93,17 @@ final class Describe {
         if (!schedule.window().isAlways()) {
             out.println("  window: " + schedule.window() + " in each recipient's time zone (default "
                     + schedule.zone() + "); letters outside it wait");
+        }
+        List<String> now = new ArrayList<>();
+        for (var r : plan.toSend()) {
+            if (now.size() == SHOWN) {
+                break;
+            }
+            now.add(r.email());
+        }
+        if (!now.isEmpty()) {
+            out.println("  gets a letter now: " + String.join(", ", now)
+                    + (plan.count() > now.size() ? " … and " + (plan.count() - now.size()) + " more" : ""));
         }
         plan.skipped().forEach(s -> out.println("  skipped " + s.email() + (s.line() > 0 ? " (line " + s.line() + ")" : "")
                 + ": " + s.reason()));

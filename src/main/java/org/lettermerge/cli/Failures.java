@@ -49,6 +49,11 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         return code;
     }
 
+    /** The exit code of a refusal `check` and the dry run predict, the same `send --live` would exit with. */
+    static int predicted(RuntimeException refusal) {
+        return refusal instanceof DeliveryLogException ? ExitCode.LOG_UNAVAILABLE : ExitCode.INVALID_INPUT;
+    }
+
     private static boolean verbose(ParseResult parsed) {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
             if (p.hasMatchedOption("--verbose")) {

@@ -34,6 +34,12 @@ final class SandboxCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        for (int port : new int[] {smtpPort, imapPort}) {
+            if (port < 0 || port > 65535) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a port must be from 0 (any free"
+                        + " port) to 65535; " + port + " is not");
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         try (SandboxServer server = SandboxServer.start(smtpPort, imapPort, folder)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "sandbox-stop"));

@@ -4,18 +4,23 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.Preflight;
 import org.lettermerge.campaign.PreparedCampaign;
+import org.lettermerge.delivery.Consent;
 import org.lettermerge.delivery.LiveSend;
 import org.lettermerge.delivery.SendPlan;
 import org.lettermerge.delivery.Scheduler;
 import org.lettermerge.schedule.ScheduleTime;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignState;
+import org.lettermerge.store.PauseKind;
 import org.lettermerge.delivery.StopSignal;
 import org.lettermerge.delivery.TestSend;
 import org.lettermerge.problems.InvalidInputException;
@@ -41,8 +46,8 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--live", description = "Really send.")
     boolean live;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Send at most N letters in this run.")
-    int limit;
+    @Option(names = "--limit", paramLabel = "N", description = "Send at most N letters in this run (1 or more).")
+    Integer limitOption;
 
     @Option(names = "--test-to", paramLabel = "ADDRESS",
             description = "Send the first recipient's letter to ADDRESS (yourself) only; recorded as a test, not a delivery.")
@@ -52,6 +57,14 @@ final class SendCommand implements Callable<Integer> {
             description = "With --live: queue the campaign to start at TIME and return, e.g. \"2026-12-07 09:00 "
                     + "America/New_York\" (default zone: the campaign's). `lettermerge run` sends it then.")
     String at;
+
+    @Option(names = "--new-log", description = "Queue the campaign in this delivery log even though it was queued"
+            + " in another log before (or this one lost it): everyone who has no accepted letter in this log gets one.")
+    boolean newLog;
+
+    @Option(names = "--same-campaign", description = "With --accept-changes: the template and the recipients both"
+            + " changed, and it is still the same campaign (not a new letter, which needs its own name:).")
+    boolean sameCampaign;
 
     @Option(names = "--accept-changes",
             description = "The campaign changed after letters went out: record the new version and go on.")
@@ -66,8 +79,10 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        if (limit < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 or more");
+        if (limitOption != null && limitOption < 1) {
+            // 0 used to mean "no limit": someone asking for 0 letters must not get the whole campaign.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be 1 or more (it is "
+                    + limitOption + "); leave --limit out to send every letter that can go now");
         }
         Campaign campaign = options.load();
         PreparedCampaign prepared = Preflight.prepare(campaign);
@@ -82,9 +97,15 @@ final class SendCommand implements Callable<Integer> {
 
     private int dryRun(PrintWriter out, PreparedCampaign prepared) {
         Campaign c = prepared.campaign();
+        Optional<RuntimeException> refusal = LiveSend.refusal(prepared, consent(), clock);
+        if (refusal.isPresent()) {
+            out.println("Dry run: nothing is sent. With --live, nothing would be sent either: "
+                    + refusal.get().getMessage());
+            return Failures.predicted(refusal.get());
+        }
         SendPlan plan = SendPlan.of(prepared, Files.exists(c.database()) ? StoredRows.of(c, clock) : List.of(),
                 StoredRows.suppressed(c, clock));
-        int letters = limit > 0 ? Math.min(limit, plan.count()) : plan.count();
+        int letters = limitOption != null ? Math.min(limitOption, plan.count()) : plan.count();
         out.println("Dry run: nothing is sent. With --live, " + letters + " letter"
                 + (letters == 1 ? "" : "s") + " would go through " + Describe.server(c.smtp()) + ":");
         int n = 0;
@@ -114,10 +135,19 @@ final class SendCommand implements Callable<Integer> {
         char[] password = startAt == null ? Passwords.forServer(prepared.campaign().smtp()) : null;
         return StopOnSignal.around(stop -> {
             LiveSend.Result result = LiveSend.run(prepared,
-                    new LiveSend.Options(limit, acceptChanges, password, stop, startAt, options.overrides()),
+                    new LiveSend.Options(limit(), consent(), password, stop, startAt, options.overrides()),
                     new ProgressLine(spec.commandLine().getErr(), clock), clock);
-            return summarize(out, result, stop);
+            return summarize(out, result, stop, prepared.campaign().schedule().zone());
         });
+    }
+
+    private Consent consent() {
+        return new Consent(acceptChanges, sameCampaign, newLog);
+    }
+
+    /** The scheduler's convention: 0 = no limit. */
+    private int limit() {
+        return limitOption == null ? 0 : limitOption;
     }
 
     /** --at, read in the campaign's time zone unless it names one; never in the past. */
@@ -138,7 +168,7 @@ final class SendCommand implements Callable<Integer> {
         return instant;
     }
 
-    private int summarize(PrintWriter out, LiveSend.Result result, StopSignal stop) {
+    private int summarize(PrintWriter out, LiveSend.Result result, StopSignal stop, ZoneId zone) {
         result.queued().forEach(line -> out.println("Queued: " + line));
         result.recovered().forEach((id, state) -> out.println("Recovered an interrupted send (recipient #" + id
                 + "): now " + state));
@@ -150,10 +180,16 @@ final class SendCommand implements Callable<Integer> {
             out.println("Campaign now: " + Totals.line(result.totals()));
             return ExitCode.OK;
         }
+        boolean pausedByServer = campaign.state() == CampaignState.PAUSED && campaign.pauseKind().isAboutTheServer();
         if (report != null) {
-            report.notes().forEach(note -> out.println("Note: " + note));
+            // The pause is said once, by the summary below.
+            report.notes().stream()
+                    .filter(note -> !(pausedByServer && note.startsWith(Scheduler.pauseNotePrefix(campaign.name()))))
+                    .forEach(note -> out.println("Note: " + note));
             if (report.outcomes().isEmpty()) {
-                out.println("Nothing to send now: every recipient is accepted, failed, unknown, skipped, removed or not due yet.");
+                if (campaign.state() == CampaignState.ACTIVE) {
+                    out.println("Nothing to send now: every recipient is accepted, failed, unknown, skipped, removed or not due yet.");
+                }
             } else {
                 out.println("Sent through " + report.server());
                 out.printf("This run: %d accepted, %d deferred, %d failed, %d unknown, in %.1f s%n",
@@ -164,6 +200,9 @@ final class SendCommand implements Callable<Integer> {
                 out.println("The rest can go out from " + report.nextAction() + " (retries, send window or the "
                         + "account's pace): run this command again then, or keep `lettermerge run` going.");
             }
+        }
+        if (report != null && pausedByServer) {
+            out.println(paused(campaign, report, result.totals(), zone));
         }
         out.println("Campaign now: " + Totals.line(result.totals()));
         out.flush();
@@ -183,6 +222,23 @@ final class SendCommand implements Callable<Integer> {
                     + "again to go on.");
         }
         return Totals.allDelivered(result.totals()) ? ExitCode.OK : ExitCode.SOME_NOT_DELIVERED;
+    }
+
+    /**
+     * One line for a campaign the server stopped: why, what waits, and when it is tried again, e.g. "Paused: cannot
+     * reach smtp.example.org:587 (connection refused). 10 letters wait; the next try is at 14:02:10 CET ...".
+     */
+    private static String paused(CampaignRecord campaign, Scheduler.Report report, Map<State, Integer> totals,
+                                 ZoneId zone) {
+        String why = campaign.pauseKind() == PauseKind.UNREACHABLE && report.unreachable() != null
+                ? report.unreachable() : campaign.pauseReason();
+        why = why == null ? "the server stopped us" : why.strip().replaceAll("\\.+$", "");
+        int waiting = totals.getOrDefault(State.QUEUED, 0) + totals.getOrDefault(State.DEFERRED, 0);
+        String next = campaign.resumeAt() == null
+                ? "they wait for you: fix the cause, then run this command again"
+                : "the next try is at " + DateTimeFormatter.ofPattern("HH:mm:ss z").format(campaign.resumeAt().atZone(zone))
+                        + " while `lettermerge run` is going, or at once when you run this command again";
+        return "Paused: " + why + ". " + waiting + (waiting == 1 ? " letter waits; " : " letters wait; ") + next + ".";
     }
 
     /** Sums of recipients per state, as one line and as the exit code's question. */

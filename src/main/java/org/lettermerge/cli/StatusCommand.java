@@ -74,7 +74,7 @@ final class StatusCommand implements Callable<Integer> {
             List<StoredRecipient> shown = all.stream().filter(r -> state == null || r.state() == state)
                     .filter(r -> wanted(responses.getOrDefault(r.id(), Responses.NONE))).toList();
             Map<State, Integer> counts = log.counts(record);
-            CampaignStatus where = CampaignStatus.of(record, all, clock.instant());
+            CampaignStatus where = CampaignStatus.of(log, record, all, clock.instant());
             List<FollowupsView.Summary> followups = FollowupsView.of(log, record, clock.instant());
             switch (format) {
                 case csv -> StatusCsv.write(out, shown, responses);

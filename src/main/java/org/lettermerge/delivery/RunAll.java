@@ -25,10 +25,11 @@ public final class RunAll {
     public static Result run(Path database, boolean once, Function<SmtpChoice, char[]> passwords,
                              Map<String, String> overrides, StopSignal stop, Progress progress, Clock clock,
                              Duration idlePoll) throws InterruptedException {
-        try (DeliveryLog log = DeliveryLog.openExisting(database, clock); SenderLock lock = SenderLock.acquire(database)) {
+        try (DeliveryLog log = DeliveryLog.openExisting(database, clock); SenderLock lock = SenderLock.acquire(log)) {
+            lock.onLost(stop::request);
             Map<String, Map<Long, State>> recovered = new LinkedHashMap<>();
             for (CampaignRecord campaign : log.control().all()) {
-                Map<Long, State> settled = log.recoverInterrupted(campaign);
+                Map<Long, State> settled = log.recoverInterrupted(campaign, lock);
                 if (!settled.isEmpty()) {
                     recovered.put(campaign.name(), settled);
                 }

@@ -134,6 +134,24 @@ public final class SmtpClient implements AutoCloseable {
         return transport != null && transport.supportsExtension("8BITMIME");
     }
 
+    /**
+     * The largest message the server takes, from the {@code SIZE} keyword of its EHLO reply (RFC 1870 4); 0 when
+     * it announces none, or 0 ("no fixed maximum"), or before the first connect. A message over it would be
+     * refused with 552 after its whole body had been sent.
+     */
+    public synchronized long announcedSizeLimit() {
+        if (transport == null || !transport.supportsExtension("SIZE")) {
+            return 0;
+        }
+        String value = transport.getExtensionParameter("SIZE");
+        try {
+            return value == null || value.isBlank() ? 0 : Math.max(0, Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            log.debug("{} announced an unreadable SIZE '{}': treated as none", settings.address(), value);
+            return 0;
+        }
+    }
+
     @Override
     public synchronized void close() {
         closed = true;

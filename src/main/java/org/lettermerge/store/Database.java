@@ -23,42 +23,29 @@ final class Database implements AutoCloseable {
 
     /** Migrations in order; the schema version is {@code PRAGMA user_version} = how many have been applied. */
     static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-scheduling.sql", "003-suppression.sql",
-            "004-inbox.sql", "005-unsubscribe-flag.sql", "006-followups.sql", "007-verp.sql");
+            "004-inbox.sql", "005-unsubscribe-flag.sql", "006-followups.sql", "007-verp.sql", "008-identity.sql");
 
     private final Path path;
     private final Connection connection;
 
-    private Database(Path path, Connection connection) {
+    Database(Path path, Connection connection) {
         this.path = path;
         this.connection = connection;
     }
 
     static Database open(Path path, boolean createIfMissing) {
-        boolean exists = Files.exists(path);
-        if (!exists && !createIfMissing) {
-            throw new DeliveryLogException("no delivery log at " + Problem.display(path)
-                    + ": nothing has been queued with this database yet (check --db or the campaign's database key)");
+        LogFile file = LogFile.inspect(path);
+        if (file.kind() == LogFile.Kind.MISSING) {
+            if (!createIfMissing) {
+                throw new DeliveryLogException("no delivery log at " + Problem.display(path)
+                        + ": nothing has been queued with this database yet (check --db or the campaign's database key)");
+            }
+            NewLog.create(path);
+        } else if (file.kind() == LogFile.Kind.UNMARKED) {
+            OlderLog.confirm(path);
         }
         try {
-            if (!exists && path.getParent() != null) {
-                Files.createDirectories(path.getParent());
-            }
-            SQLiteConfig config = new SQLiteConfig();
-            // Existing files are opened without CREATE, so a file removed under us is an error, not a new empty log.
-            config.setOpenMode(SQLiteOpenMode.READWRITE);
-            if (!exists) {
-                config.setOpenMode(SQLiteOpenMode.CREATE);
-            }
-            // FULL by default: under WAL, NORMAL can lose the last commits on a power cut. A write whose loss
-            // would be harmless says so (GroupCommit.Sync); the handoff, whose loss could mean a letter sent
-            // twice, never does.
-            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-            config.setBusyTimeout(10_000);
-            // Otherwise sqlite-jdbc runs a second query after every INSERT to offer its row id; the log asks for
-            // one only where it needs it (Statements.insert), and inserts a history line for every step.
-            config.setGetGeneratedKeys(false);
-            config.enforceForeignKeys(true);
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
+            Connection connection = connect(path, SQLiteOpenMode.READWRITE);
             Database db = new Database(path, connection);
             try {
                 db.migrate();
@@ -71,11 +58,32 @@ final class Database implements AutoCloseable {
             return db;
         } catch (SQLException | IOException e) {
             throw new DeliveryLogException("cannot open the delivery log at " + Problem.display(path) + ": "
-                    + e.getMessage() + ". It was left untouched; restore it from a backup or choose another --db.", e);
+                    + e.getMessage() + ". Restore it from a backup or choose another --db.", e);
         }
     }
 
-    private void migrate() throws SQLException, IOException {
+    /** Opened without CREATE, so a file removed under us is an error, not a new empty log. */
+    static Connection connect(Path path, SQLiteOpenMode mode) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        // The default flags are READWRITE | CREATE; only NewLog makes files, and it makes them itself.
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
+        if (mode == SQLiteOpenMode.READONLY) {
+            config.resetOpenMode(SQLiteOpenMode.READWRITE);
+        }
+        config.setOpenMode(mode);
+        // FULL by default: under WAL, NORMAL can lose the last commits on a power cut. A write whose loss
+        // would be harmless says so (GroupCommit.Sync); the handoff, whose loss could mean a letter sent
+        // twice, never does.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        // Otherwise sqlite-jdbc runs a second query after every INSERT to offer its row id; the log asks for
+        // one only where it needs it (Statements.insert), and inserts a history line for every step.
+        config.setGetGeneratedKeys(false);
+        config.enforceForeignKeys(true);
+        return DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
+    }
+
+    void migrate() throws SQLException, IOException {
         int version;
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
             version = rs.getInt(1);
@@ -83,9 +91,6 @@ final class Database implements AutoCloseable {
         if (version > MIGRATIONS.size()) {
             throw new SQLException("its schema version " + version + " is newer than this Lettermerge knows ("
                     + MIGRATIONS.size() + "); use a newer Lettermerge");
-        }
-        if (version == 0 && hasForeignTables()) {
-            throw new SQLException("it is a SQLite database, but not a Lettermerge delivery log");
         }
         for (int next = version; next < MIGRATIONS.size(); next++) {
             String sql = resource(MIGRATIONS.get(next));
@@ -106,16 +111,9 @@ final class Database implements AutoCloseable {
      * WAL is switched on only once the file is known to be a delivery log: the journal mode is stored in the
      * file itself, and a file we refuse must be left exactly as it was.
      */
-    private void useWal() throws SQLException {
+    void useWal() throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("PRAGMA journal_mode = WAL");
-        }
-    }
-
-    private boolean hasForeignTables() throws SQLException {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
-            return rs.getInt(1) > 0;
         }
     }
 
@@ -150,7 +148,7 @@ final class Database implements AutoCloseable {
         return dashes < 0 ? line : line.substring(0, dashes);
     }
 
-    private static String resource(String name) throws IOException {
+    static String resource(String name) throws IOException {
         try (InputStream in = Database.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException("missing migration " + name);

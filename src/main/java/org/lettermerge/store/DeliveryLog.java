@@ -45,6 +45,22 @@ public final class DeliveryLog implements AutoCloseable {
         return new DeliveryLog(Database.open(file, true), clock);
     }
 
+    /**
+     * Why opening or creating a log at this path would be refused (a missing folder, a file that is not a
+     * Lettermerge log), read without writing anything; empty when it may be opened, or created because no file
+     * is there. For commands that predict what `send --live` would do.
+     */
+    public static Optional<DeliveryLogException> whyUnusable(Path file) {
+        try {
+            if (LogFile.inspect(file).kind() == LogFile.Kind.UNMARKED) {
+                OlderLog.confirm(file);
+            }
+            return Optional.empty();
+        } catch (DeliveryLogException e) {
+            return Optional.of(e);
+        }
+    }
+
     /** Opens a log that must already exist. */
     public static DeliveryLog openExisting(Path file, Clock clock) {
         return new DeliveryLog(Database.open(file, false), clock);
@@ -52,6 +68,19 @@ public final class DeliveryLog implements AutoCloseable {
 
     public Path path() {
         return sql.db.path();
+    }
+
+    /** The random id this log was given when it was created: campaigns remember which log they were queued in. */
+    public String id() {
+        return sql.read("read the log's id", () -> {
+            try (ResultSet rs = sql.query("log-id")) {
+                return rs.getString(1);
+            }
+        });
+    }
+
+    Statements statements() {
+        return sql;
     }
 
     public CampaignControl control() {
@@ -300,10 +329,14 @@ public final class DeliveryLog implements AutoCloseable {
     /**
      * Settles rows left in SENDING by a sender that is gone: UNKNOWN when the history shows the message data
      * was handed over (the server may have it), otherwise QUEUED again (nothing reached the server).
-     * Only call while holding the {@link SenderLock}: otherwise a live sender's row could be settled.
+     * Only a holder of the {@link SenderLock} may, checked in the same transaction: a live sender's row is never
+     * settled by another process.
      */
-    public Map<Long, State> recoverInterrupted(CampaignRecord campaign) {
+    public Map<Long, State> recoverInterrupted(CampaignRecord campaign, SenderLock lock) {
         return sql.write("recover interrupted sends", () -> {
+            if (!lock.isHeld()) {
+                throw new SQLException("another process holds the sender claim on this log; nothing was recovered");
+            }
             Map<Long, State> settled = new LinkedHashMap<>();
             try (ResultSet rs = sql.query("interrupted", campaign.id())) {
                 while (rs.next()) {

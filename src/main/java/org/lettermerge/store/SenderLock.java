@@ -1,23 +1,34 @@
 package org.lettermerge.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.lettermerge.problems.Problem;
 
 /**
- * One sender per delivery log at a time. An OS file lock beside the database: the kernel releases it when
- * the process dies, even by kill -9, so holding it proves that any row still in SENDING belongs to a sender
- * that is gone and can be recovered from the history.
+ * One sender per delivery log at a time, proved twice. An OS file lock beside the database, keyed by the file's
+ * real path: the kernel releases it when the process dies, even by kill -9. And a claim inside the log itself
+ * ({@link SenderLease}), which holds whatever path the log is opened through (symlink, hard link, "..") and
+ * whether or not the lock file is still there, renewed while sending. Holding both proves that any row still in
+ * SENDING belongs to a sender that is gone and can be recovered from the history.
  */
 public final class SenderLock implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SenderLock.class.getName());
 
     /**
      * Lock files held by this JVM. OS locks belong to the process, so a second acquire from the same JVM must be
@@ -28,18 +39,69 @@ public final class SenderLock implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
-    private final FileLock lock;
+    private final SenderLease lease;
+    private final ScheduledExecutorService renewals;
+    private volatile Runnable onLost = () -> { };
 
-    private SenderLock(Path file, FileChannel channel, FileLock lock) {
+    private SenderLock(Path file, FileChannel channel, SenderLease lease, Duration renewEvery) {
         this.file = file;
         this.channel = channel;
-        this.lock = lock;
+        this.lease = lease;
+        this.renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sender-claim");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = renewEvery.toMillis();
+        renewals.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
 
-    public static SenderLock acquire(Path database) {
-        Path file = database.toAbsolutePath().normalize().resolveSibling(database.getFileName() + ".lock");
+    /** Takes the OS lock, then the claim inside the log; throws {@link SenderBusyException} when either is held. */
+    public static SenderLock acquire(DeliveryLog log) {
+        return acquire(log, SenderLease.RENEW_EVERY);
+    }
+
+    static SenderLock acquire(DeliveryLog log, Duration renewEvery) {
+        Path database = log.path();
+        Path real = realPath(database);
+        Path file = real.resolveSibling(real.getFileName() + ".lock");
+        FileChannel channel = osLock(database, file);
+        try {
+            SenderLease.Result claim = SenderLease.take(log.statements());
+            if (claim.taken() == null) {
+                throw busy(database, claim.heldBy());
+            }
+            return new SenderLock(file, channel, claim.taken(), renewEvery);
+        } catch (RuntimeException e) {
+            unlock(file, channel);
+            throw e;
+        }
+    }
+
+    /**
+     * What to do if the claim is taken over while this process sends (another machine judged it gone): the
+     * sender stops starting letters, as on Ctrl-C.
+     */
+    public void onLost(Runnable action) {
+        onLost = action;
+    }
+
+    /** True while this process's claim is the one recorded in the log. */
+    boolean isHeld() {
+        return lease.isHeld();
+    }
+
+    private static Path realPath(Path database) {
+        try {
+            return database.toRealPath();
+        } catch (IOException e) {
+            return database.toAbsolutePath().normalize();
+        }
+    }
+
+    private static FileChannel osLock(Path database, Path file) {
         if (!HELD_HERE.add(file)) {
-            throw busy(database);
+            throw busy(database, null);
         }
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -47,11 +109,11 @@ public final class SenderLock implements AutoCloseable {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
-                throw busy(database);
+                throw busy(database, null);
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
-            return new SenderLock(file, channel, lock);
+            return channel;
         } catch (IOException e) {
             HELD_HERE.remove(file);
             throw new DeliveryLogException("cannot lock " + Problem.display(file) + ": " + e.getMessage(), e);
@@ -70,21 +132,53 @@ public final class SenderLock implements AutoCloseable {
         }
     }
 
-    private static SenderBusyException busy(Path database) {
-        return new SenderBusyException("another Lettermerge is sending from the delivery log "
-                + Problem.display(database) + " right now; wait for it to finish (its letters are safe), "
-                + "then run this again");
+    private static SenderBusyException busy(Path database, SenderLease.Holder holder) {
+        String who = holder == null ? "another Lettermerge"
+                : "another Lettermerge (process " + holder.pid() + " on " + holder.host() + ", since "
+                        + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault())
+                                .format(holder.takenAt()) + ")";
+        return new SenderBusyException(who + " is sending from the delivery log " + Problem.display(database)
+                + " right now; wait for it to finish (its letters are safe), then run this again");
     }
 
-    @Override
-    public void close() {
+    /**
+     * A claim lost while sending means another process judged this one gone (from another host, after
+     * {@link SenderLease#STALE_AFTER} without renewal: a machine that slept). Sending stops ({@link #onLost});
+     * rows are only recovered by a holder ({@link DeliveryLog#recoverInterrupted} checks).
+     */
+    private void renew() {
         try {
-            lock.release();
-            channel.close();
+            if (!lease.renew()) {
+                LOG.warning("the sender claim on the delivery log was taken over by another process: stopping");
+                onLost.run();
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("cannot renew the sender claim on the delivery log: " + e.getMessage());
+        }
+    }
+
+    private static void unlock(Path file, FileChannel channel) {
+        try {
+            channel.close(); // releases the lock
         } catch (IOException e) {
             throw new DeliveryLogException("cannot release the sender lock: " + e.getMessage(), e);
         } finally {
             HELD_HERE.remove(file);
+        }
+    }
+
+    @Override
+    public void close() {
+        renewals.shutdownNow();
+        try {
+            renewals.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            lease.release();
+        } finally {
+            unlock(file, channel);
         }
     }
 

@@ -267,3 +267,19 @@ RETURNING id, campaign_id, state, skip_reason;
 -- name: reminders-of-row
 SELECT c.name AS campaign, r.* FROM recipient r JOIN campaign c ON c.id = r.campaign_id
 WHERE r.parent_recipient_id = ? ORDER BY r.id;
+
+-- name: log-id
+SELECT log_id FROM log_identity;
+
+-- name: sender-lease
+SELECT holder, host, pid, process_started, taken_at, renewed_at FROM sender_lease;
+
+-- name: take-sender-lease
+INSERT OR REPLACE INTO sender_lease (only_row, holder, host, pid, process_started, taken_at, renewed_at)
+VALUES (1, ?, ?, ?, ?, ?, ?);
+
+-- name: renew-sender-lease
+UPDATE sender_lease SET renewed_at = ? WHERE holder = ?;
+
+-- name: release-sender-lease
+DELETE FROM sender_lease WHERE holder = ?;

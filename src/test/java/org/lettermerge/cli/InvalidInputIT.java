@@ -55,6 +55,21 @@ class InvalidInputIT {
     }
 
     @Test
+    void numericOptionsThatMakeNoSenseAreUsageErrors() {
+        CampaignFolder campaign = CampaignFolder.sendingTo(dir, port(), TWO_RECIPIENTS);
+
+        CliResult limit = Cli.run("send", campaign.campaign(), "--live", "--limit", "-1");
+        CliResult port = Cli.run("send", campaign.campaign(), "--live", "--smtp-port", "0");
+
+        assertThat(limit.exitCode()).as(limit.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(limit.err()).contains("--limit must be 1 or more");
+        assertThat(port.exitCode()).as(port.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(port.err()).contains("--smtp-port must be a port from 1 to 65535");
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+        assertThat(campaign.database()).doesNotExist();
+    }
+
+    @Test
     void everyMissingTemplateVariableIsListedAtOnce() {
         CampaignFolder campaign = CampaignFolder.sendingTo(dir, port(), TWO_RECIPIENTS)
                 .write("letter.txt.mustache", """

@@ -38,7 +38,10 @@ class SmtpClientConnectTest {
         try (var client = new SmtpClient(SmtpSettings.of("127.0.0.1", port, Security.NONE), null)) {
             assertThatThrownBy(client::connect)
                     .isInstanceOfSatisfying(ServerUnavailableException.class,
-                            e -> assertThat(e.reason()).isEqualTo(Reason.CONNECTION_REFUSED))
+                            e -> {
+                                assertThat(e.reason()).isEqualTo(Reason.CONNECTION_REFUSED);
+                                assertThat(e.summary()).isEqualTo("cannot reach 127.0.0.1:" + port + " (connection refused)");
+                            })
                     .hasMessageContaining("127.0.0.1:" + port)
                     .hasMessageContaining("connection refused");
         }

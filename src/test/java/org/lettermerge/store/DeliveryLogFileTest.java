@@ -36,7 +36,7 @@ class DeliveryLogFileTest {
 
     @Test
     void aNewLogHasTheLatestSchemaVersionInWalModeWithFullSync() throws SQLException {
-        Path file = dir.resolve("sub/folder/log.db");
+        Path file = dir.resolve("log.db");
         try (Database db = Database.open(file, true)) {
             // synchronous is a per-connection setting, so it is read on the log's own connection.
             assertThat(pragma(db.connection(), "synchronous")).isEqualTo("2");
@@ -82,7 +82,7 @@ class DeliveryLogFileTest {
         byte[] original = Files.readAllBytes(file);
 
         assertThatThrownBy(() -> DeliveryLog.openExisting(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
-                .hasMessageContaining("cannot open the delivery log").hasMessageContaining("left untouched");
+                .hasMessageContaining("not a SQLite database").hasMessageContaining("left untouched");
         assertThatThrownBy(() -> DeliveryLog.openOrCreate(file, CLOCK)).isInstanceOf(DeliveryLogException.class);
 
         assertThat(Files.readAllBytes(file)).isEqualTo(original);
@@ -103,9 +103,12 @@ class DeliveryLogFileTest {
         Path file = dir.resolve("missing/log.db");
 
         assertThatThrownBy(() -> DeliveryLog.openExisting(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
-                .hasMessageContaining("no delivery log at");
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> DeliveryLog.openExisting(dir.resolve("log.db"), CLOCK))
+                .isInstanceOf(DeliveryLogException.class).hasMessageContaining("no delivery log at");
 
         assertThat(dir.resolve("missing")).doesNotExist();
+        assertThat(dir.resolve("log.db")).doesNotExist();
     }
 
     @Test
@@ -141,5 +144,135 @@ class DeliveryLogFileTest {
 
         assertThatThrownBy(() -> DeliveryLog.openExisting(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
                 .hasMessageContaining("schema version 99 is newer");
+    }
+    @Test
+    void aMistypedFolderIsRefusedAndNothingIsCreated() {
+        Path file = dir.resolve("logz/x.db");
+
+        assertThatThrownBy(() -> DeliveryLog.openOrCreate(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
+                .hasMessageContaining("the folder " + dir.resolve("logz")).hasMessageContaining("does not exist");
+
+        assertThat(dir.resolve("logz")).doesNotExist();
+    }
+
+    @Test
+    void anEmptiedLogIsNotTakenForANewOne() throws IOException {
+        Path file = dir.resolve("log.db");
+        try (DeliveryLog log = DeliveryLog.openOrCreate(file, CLOCK)) {
+            campaign(log, row("a@example.org", 2));
+        }
+        Files.write(file, new byte[0]);
+
+        assertThatThrownBy(() -> DeliveryLog.openOrCreate(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
+                .hasMessageContaining("it is empty (0 bytes)").hasMessageContaining("left untouched");
+
+        assertThat(Files.size(file)).isZero();
+    }
+
+    @Test
+    void anotherProgramsDatabaseWithAUserVersionIsNeitherMigratedNorChanged() throws Exception {
+        Path file = sqlite("other.db", "CREATE TABLE notes (body TEXT)", "INSERT INTO notes VALUES ('keep me')",
+                "PRAGMA user_version = 3");
+
+        assertRefusedAndUntouched(file, "another program", "notes");
+        assertThat(LogFile.sibling(file, "-wal")).doesNotExist();
+    }
+
+    @Test
+    void aDatabaseMarkedByAnotherApplicationIsRefusedFromItsHeader() throws Exception {
+        Path file = sqlite("marked.db", "PRAGMA application_id = 42", "CREATE TABLE campaign (a)");
+
+        assertRefusedAndUntouched(file, "application id 0x0000002A");
+    }
+
+    @Test
+    void anEmptySqliteFileIsNotANewLog() throws Exception {
+        Path file = sqlite("blank.db", "CREATE TABLE t (a)", "DROP TABLE t");
+
+        assertRefusedAndUntouched(file, "empty SQLite database");
+    }
+
+    private Path sqlite(String name, String... statements) throws SQLException {
+        Path file = dir.resolve(name);
+        try (Connection c = plain(file); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+        return file;
+    }
+
+    /** Refused whether the command may create a log or not, and not a byte of the file changed. */
+    private static void assertRefusedAndUntouched(Path file, String... said) throws IOException {
+        byte[] original = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> DeliveryLog.openOrCreate(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
+                .hasMessageContainingAll(said);
+        assertThatThrownBy(() -> DeliveryLog.openExisting(file, CLOCK)).isInstanceOf(DeliveryLogException.class);
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(original);
+    }
+
+    @Test
+    void aNewLogIsMarkedAsOursWithARandomIdAndReadableByItsOwnerOnly() throws Exception {
+        Path first = dir.resolve("first.db");
+        Path second = dir.resolve("second.db");
+        String firstId;
+        try (DeliveryLog log = DeliveryLog.openOrCreate(first, CLOCK)) {
+            firstId = log.id();
+            campaign(log, row("a@example.org", 2));
+            assertThat(permissions(LogFile.sibling(first, "-wal"))).isEqualTo("rw-------");
+            assertThat(permissions(LogFile.sibling(first, "-shm"))).isEqualTo("rw-------");
+        }
+        try (DeliveryLog log = DeliveryLog.openOrCreate(second, CLOCK)) {
+            assertThat(log.id()).matches("[0-9a-f]{32}").isNotEqualTo(firstId);
+        }
+        try (DeliveryLog log = DeliveryLog.openExisting(first, CLOCK)) {
+            assertThat(log.id()).isEqualTo(firstId);
+        }
+        assertThat(permissions(first)).isEqualTo("rw-------");
+        try (Connection c = plain(first)) {
+            assertThat(pragma(c, "application_id")).isEqualTo(String.valueOf(LogFile.APPLICATION_ID));
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("first.db", "second.db");
+        }
+    }
+
+    @Test
+    void aLogFromBeforeVersion8IsMigratedAndMarked() throws Exception {
+        Path file = dir.resolve("old.db");
+        try (Connection c = plain(file); Statement st = c.createStatement()) {
+            for (String name : Database.MIGRATIONS.subList(0, 7)) {
+                for (String sql : Database.splitStatements(Database.resource(name))) {
+                    st.execute(sql);
+                }
+            }
+            st.execute("PRAGMA user_version = 7");
+            st.execute("PRAGMA journal_mode = WAL");
+        }
+
+        try (DeliveryLog log = DeliveryLog.openExisting(file, CLOCK)) {
+            assertThat(log.id()).matches("[0-9a-f]{32}");
+        }
+        try (Connection c = plain(file)) {
+            assertThat(pragma(c, "application_id")).isEqualTo(String.valueOf(LogFile.APPLICATION_ID));
+            assertThat(pragma(c, "user_version")).isEqualTo(String.valueOf(Database.MIGRATIONS.size()));
+        }
+    }
+
+    @Test
+    void aWriteAheadFileWithoutItsLogIsNotANewLog() throws IOException {
+        Path file = dir.resolve("log.db");
+        Files.writeString(LogFile.sibling(file, "-wal"), "frames");
+
+        assertThatThrownBy(() -> DeliveryLog.openOrCreate(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
+                .hasMessageContaining("the log was deleted or moved");
+
+        assertThat(file).doesNotExist();
+    }
+
+    private static String permissions(Path file) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
     }
 }

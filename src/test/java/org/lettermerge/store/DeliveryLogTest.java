@@ -184,7 +184,10 @@ class DeliveryLogTest {
         log.recordHandoff(c.id(), done.id());
         log.recordOutcome(c.id(), done.id(), State.ACCEPTED, 250, "250 ok", null);
 
-        Map<Long, State> settled = log.recoverInterrupted(c);
+        Map<Long, State> settled;
+        try (SenderLock lock = SenderLock.acquire(log)) {
+            settled = log.recoverInterrupted(c, lock);
+        }
 
         assertThat(settled).containsExactlyInAnyOrderEntriesOf(Map.of(before.id(), State.QUEUED,
                 after.id(), State.UNKNOWN));
@@ -208,7 +211,9 @@ class DeliveryLogTest {
         // Second attempt, interrupted before its data was handed over: only this attempt's events count.
         log.claim(stored(log, c, "a@example.org"), c.id());
 
-        assertThat(log.recoverInterrupted(c)).containsExactly(Map.entry(row.id(), State.QUEUED));
+        try (SenderLock lock = SenderLock.acquire(log)) {
+            assertThat(log.recoverInterrupted(c, lock)).containsExactly(Map.entry(row.id(), State.QUEUED));
+        }
         assertThat(stored(log, c, "a@example.org").attempts()).isEqualTo(2);
     }
 }

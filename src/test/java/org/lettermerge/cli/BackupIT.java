@@ -74,6 +74,20 @@ class BackupIT {
     }
 
     @Test
+    void aBackupRestoredAsTheReadmeSaysIsTheLogAgain() throws Exception {
+        assertThat(Cli.run("backup", campaign.campaign(), "--out", backup.toString()).exitCode()).isZero();
+        var before = LogRows.recipients(campaign.database());
+
+        Files.copy(backup, campaign.database(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(Path.of(campaign.database() + "-wal"));
+        Files.deleteIfExists(Path.of(campaign.database() + "-shm"));
+        CliResult status = Cli.run("status", campaign.campaign());
+
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(LogRows.recipients(campaign.database())).isEqualTo(before);
+    }
+
+    @Test
     void anExistingFileIsNeverReplacedWithoutForce() throws Exception {
         Files.writeString(backup, "last week's backup");
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, CheckCommand.class, PreviewCommand.class, SendCommand.class, StatusCommand.class,
                 RunCommand.class, InboxCommand.class, PauseCommand.class, ResumeCommand.class, CancelCommand.class,
                 ResolveCommand.class, SuppressCommand.class, ReportCommand.class, FollowupCommand.class,
-                SandboxCommand.class,
+                SandboxCommand.class, BackupCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 "5:finished, but some recipients failed, are deferred or unknown",
                 "6:the delivery log cannot be opened, read or written",
                 "7:another Lettermerge is sending from the same delivery log",
+                "8:backup: nothing written (--out exists without --force, its folder is missing, or the copy failed its check)",
                 "130:stopped by Ctrl-C while sending: the letter in flight was settled, the rest stay queued",
                 "143:stopped by SIGTERM while sending: the same as 130"})
 public final class Main {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,8 @@ public final class Scheduler {
     private final LetterSender sender;
     private final Duration idlePoll;
     private final Map<State, Integer> outcomes = new EnumMap<>(State.class);
-    private final Map<Long, LiveCampaign> live = new HashMap<>();
+    /** Loaded campaigns, filled under this scheduler's lock and read by workers outside it: a concurrent map. */
+    private final Map<Long, LiveCampaign> live = new ConcurrentHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private String serverDescription;
     private String unreachable;

@@ -31,7 +31,7 @@ public final class FollowupRepeats {
             if (f.scheduledAt() != null && f.scheduledAt().isAfter(now)) {
                 why = "is scheduled (from " + f.scheduledAt() + ")";
             } else if (f.toGo() > 0) {
-                why = "is still being sent (" + f.toGo() + " of " + f.recipients() + " to go)";
+                why = "still has " + f.toGo() + " of " + f.recipients() + " letters to send";
             } else if (f.createdAt().isAfter(now.minus(spacing))) {
                 why = "was created less than --after " + span(spacing) + " ago";
             } else {

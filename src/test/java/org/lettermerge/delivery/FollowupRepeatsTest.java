@@ -29,8 +29,8 @@ class FollowupRepeatsTest {
         var finished = followup(1, NOW.minusSeconds(3 * 3600), CampaignState.ACTIVE, null, 5, 0);
 
         assertThat(FollowupRepeats.refusal(List.of(sending), NOW, Duration.ZERO))
-                .hasValueSatisfying(why -> assertThat(why).startsWith("a follow-up of this letter is still being sent "
-                        + "(2 of 5 to go): follow-up 1, created 1 hour ago, 5 recipients"));
+                .hasValueSatisfying(why -> assertThat(why).startsWith("a follow-up of this letter still has 2 of 5 "
+                        + "letters to send: follow-up 1, created 1 hour ago, 5 recipients"));
         assertThat(FollowupRepeats.refusal(List.of(finished), NOW, Duration.ofDays(1)))
                 .hasValueSatisfying(why -> assertThat(why).startsWith("a follow-up of this letter was created less "
                         + "than --after 1 day ago: follow-up 1, created 3 hours ago"));

@@ -85,8 +85,9 @@ final class FollowupCommand implements Callable<Integer> {
                 Duration.between(now, startAt), another), clock);
         out.println("Queued follow-up " + created.campaign().name() + " (" + audience.stored() + "): "
                 + SendCommand.Totals.line(created.totals()) + ".");
-        out.println("Its reminders go out from " + startAt + " while `lettermerge run --db "
-                + Problem.display(parent.database()) + "` is running (or a cron job runs `lettermerge run --once`); "
+        String db = Problem.display(parent.database());
+        out.println("Its reminders go out from " + startAt + " while `" + Hint.lettermerge("run", "--db", db)
+                + "` is running (or a cron job runs `" + Hint.lettermerge("run", "--db", db, "--once") + "`); "
                 + "anyone who no longer qualifies then is skipped.");
         return ExitCode.OK;
     }

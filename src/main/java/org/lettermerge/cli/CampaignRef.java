@@ -28,16 +28,9 @@ final class CampaignRef {
         return withDatabase(CampaignFile.load(campaignFile));
     }
 
-    /** The campaign's record in its log; an error when it was never queued there. */
-    static CampaignRecord find(DeliveryLog log, Campaign campaign) {
-        return find(log, campaign, campaign.name());
-    }
-
-    /** Campaign {@code name} (the campaign's own, or one of its follow-ups) in the campaign's log. */
-    static CampaignRecord find(DeliveryLog log, Campaign campaign, String name) {
-        return log.findCampaign(name).orElseThrow(() -> new InvalidInputException(Problem.error(
-                Problem.display(campaign.file()), "campaign " + name + " has not been queued in "
-                        + Problem.display(log.path()) + ": nothing to do (send it with send --live first)")));
+    /** The campaign's record in its log; an error naming the command that queues it when it was never queued there. */
+    CampaignRecord find(DeliveryLog log, Campaign campaign) {
+        return find(log, campaign, new FollowupRef());
     }
 
     /**

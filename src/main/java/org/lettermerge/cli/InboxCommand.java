@@ -56,7 +56,7 @@ final class InboxCommand implements Callable<Integer> {
                 throw new InvalidInputException(Problem.error(Problem.display(campaign.file()), "the campaign has no "
                         + "mailbox: add a mailbox section (host, security, username, password_env) to read replies"));
             }
-            CampaignRecord record = CampaignRef.find(log, campaign);
+            CampaignRecord record = ref.find(log, campaign);
             char[] password = Passwords.forMailbox(campaign.mailbox());
             InboxReport report = new InboxReader(log, clock).read(campaign.mailbox(), password, record);
             printReport(out, report, Problem.display(campaign.database()),

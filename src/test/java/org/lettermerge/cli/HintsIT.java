@@ -70,6 +70,7 @@ class HintsIT {
         assertThat(campaign.run("suppress", "add", "nobody@example.org", "--reason", "test", "--db", log.toString(),
                 "--create").exitCode()).isZero();
         CliRun beforeSending = campaign.run("status", file, "--followup", "1", "--db", log.toString());
+        CliRun report = campaign.run("report", file, "--db", log.toString(), "--out", dir.resolve("r.html").toString());
         assertThat(campaign.run("send", file, "--live", "--db", log.toString()).exitCode()).isZero();
         CliRun afterSending = campaign.run("status", file, "--followup", "1", "--db", log.toString());
         CliRun resume = campaign.run("resume", file, "--followup", "1", "--db", log.toString());
@@ -77,6 +78,9 @@ class HintsIT {
         assertThat(beforeSending.out()).as(beforeSending.toString())
                 .contains("Campaign fault-drill has not been queued in")
                 .contains("Send it with lettermerge send '" + file + "' --live --db " + log + "\n");
+        assertThat(report.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(report.err()).contains("campaign fault-drill has not been queued in")
+                .contains("send it with lettermerge send '" + file + "' --live --db " + log);
         assertThat(afterSending.out()).as(afterSending.toString())
                 .contains("Follow-up 1 of campaign fault-drill has not been created in")
                 .contains("Create it with lettermerge followup '" + file + "' --template TEMPLATE --who no-reply --db "

@@ -42,7 +42,7 @@ final class FollowupCommand implements Callable<Integer> {
 
     @Option(names = "--after", paramLabel = "DURATION",
             description = "Start this long from now, e.g. 7d or 36h; 0s or now: at once. Also the least time between "
-                    + "two reminders about this letter to one person.")
+                    + "two reminders about this letter to one person (without --after or --at: 1 day).")
     String after;
 
     @Option(names = "--another",
@@ -81,8 +81,9 @@ final class FollowupCommand implements Callable<Integer> {
         Instant now = clock.instant();
         Instant startAt = startAt(parent, now);
         Path file = template.isAbsolute() ? template : Path.of("").toAbsolutePath().resolve(template);
+        Duration spacing = at == null && after == null ? Reminders.DEFAULT_SPACING : Duration.between(now, startAt);
         Reminders.Created created = Reminders.create(parent, new Reminders.Request(audience, file, subject, startAt,
-                Duration.between(now, startAt), another), clock);
+                spacing, another), clock);
         out.println("Queued follow-up " + created.campaign().name() + " (" + audience.stored() + "): "
                 + SendCommand.Totals.line(created.totals()) + ".");
         String db = Problem.display(parent.database());

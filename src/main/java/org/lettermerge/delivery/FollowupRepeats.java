@@ -33,7 +33,7 @@ public final class FollowupRepeats {
             } else if (f.toGo() > 0) {
                 why = "still has " + f.toGo() + " of " + f.recipients() + " letters to send";
             } else if (f.createdAt().isAfter(now.minus(spacing))) {
-                why = "was created less than --after " + span(spacing) + " ago";
+                why = "was created less than " + span(spacing) + " ago (the least time between two reminders)";
             } else {
                 continue;
             }

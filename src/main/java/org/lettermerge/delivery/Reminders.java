@@ -39,6 +39,13 @@ public final class Reminders {
     /** The default subject: the parent letter's subject as that recipient got it. */
     public static final String DEFAULT_SUBJECT = "Re: {{original_subject}}";
 
+    /**
+     * The spacing of a follow-up that starts now because no --after or --at was given: running {@code followup}
+     * twice with the defaults (once `run` has sent the first) must not remind anyone twice the same day. An explicit
+     * {@code --after 0s} asks for no spacing (a corrected reminder, with --another).
+     */
+    public static final Duration DEFAULT_SPACING = Duration.ofDays(1);
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     /**

@@ -283,7 +283,11 @@ RETURNING id, campaign_id, state, skip_reason;
 -- name: skip-reminder-too-soon
 UPDATE recipient SET skipped_at = ?, updated_at = ?,
        skip_reason = (SELECT 'reminded at ' || o.last_attempt_at || ' by ' || oc.name
-                             || ': reminders about one letter go at least --after apart'
+                             || ': reminders about one letter go at least '
+                             || CASE WHEN f.spacing_ms % 86400000 = 0 THEN (f.spacing_ms / 86400000) || 'd'
+                                     WHEN f.spacing_ms % 3600000 = 0 THEN (f.spacing_ms / 3600000) || 'h'
+                                     WHEN f.spacing_ms % 60000 = 0 THEN (f.spacing_ms / 60000) || 'm'
+                                     ELSE (f.spacing_ms / 1000) || 's' END || ' apart'
                       FROM followup f JOIN recipient o ON o.parent_recipient_id = recipient.parent_recipient_id
                       JOIN campaign oc ON oc.id = o.campaign_id
                       WHERE f.campaign_id = recipient.campaign_id AND o.id <> recipient.id

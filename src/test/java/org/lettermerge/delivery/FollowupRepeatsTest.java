@@ -33,7 +33,7 @@ class FollowupRepeatsTest {
                         + "letters to send: follow-up 1, created 1 hour ago, 5 recipients"));
         assertThat(FollowupRepeats.refusal(List.of(finished), NOW, Duration.ofDays(1)))
                 .hasValueSatisfying(why -> assertThat(why).startsWith("a follow-up of this letter was created less "
-                        + "than --after 1 day ago: follow-up 1, created 3 hours ago"));
+                        + "than 1 day ago (the least time between two reminders): follow-up 1, created 3 hours ago"));
         assertThat(FollowupRepeats.refusal(List.of(finished), NOW, Duration.ofHours(3))).isEmpty();
         assertThat(FollowupRepeats.refusal(List.of(finished), NOW, Duration.ZERO)).isEmpty();
     }

@@ -297,6 +297,31 @@ class RemindersIT {
     }
 
     @Test
+    void onceTheFirstReminderWentOutFollowupAgainWithTheDefaultsIsRefusedAndWithAnotherHoldsEveryoneBack() {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+            Instant dayTwo = DAY_ONE.plus(Duration.ofDays(1));
+            assertOk(cli(dayTwo, "followup", campaign(), "--template", reminder().toString(), "--who", "no-reply"));
+            assertOk(cli(dayTwo.plusSeconds(30), "run", "--db", database().toString(), "--once"));
+
+            CliRun again = cli(dayTwo.plusSeconds(150), "followup", campaign(), "--template", reminder().toString(),
+                    "--who", "no-reply");
+            CliRun another = cli(dayTwo.plusSeconds(160), "followup", campaign(), "--template",
+                    reminder().toString(), "--who", "no-reply", "--another");
+            assertOk(cli(dayTwo.plusSeconds(180), "run", "--db", database().toString(), "--once"));
+
+            assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(again.err()).contains("was created less than 1 day ago")
+                    .contains("follow-up 1, created 2 minutes ago, 4 recipients: to send another, add --another");
+            assertOk(another);
+            assertThat(rows("fault-drill-followup-2").get("ada@example.org").skipReason())
+                    .startsWith("reminded at 2026-12-08T09:00:30").endsWith("go at least 1d apart");
+            assertThat(server.messages()).hasSize(8);
+        }
+    }
+
+    @Test
     void anotherFollowupInsideTheSpacingIsCreatedButItsClaimsHoldBackThoseRemindedTooRecently() {
         try (var server = ScriptedSmtpServer.start()) {
             writeCampaign(server.port());
@@ -307,7 +332,7 @@ class RemindersIT {
                     "--who", "no-reply", "--after", "10m", "--another");
 
             assertOk(cli(dayTwo.plusSeconds(60), "run", "--db", database().toString(), "--once"));
-            assertOk(cli(dayTwo.plusSeconds(660), "run", "--db", database().toString(), "--once"));
+            assertOk(cli(dayTwo.plusSeconds(605), "run", "--db", database().toString(), "--once"));
 
             assertOk(another);
             assertThat(rows("fault-drill-followup-1").values()).extracting(StoredRecipient::state)

@@ -121,7 +121,7 @@ class FollowupsTest {
         StoredRecipient heldBack = stored(log, second, "a@example.org");
         assertThat(heldBack.state()).isEqualTo(State.SKIPPED);
         assertThat(heldBack.skipReason()).isEqualTo("reminded at 2025-03-01T09:00:00.000Z by c-followup-1: "
-                + "reminders about one letter go at least --after apart");
+                + "reminders about one letter go at least 7d apart");
         assertThat(stored(log, first, "b@example.org").skipReason()).startsWith("reminded at 2025-03-01T10:00:00.000Z"
                 + " by c-followup-2");
         assertThat(log.history(second)).extracting(Event::detail)

@@ -37,7 +37,7 @@ final class FollowupCommand implements Callable<Integer> {
     Path template;
 
     @Option(names = "--who", paramLabel = "WHO", required = true,
-            description = "no-reply (accepted, no reply read), failed, unknown, bounced or deferred.")
+            description = "no-reply (accepted, no reply or bounce read), failed, unknown, bounced or deferred.")
     String who;
 
     @Option(names = "--after", paramLabel = "DURATION",
@@ -47,7 +47,8 @@ final class FollowupCommand implements Callable<Integer> {
 
     @Option(names = "--another",
             description = "Create it even though an earlier follow-up is scheduled, still sending or younger than "
-                    + "--after. Whoever got a reminder less than --after ago is still skipped when it is sent.")
+                    + "the spacing (--after). Whoever got a reminder less than the spacing ago is still skipped when "
+                    + "it is sent.")
     boolean another;
 
     @Option(names = "--at", paramLabel = "TIME",

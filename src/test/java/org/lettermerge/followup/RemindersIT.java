@@ -239,7 +239,7 @@ class RemindersIT {
 
             assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)), "followup", campaign(),
                     "--template", reminder().toString(), "--who", "failed", "--subject", "Second try for {{name}}"));
-            cli(DAY_ONE.plus(Duration.ofDays(1)), "run", "--db", database().toString(), "--once");
+            cli(DAY_ONE.plus(Duration.ofDays(1)).plusSeconds(60), "run", "--db", database().toString(), "--once");
 
             assertThat(rows("fault-drill-followup-1").keySet()).containsExactly("bea@example.org");
             assertThat(server.rcptCommandsFor("bea@example.org")).isEqualTo(2);

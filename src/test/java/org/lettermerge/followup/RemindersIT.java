@@ -354,7 +354,7 @@ class RemindersIT {
 
             CliRun created = cli(DAY_ONE.plusSeconds(60), "followup", campaign(), "--template", reminder().toString(),
                     "--who", "no-reply", "--after", after);
-            assertOk(cli(DAY_ONE.plusSeconds(61), "run", "--db", database().toString(), "--once"));
+            assertOk(cli(DAY_ONE.plusSeconds(90), "run", "--db", database().toString(), "--once"));
 
             assertOk(created);
             assertThat(rows("fault-drill-followup-1").values()).extracting(StoredRecipient::state)

@@ -65,8 +65,9 @@ final class CheckCommand implements Callable<Integer> {
         out.println();
         Describe.plan(out, plan, campaign);
         out.println();
-        out.println("OK: the campaign is ready. Next: lettermerge preview " + options.ref.campaignFile
-                + ", then lettermerge send " + options.ref.campaignFile + " --test-to you@example.org");
+        out.println("OK: the campaign is ready. Next: " + Hint.lettermerge("preview", options.ref.campaignFile)
+                .given(options) + ", then " + Hint.lettermerge("send", options.ref.campaignFile, "--test-to",
+                "you@example.org").given(options));
         return ExitCode.OK;
     }
 }

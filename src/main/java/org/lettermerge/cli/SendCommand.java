@@ -118,8 +118,14 @@ final class SendCommand implements Callable<Integer> {
                     : letter.toName() + " ", "<" + r.email() + ">", letter.subject());
         }
         plan.skipped().forEach(s -> out.println("  skipped " + s.email() + ": " + s.reason()));
-        out.println("To send them: lettermerge send " + options.ref.campaignFile + " --live");
+        out.println((at == null ? "To send them: " : "To queue them to go out at " + at + ": ") + liveCommand());
         return ExitCode.OK;
+    }
+
+    /** This command as it would do what was asked: --live added, every other option kept (--at never dropped). */
+    private Hint liveCommand() {
+        return Hint.lettermerge("send", options.ref.campaignFile, "--live").option("--at", at).given(options)
+                .option("--limit", limitOption).flag("--accept-changes", acceptChanges).flag("--new-log", newLog);
     }
 
     private int testSend(PrintWriter out, PreparedCampaign prepared) {

@@ -181,8 +181,8 @@ final class SendCommand implements Callable<Integer> {
         CampaignRecord campaign = result.campaign();
         Scheduler.Report report = result.report();
         if (report == null && campaign.state() == CampaignState.ACTIVE) {
-            out.println("Scheduled: its letters go out from " + campaign.scheduledAt() + " while `lettermerge run --db "
-                    + org.lettermerge.problems.Problem.display(options.load().database()) + "` is running (or a cron job runs `lettermerge run --once`).");
+            out.println("Scheduled: its letters go out from " + campaign.scheduledAt() + " while `" + run() + "` is"
+                    + " running (or a cron job runs `" + run().add("--once") + "`).");
             out.println("Campaign now: " + Totals.line(result.totals()));
             return ExitCode.OK;
         }
@@ -217,8 +217,8 @@ final class SendCommand implements Callable<Integer> {
             err.println("Campaign " + campaign.name() + " is " + campaign.state().name().toLowerCase()
                     + (campaign.pauseReason() == null ? "" : ": " + campaign.pauseReason()));
             if (campaign.state() == CampaignState.PAUSED && !campaign.pauseKind().isAboutTheServer()) {
-                err.println("Letters not yet sent are still queued; `lettermerge resume " + options.ref.campaignFile
-                        + "` goes on.");
+                err.println("Letters not yet sent are still queued; `"
+                        + Hint.lettermerge("resume", options.ref.campaignFile).given(options.ref) + "` goes on.");
             }
             return campaign.state() == CampaignState.PAUSED && campaign.pauseKind().isAboutTheServer()
                     ? ExitCode.SERVER_UNAVAILABLE : ExitCode.SOME_NOT_DELIVERED;
@@ -234,6 +234,11 @@ final class SendCommand implements Callable<Integer> {
      * One line for a campaign the server stopped: why, what waits, and when it is tried again, e.g. "Paused: cannot
      * reach smtp.example.org:587 (connection refused). 10 letters wait; the next try is at 14:02:10 CET ...".
      */
+    /** `lettermerge run` on this campaign's log (the overrides given here are stored with the campaign for it). */
+    private Hint run() {
+        return Hint.lettermerge("run", "--db", org.lettermerge.problems.Problem.display(options.load().database()));
+    }
+
     /** A run that sent what it could now (the daily cap, a retry, the send window): what waits, and until when. */
     private String later(Instant next, Map<State, Integer> totals, ZoneId zone) {
         int waiting = totals.getOrDefault(State.QUEUED, 0) + totals.getOrDefault(State.DEFERRED, 0);
@@ -242,9 +247,8 @@ final class SendCommand implements Callable<Integer> {
         String day = days == 0 ? "today" : days == 1 ? "tomorrow" : "on " + at.toLocalDate();
         return waiting + (waiting == 1 ? " letter waits" : " letters wait") + " for the account's pace or daily cap, a"
                 + " retry or the send window: the next one can go at " + DateTimeFormatter.ofPattern("HH:mm z").format(at)
-                + " " + day + ". Run this command again then; `lettermerge run --db "
-                + org.lettermerge.problems.Problem.display(options.load().database()) + "` (or cron with"
-                + " `lettermerge run --once`) sends them when they are due.";
+                + " " + day + ". Run this command again then; `" + run() + "` (or cron with `" + run().add("--once")
+                + "`) sends them when they are due.";
     }
 
     private static String paused(CampaignRecord campaign, Scheduler.Report report, Map<State, Integer> totals,

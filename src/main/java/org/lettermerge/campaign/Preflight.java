@@ -29,6 +29,7 @@ public final class Preflight {
         List<Problem> campaignProblems = new ArrayList<>();
         Map<String, Object> data = DataFiles.read(c.data(), campaignProblems);
         checkAttachments(c, campaignProblems);
+        CleartextLogin.check(c).ifPresent(campaignProblems::add);
         RowChecks checks = null;
         if (templates != null) {
             campaignProblems.addAll(templates.checkVariables(csv.columns(), data));
@@ -57,6 +58,7 @@ public final class Preflight {
         LetterTemplates templates = compile(c, problems);
         RecipientsCsv csv = RecipientsCsv.open(c.recipients());
         Map<String, Object> data = DataFiles.read(c.data(), problems);
+        CleartextLogin.check(c).ifPresent(problems::add);
         // Read through like any campaign's file, so that recipients() means the same for a reminder.
         RecipientRows recipients = RecipientRows.read(csv, r -> { });
         if (templates != null) {

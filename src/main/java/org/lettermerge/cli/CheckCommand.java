@@ -35,7 +35,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Campaign campaign = options.load();
         PreparedCampaign prepared = Preflight.prepare(campaign);
-        Describe.campaign(out, prepared);
+        Describe.campaign(out, prepared, options.overrides());
         List<Problem> errors = prepared.errors();
         List<Problem> warnings = prepared.problems().stream().filter(p -> !p.isError()).toList();
         if (!warnings.isEmpty()) {

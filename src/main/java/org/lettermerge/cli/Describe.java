@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.PreparedCampaign;
-import org.lettermerge.campaign.SmtpChoice;
 import org.lettermerge.delivery.SendPlan;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.schedule.AccountLimits;
@@ -17,7 +16,7 @@ final class Describe {
 
     private Describe() {}
 
-    static void campaign(PrintWriter out, PreparedCampaign p) {
+    static void campaign(PrintWriter out, PreparedCampaign p, Map<String, String> overrides) {
         Campaign c = p.campaign();
         out.println("Campaign " + c.name() + " (" + Problem.display(c.file()) + ")");
         out.println("  from:        " + c.sender().from().toUnicodeString());
@@ -39,17 +38,8 @@ final class Describe {
             out.println("  data:        " + d.getKey() + (d.getValue() instanceof List<?> l ? ": " + l.size() + " rows" : ""));
         }
         c.attachments().forEach(a -> out.println("  attachment:  " + Problem.display(a)));
-        out.println("  server:      " + server(c.smtp()));
+        out.println("  server:      " + Endpoint.describe(c.smtp(), overrides));
         out.println("  log:         " + Problem.display(c.database()) + (Files.exists(c.database()) ? "" : " (new)"));
-    }
-
-    static String server(SmtpChoice smtp) {
-        if (smtp instanceof SmtpChoice.Relay relay) {
-            var s = relay.settings();
-            return s.host() + ":" + s.port() + " (" + s.security().name().toLowerCase()
-                    + (s.username() != null ? ", as " + s.username() : "") + ")";
-        }
-        return "the built-in sandbox (nothing leaves this machine)";
     }
 
     static void plan(PrintWriter out, SendPlan plan, Campaign campaign) {

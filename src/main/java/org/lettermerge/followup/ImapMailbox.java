@@ -70,9 +70,10 @@ final class ImapMailbox implements AutoCloseable {
         // Reading a body must not mark it read: unmatched mail stays unread for the person who looks at it.
         props.setProperty(p + "peek", "true");
         if (settings.trustStore() != null && settings.security() != Security.NONE) {
-            // Instead of the JVM's trust, for IMAPS and STARTTLS alike; never a second try with the JVM's.
+            // Instead of the JVM's trust, for IMAPS and STARTTLS alike. Angus's "fallback" (on by default) would
+            // answer a refused certificate by connecting again with the JVM's default trust.
             props.put(p + "ssl.socketFactory", TrustStore.socketFactory(settings.trustStore()));
-            props.setProperty(p + "ssl.socketFactory.fallback", "false");
+            props.setProperty(p + "socketFactory.fallback", "false");
         }
         if (settings.security() == Security.STARTTLS) {
             props.setProperty(p + "starttls.enable", "true");

@@ -34,7 +34,6 @@ final class SessionProperties {
             // socket of its own instead of asking ours, so that socket gets Angus's write timeout.
             props.put("mail.smtp.ssl.socketFactory",
                     TrustStore.layering(TrustStore.socketFactory(settings.trustStore()), sockets));
-            props.setProperty("mail.smtp.ssl.socketFactory.fallback", "false");
             if (settings.security() == Security.TLS) {
                 props.setProperty("mail.smtp.writetimeout", millis(settings.writeTimeout()));
             }

@@ -87,6 +87,7 @@ class ImapTlsIT {
             assertThatThrownBy(() -> ImapMailbox.open(settings(front, otherCa), PASSWORD.toCharArray()).close())
                     .isInstanceOf(ServerUnavailableException.class);
             assertThat(front.completedHandshakes()).isEmpty();
+            assertThat(front.connections()).as("no second try with other trust").isEqualTo(1);
         }
     }
 

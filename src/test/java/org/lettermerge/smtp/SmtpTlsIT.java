@@ -149,6 +149,7 @@ class SmtpTlsIT {
                     .isInstanceOfSatisfying(ServerUnavailableException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.CERTIFICATE));
             assertThat(front.completedHandshakes()).isEmpty();
+            assertThat(front.connections()).as("no second try with other trust").isEqualTo(1);
         }
     }
 

@@ -34,6 +34,7 @@ public final class TlsFront implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<String> clearTextCommands = new CopyOnWriteArrayList<>();
     private final List<String> handshakes = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
     private TlsFront(Mode mode, SSLContext context, int backendPort) throws IOException {
         this.mode = mode;
@@ -63,6 +64,11 @@ public final class TlsFront implements AutoCloseable {
         return List.copyOf(clearTextCommands);
     }
 
+    /** How many connections clients opened: a client that retries (with other trust, say) opens a second. */
+    public int connections() {
+        return connections.get();
+    }
+
     /** The protocol of every TLS session completed, e.g. [TLSv1.3]. */
     public List<String> completedHandshakes() {
         return List.copyOf(handshakes);
@@ -72,6 +78,7 @@ public final class TlsFront implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                connections.incrementAndGet();
                 sockets.add(client);
                 Thread t = new Thread(() -> serve(client), "tls-front-conn");
                 t.setDaemon(true);

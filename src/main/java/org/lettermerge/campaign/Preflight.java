@@ -45,6 +45,7 @@ public final class Preflight {
         List<Problem> campaignProblems = new ArrayList<>();
         Map<String, Object> data = DataFiles.read(c.data(), campaignProblems);
         checkAttachments(c, campaignProblems);
+        CleartextLogin.check(c).ifPresent(campaignProblems::add);
         RowChecks checks = null;
         SizeCheck sizes = new SizeCheck(new LetterMeter(c), c.smtp().pacing().messageSize(), every);
         if (templates != null) {
@@ -107,6 +108,7 @@ public final class Preflight {
         LetterTemplates templates = compile(c, problems);
         RecipientsCsv csv = RecipientsCsv.open(c.recipients());
         Map<String, Object> data = DataFiles.read(c.data(), problems);
+        CleartextLogin.check(c).ifPresent(problems::add);
         // Read through like any campaign's file, so that recipients() means the same for a reminder.
         RecipientRows recipients = RecipientRows.read(csv, r -> { });
         if (templates != null) {

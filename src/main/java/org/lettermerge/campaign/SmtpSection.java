@@ -14,7 +14,8 @@ import org.lettermerge.smtp.SmtpSettings;
 final class SmtpSection {
 
     private static final Set<String> KEYS = Set.of("host", "port", "security", "username", "password_env", "helo",
-            "timeouts", "provider", "rate", "daily_cap", "connections", "messages_per_connection");
+            "timeouts", "provider", "rate", "daily_cap", "connections", "messages_per_connection", "trust_store",
+            "allow_cleartext_login");
     private static final Set<String> TIMEOUT_KEYS = Set.of("connect", "read", "write", "data_end");
 
     private final CampaignFile reader;
@@ -42,7 +43,9 @@ final class SmtpSection {
         SmtpSettings defaults = SmtpSettings.of(host == null ? "localhost" : host, port, security);
         Timeouts timeouts = timeouts(smtp, defaults);
         SmtpSettings settings = new SmtpSettings(defaults.host(), port, security, reader.text(smtp, "username", false),
-                timeouts.connect, timeouts.read, timeouts.write, timeouts.dataEnd, reader.text(smtp, "helo", false));
+                timeouts.connect, timeouts.read, timeouts.write, timeouts.dataEnd, reader.text(smtp, "helo", false),
+                TrustStoreKey.read(reader, smtp, "smtp."),
+                reader.parsed(smtp, "allow_cleartext_login", false, "smtp.", MailboxSection::yesOrNo));
         return new SmtpChoice.Relay(settings, reader.text(smtp, "password_env", false), pacing(smtp));
     }
 

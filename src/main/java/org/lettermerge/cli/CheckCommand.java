@@ -39,7 +39,7 @@ final class CheckCommand implements Callable<Integer> {
         Campaign campaign = options.load();
         Preflight.Measured measured = Preflight.prepareMeasuringLetters(campaign);
         PreparedCampaign prepared = measured.prepared();
-        Describe.campaign(out, prepared, measured.sizes());
+        Describe.campaign(out, prepared, measured.sizes(), options.overrides());
         List<Problem> errors = prepared.errors();
         List<Problem> warnings = prepared.problems().stream().filter(p -> !p.isError()).toList();
         if (!warnings.isEmpty()) {

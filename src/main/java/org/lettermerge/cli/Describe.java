@@ -8,7 +8,6 @@ import java.util.Map;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.LetterSizes;
 import org.lettermerge.campaign.PreparedCampaign;
-import org.lettermerge.campaign.SmtpChoice;
 import org.lettermerge.delivery.SendPlan;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.schedule.AccountLimits;
@@ -20,12 +19,11 @@ final class Describe {
 
     private Describe() {}
 
-    static void campaign(PrintWriter out, PreparedCampaign p) {
-        campaign(out, p, LetterSizes.NONE);
-    }
-
-    /** @param sizes the letters as measured, shown when measured */
-    static void campaign(PrintWriter out, PreparedCampaign p, LetterSizes sizes) {
+    /**
+     * @param sizes     the letters as measured, shown when measured
+     * @param overrides the command line's server overrides, to say which endpoint they changed
+     */
+    static void campaign(PrintWriter out, PreparedCampaign p, LetterSizes sizes, Map<String, String> overrides) {
         Campaign c = p.campaign();
         out.println("Campaign " + c.name() + " (" + Problem.display(c.file()) + ")");
         out.println("  from:        " + c.sender().from().toUnicodeString());
@@ -48,7 +46,7 @@ final class Describe {
         }
         c.attachments().forEach(a -> out.println("  attachment:  " + Problem.display(a)));
         sizes(out, p, sizes);
-        out.println("  server:      " + server(c.smtp()));
+        out.println("  server:      " + Endpoint.describe(c.smtp(), overrides));
         out.println("  log:         " + Problem.display(c.database()) + (Files.exists(c.database()) ? "" : " (new)"));
     }
 
@@ -62,15 +60,6 @@ final class Describe {
                 + sizes.largestEmail() + "), " + MessageSizeLimit.describe(sizes.averageBytes()) + " on average, "
                 + MessageSizeLimit.describe(sizes.totalBytes()) + " for all " + sizes.count() + " letters, encoded as sent"
                 + (limit.isSet() ? "; " + limit.source() + " takes up to " + MessageSizeLimit.describe(limit.bytes()) : ""));
-    }
-
-    static String server(SmtpChoice smtp) {
-        if (smtp instanceof SmtpChoice.Relay relay) {
-            var s = relay.settings();
-            return s.host() + ":" + s.port() + " (" + s.security().name().toLowerCase()
-                    + (s.username() != null ? ", as " + s.username() : "") + ")";
-        }
-        return "the built-in sandbox (nothing leaves this machine)";
     }
 
     /** How many addresses a plan names before it counts the rest. */

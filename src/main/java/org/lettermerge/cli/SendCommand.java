@@ -107,7 +107,7 @@ final class SendCommand implements Callable<Integer> {
                 StoredRows.suppressed(c, clock));
         int letters = limitOption != null ? Math.min(limitOption, plan.count()) : plan.count();
         out.println("Dry run: nothing is sent. With --live, " + letters + " letter"
-                + (letters == 1 ? "" : "s") + " would go through " + Describe.server(c.smtp()) + ":");
+                + (letters == 1 ? "" : "s") + " would go through " + Endpoint.describe(c.smtp(), options.overrides()) + ":");
         int n = 0;
         for (Recipient r : plan.toSend()) {
             if (n == letters) {
@@ -139,6 +139,10 @@ final class SendCommand implements Callable<Integer> {
     private int liveSend(PrintWriter out, PreparedCampaign prepared) throws InterruptedException {
         Instant startAt = startAt(prepared);
         char[] password = startAt == null ? Passwords.forServer(prepared.campaign().smtp()) : null;
+        // First, before anything goes out: where the letters are going, and what the --smtp-* options changed.
+        out.println((startAt == null ? "Sending through " : "Will send through ")
+                + Endpoint.describe(prepared.campaign().smtp(), options.overrides()));
+        out.flush();
         return StopOnSignal.around(stop -> {
             LiveSend.Result result = LiveSend.run(prepared,
                     new LiveSend.Options(limit(), consent(), password, stop, startAt, options.overrides()),

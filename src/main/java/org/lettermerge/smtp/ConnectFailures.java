@@ -47,7 +47,12 @@ final class ConnectFailures {
         if (Causes.any(e, CertificateException.class) || Causes.any(e, SSLPeerUnverifiedException.class)) {
             return fail(Reason.CERTIFICATE, e, server + " presented a certificate that is not trusted or does not "
                     + "match the host name (" + detail(e) + "). Use the host name the certificate is issued for; "
-                    + "certificate checks are never turned off.");
+                    + (settings.trustStore() == null
+                            ? "if it comes from your organisation's own CA, name that CA's certificate (PEM) with "
+                                    + "smtp.trust_store. "
+                            : "only the CAs in smtp.trust_store (" + settings.trustStore().getFileName()
+                                    + ") are trusted. ")
+                    + "Certificate checks are never turned off.");
         }
         if (Causes.any(e, SSLException.class)) {
             return fail(Reason.TLS_HANDSHAKE, e, "The TLS handshake with " + server + " failed (" + detail(e)

@@ -58,6 +58,11 @@ public final class SmtpClient implements AutoCloseable {
             throw new IllegalArgumentException(settings.username() == null
                     ? "a password was given but no SMTP username" : "SMTP username '" + settings.username() + "' has no password");
         }
+        if (settings.sendsPasswordInClear()) {
+            // The campaign checks refuse this first (smtp.allow_cleartext_login); this is the last line.
+            throw new IllegalArgumentException("refusing to send the password for " + settings.username() + " to "
+                    + settings.address() + " in clear text (security none)");
+        }
         this.password = passwordOrNull == null ? null : passwordOrNull.clone();
         this.session = Session.getInstance(SessionProperties.of(settings, sockets));
     }

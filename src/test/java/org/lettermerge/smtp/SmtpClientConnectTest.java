@@ -93,4 +93,15 @@ class SmtpClientConnectTest {
             assertThat(client.socket().getPort()).isEqualTo(server.port());
         }
     }
+
+    @Test
+    void aClientWillNotBeBuiltToLogInInClearTextToAnotherHost() {
+        char[] password = "clear-secret".toCharArray();
+        SmtpSettings clear = SmtpSettings.of("smtp.example.org", 25, Security.NONE).withUsername("sender");
+
+        assertThatThrownBy(() -> new SmtpClient(clear, password).close())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("clear text")
+                .message().doesNotContain("clear-secret");
+    }
 }

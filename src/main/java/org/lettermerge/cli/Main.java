@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
                 "3:invalid input (campaign file, template, recipients, data, letters too large); nothing was sent",
                 "4:mail server unavailable or refused us (connect, TLS, authentication)",
                 "5:finished, but some recipients failed, are deferred or unknown",
-                "6:the delivery log cannot be opened, read or written",
+                "6:the delivery log cannot be opened, read or written, is not a Lettermerge log, or lost a campaign",
                 "7:another Lettermerge is sending from the same delivery log",
                 "8:backup: nothing written (--out exists without --force, its folder is missing, or the copy failed its check)",
                 "130:stopped by Ctrl-C while sending: the letter in flight was settled, the rest stay queued",

@@ -118,6 +118,11 @@ public final class CampaignFile {
         }
     }
 
+    /** A path as the campaign file gives it: relative to the campaign file's folder. */
+    Path resolve(String value) {
+        return folder.resolve(value).normalize();
+    }
+
     void problem(int line, String message) {
         problems.add(Problem.error(Problem.at(file, line), message));
     }

@@ -12,22 +12,34 @@ public final class Durations {
     private Durations() {}
 
     public static Duration parse(String text) {
+        Duration d = parseOrZero(text);
+        if (d.isZero()) {
+            throw new IllegalArgumentException("'" + text + "' must be longer than zero");
+        }
+        return d;
+    }
+
+    /**
+     * A wait before something starts: a duration as {@link #parse} reads it, where zero ({@code 0s}, {@code 0d})
+     * and the word {@code now} mean "start now".
+     */
+    public static Duration parseWait(String text) {
+        return text.strip().equalsIgnoreCase("now") ? Duration.ZERO : parseOrZero(text);
+    }
+
+    private static Duration parseOrZero(String text) {
         Matcher m = FORM.matcher(text.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration: write a number and a unit "
                     + "(ms, s, m, h, d), e.g. 30s or 10m");
         }
         long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
+        return switch (m.group(2)) {
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
             default -> Duration.ofDays(n);
         };
-        if (d.isZero()) {
-            throw new IllegalArgumentException("'" + text + "' must be longer than zero");
-        }
-        return d;
     }
 }

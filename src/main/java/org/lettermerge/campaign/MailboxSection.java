@@ -1,5 +1,6 @@
 package org.lettermerge.campaign;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Set;
@@ -11,7 +12,7 @@ import org.lettermerge.smtp.Security;
 final class MailboxSection {
 
     private static final Set<String> KEYS = Set.of("host", "port", "security", "username", "password_env", "folder",
-            "move_to", "suppress_hard_bounces");
+            "move_to", "suppress_hard_bounces", "trust_store");
     /** Always set: Angus waits forever on a silent server by default. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
@@ -48,6 +49,7 @@ final class MailboxSection {
             reader.problem(mailbox.keyLines().get("security"), "mailbox.security: " + MailboxSettings.clearTextRefused());
             return null;
         }
+        Path trustStore = TrustStoreKey.read(reader, mailbox, "mailbox.");
         if (host == null || username == null) {
             return null;
         }
@@ -55,10 +57,10 @@ final class MailboxSection {
                 MailboxSection::yesOrNo);
         return new MailboxSettings(host.strip(), port, security, username, reader.text(mailbox, "password_env", false),
                 folder == null ? "INBOX" : folder, reader.text(mailbox, "move_to", false), CONNECT_TIMEOUT,
-                READ_TIMEOUT, suppressHardBounces);
+                READ_TIMEOUT, suppressHardBounces, trustStore);
     }
 
-    private static boolean yesOrNo(String text) {
+    static boolean yesOrNo(String text) {
         switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "yes", "on" -> {
                 return true;

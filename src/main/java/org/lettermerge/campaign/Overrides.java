@@ -44,7 +44,7 @@ public final class Overrides {
         if (rate != null && result.smtp() instanceof SmtpChoice.Relay relay) {
             Pacing pacing = relay.pacing().withLimits(
                     new AccountLimits(parseRate(rate), relay.pacing().limits().dailyCap()));
-            result = result.withSmtp(new SmtpChoice.Relay(relay.settings(), relay.passwordEnv(), pacing));
+            result = result.withSmtp(new SmtpChoice.Relay(relay.settings(), relay.passwordEnv(), pacing, relay.inFile()));
         }
         return result;
     }
@@ -56,11 +56,11 @@ public final class Overrides {
         String host = hostText != null ? hostText : relay != null ? relay.settings().host() : "127.0.0.1";
         int port = portText != null ? Integer.parseInt(portText)
                 : relay != null && securityText == null ? relay.settings().port() : security.defaultPort();
-        SmtpSettings base = relay != null ? relay.settings() : SmtpSettings.of(host, port, security);
-        SmtpSettings settings = new SmtpSettings(host, port, security, base.username(), base.connectTimeout(),
-                base.readTimeout(), base.writeTimeout(), base.dataEndTimeout(), base.helo());
-        return new SmtpChoice.Relay(settings, relay != null ? relay.passwordEnv() : null,
-                relay != null ? relay.pacing() : Pacing.UNLIMITED);
+        if (relay == null) {
+            return new SmtpChoice.Relay(SmtpSettings.of(host, port, security), null, Pacing.UNLIMITED, null);
+        }
+        return new SmtpChoice.Relay(relay.settings().at(host, port, security), relay.passwordEnv(), relay.pacing(),
+                relay.inFile());
     }
 
     private static Security parseSecurity(String text) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.recipients.RecipientsCsv;
@@ -14,13 +15,28 @@ import org.lettermerge.template.TemplateSource;
 
 /**
  * Everything that can be known before sending, found all at once: templates compile, every variable they
- * use exists, every recipient row is valid and renders, attachments exist inside the campaign's folder.
+ * use exists, every recipient row is valid and renders, attachments exist inside the campaign's folder, and
+ * every letter, measured as it will travel, is within the provider's message size limit.
  */
 public final class Preflight {
 
     private Preflight() {}
 
     public static PreparedCampaign prepare(Campaign c) {
+        return prepare(c, null);
+    }
+
+    /** A prepared campaign and its letters, each measured as it will be sent. */
+    public record Measured(PreparedCampaign prepared, LetterSizes sizes) {}
+
+    /** As {@link #prepare}, with every letter also built and measured, in the same pass: for {@code check}. */
+    public static Measured prepareMeasuringLetters(Campaign c) {
+        LetterMeter.Tally every = new LetterMeter.Tally();
+        PreparedCampaign p = prepare(c, every);
+        return new Measured(p, p.largestLetterBound() > 0 ? every.sizes() : LetterSizes.NONE);
+    }
+
+    private static PreparedCampaign prepare(Campaign c, LetterMeter.Tally every) {
         List<Problem> problems = new ArrayList<>();
         LetterTemplates templates = compile(c, problems);
         // Rendering checks the merged subject and To name for control characters, whatever columns they use.
@@ -29,10 +45,12 @@ public final class Preflight {
         List<Problem> campaignProblems = new ArrayList<>();
         Map<String, Object> data = DataFiles.read(c.data(), campaignProblems);
         checkAttachments(c, campaignProblems);
+        CleartextLogin.check(c).ifPresent(campaignProblems::add);
         RowChecks checks = null;
+        SizeCheck sizes = new SizeCheck(new LetterMeter(c), c.smtp().pacing().messageSize(), every);
         if (templates != null) {
             campaignProblems.addAll(templates.checkVariables(csv.columns(), data));
-            checks = new RowChecks(templates, data, noErrors(problems) && noErrors(campaignProblems));
+            checks = new RowChecks(templates, data, noErrors(problems) && noErrors(campaignProblems), sizes);
         }
         RecipientRows recipients = RecipientRows.read(csv, checks == null ? r -> { } : checks::check);
         List<Problem> fileProblems = csv.problems();
@@ -41,7 +59,40 @@ public final class Preflight {
         if (checks != null) {
             problems.addAll(checks.problems(!noErrors(fileProblems)));
         }
-        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems);
+        boolean measured = noErrors(problems);
+        if (measured) {
+            sizes.problem().ifPresent(problems::add);
+        }
+        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems,
+                measured ? sizes.largestBound() : 0);
+    }
+
+    /**
+     * Every letter built and measured as it will be sent, from the rows read again: for a server whose SIZE is below {@link PreparedCampaign#largestLetterBound}. Rows that do not render are left out
+     * (preflight reports them); {@link LetterSizes#NONE} when the templates did not compile.
+     */
+    public static LetterSizes measureLetters(PreparedCampaign p) {
+        if (p.templates() == null) {
+            return LetterSizes.NONE;
+        }
+        LetterMeter meter = new LetterMeter(p.campaign());
+        LetterMeter.Tally tally = new LetterMeter.Tally();
+        try {
+            StreamSupport.stream(p.recipients().reread().spliterator(), true).forEach(r -> {
+                long bytes;
+                try {
+                    bytes = meter.exact(r, p.render(r));
+                } catch (RuntimeException doesNotRender) {
+                    return;
+                }
+                if (bytes >= 0) {
+                    tally.add(r, bytes);
+                }
+            });
+        } catch (RuntimeException unreadable) {
+            return LetterSizes.NONE; // the recipients file's own problems are preflight's to report
+        }
+        return tally.sizes();
     }
 
     /** Variables a reminder's templates may use besides the recipient's columns and the campaign's data. */
@@ -57,6 +108,7 @@ public final class Preflight {
         LetterTemplates templates = compile(c, problems);
         RecipientsCsv csv = RecipientsCsv.open(c.recipients());
         Map<String, Object> data = DataFiles.read(c.data(), problems);
+        CleartextLogin.check(c).ifPresent(problems::add);
         // Read through like any campaign's file, so that recipients() means the same for a reminder.
         RecipientRows recipients = RecipientRows.read(csv, r -> { });
         if (templates != null) {
@@ -64,7 +116,7 @@ public final class Preflight {
             columns.addAll(REMINDER_VARIABLES);
             problems.addAll(templates.checkVariables(columns, data));
         }
-        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems);
+        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems, 0);
     }
 
     private static LetterTemplates compile(Campaign c, List<Problem> problems) {

@@ -9,11 +9,13 @@ import org.lettermerge.template.LetterTemplates;
 
 /**
  * A campaign with everything read, compiled and checked: what its recipients file holds (not its rows, which
- * are read again when needed), data, templates and the hashes of its parts. {@code templates} is null when they
- * failed to compile (the problems say why).
+ * are read again when needed), data, templates, the hashes of its parts, and an upper bound on its letters' size as
+ * sent ({@code largestLetterBound}, 0 when not known; {@link Preflight#measureLetters} measures them exactly).
+ * {@code templates} is null when they failed to compile (the problems say why).
  */
 public record PreparedCampaign(Campaign campaign, RecipientRows recipients, Map<String, Object> data,
-                               LetterTemplates templates, Map<String, String> parts, List<Problem> problems) {
+                               LetterTemplates templates, Map<String, String> parts, List<Problem> problems,
+                               long largestLetterBound) {
 
     public PreparedCampaign {
         problems = List.copyOf(problems);

@@ -17,7 +17,7 @@ import org.lettermerge.template.MissingValueException;
  * recipients file has errors is only known after its last row: until then render problems are kept apart, and
  * dropped if it had (a row's problems are then those of the file, as when the list was read before any check).
  * Rows are checked in batches spread over the machine's cores (a trial render is most of preflight's time);
- * their problems are kept in row order.
+ * their problems are kept in row order. A letter that renders is checked against the provider's size limit.
  */
 final class RowChecks {
 
@@ -29,14 +29,19 @@ final class RowChecks {
     private final LetterTemplates templates;
     private final Map<String, Object> data;
     private final boolean render;
+    private final SizeCheck sizes;
     private final List<Found> found = new ArrayList<>();
     private final List<Recipient> batch = new ArrayList<>(BATCH);
 
-    /** @param render whether the campaign's variables are known, the recipients file's errors aside */
-    RowChecks(LetterTemplates templates, Map<String, Object> data, boolean render) {
+    /**
+     * @param render whether the campaign's variables are known, the recipients file's errors aside
+     * @param sizes  checks each rendered letter's size
+     */
+    RowChecks(LetterTemplates templates, Map<String, Object> data, boolean render, SizeCheck sizes) {
         this.templates = templates;
         this.data = data;
         this.render = render;
+        this.sizes = sizes;
     }
 
     void check(Recipient r) {
@@ -69,7 +74,7 @@ final class RowChecks {
 
     private void tryRender(Recipient r, List<Found> problems) {
         try {
-            templates.render(r, data);
+            sizes.check(r, templates.render(r, data));
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> problems.add(new Found(p, true)));
         } catch (MissingValueException e) {

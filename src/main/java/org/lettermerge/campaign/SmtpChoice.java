@@ -22,11 +22,19 @@ public sealed interface SmtpChoice {
     /**
      * A real relay. The password is never in the campaign file: {@code passwordEnv} names the environment
      * variable that holds it (null when the relay needs no authentication or a prompt is wanted).
+     *
+     * @param inFile the settings as the campaign file gives them, before command-line overrides (--smtp-port, ...),
+     *               so the user can be told what an override changed; null when the file names no relay
      */
-    record Relay(SmtpSettings settings, String passwordEnv, Pacing pacing) implements SmtpChoice {
+    record Relay(SmtpSettings settings, String passwordEnv, Pacing pacing, SmtpSettings inFile) implements SmtpChoice {
         public Relay {
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(pacing, "pacing");
+        }
+
+        /** A relay as the campaign file gives it. */
+        public Relay(SmtpSettings settings, String passwordEnv, Pacing pacing) {
+            this(settings, passwordEnv, pacing, settings);
         }
 
         /** host:port:username — the sending budget is per account, shared by every campaign using it. */

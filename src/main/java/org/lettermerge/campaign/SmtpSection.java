@@ -14,7 +14,8 @@ import org.lettermerge.smtp.SmtpSettings;
 final class SmtpSection {
 
     private static final Set<String> KEYS = Set.of("host", "port", "security", "username", "password_env", "helo",
-            "timeouts", "provider", "rate", "daily_cap", "connections", "messages_per_connection");
+            "timeouts", "provider", "rate", "daily_cap", "connections", "messages_per_connection", "trust_store",
+            "allow_cleartext_login");
     private static final Set<String> TIMEOUT_KEYS = Set.of("connect", "read", "write", "data_end");
 
     private final CampaignFile reader;
@@ -42,7 +43,9 @@ final class SmtpSection {
         SmtpSettings defaults = SmtpSettings.of(host == null ? "localhost" : host, port, security);
         Timeouts timeouts = timeouts(smtp, defaults);
         SmtpSettings settings = new SmtpSettings(defaults.host(), port, security, reader.text(smtp, "username", false),
-                timeouts.connect, timeouts.read, timeouts.write, timeouts.dataEnd, reader.text(smtp, "helo", false));
+                timeouts.connect, timeouts.read, timeouts.write, timeouts.dataEnd, reader.text(smtp, "helo", false),
+                TrustStoreKey.read(reader, smtp, "smtp."),
+                reader.parsed(smtp, "allow_cleartext_login", false, "smtp.", MailboxSection::yesOrNo));
         return new SmtpChoice.Relay(settings, reader.text(smtp, "password_env", false), pacing(smtp));
     }
 
@@ -62,7 +65,8 @@ final class SmtpSection {
         int cap = reader.number(smtp, "daily_cap", limits.dailyCap(), 0, Integer.MAX_VALUE, "smtp.");
         int connections = reader.number(smtp, "connections", 1, 1, 16, "smtp.");
         int perConnection = reader.number(smtp, "messages_per_connection", 100, 0, Integer.MAX_VALUE, "smtp.");
-        return new Pacing(new AccountLimits(limits.rate(), cap), connections, perConnection);
+        return new Pacing(new AccountLimits(limits.rate(), cap), connections, perConnection,
+                Presets.messageSize(provider));
     }
 
 

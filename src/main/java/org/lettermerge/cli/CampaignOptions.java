@@ -39,6 +39,11 @@ final class CampaignOptions {
             description = "Send at most this fast, e.g. 30/min, 2/s or unlimited (overrides smtp.rate).")
     String rate;
 
+    /** --smtp-port as given, or null. */
+    Integer smtpPort() {
+        return smtpPort;
+    }
+
     /** The campaign file with --db and the SMTP overrides applied. */
     Campaign load() {
         return ref.withDatabase(Overrides.apply(CampaignFile.load(ref.campaignFile), overrides()));

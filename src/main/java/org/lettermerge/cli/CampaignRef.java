@@ -28,16 +28,38 @@ final class CampaignRef {
         return withDatabase(CampaignFile.load(campaignFile));
     }
 
-    /** The campaign's record in its log; an error when it was never queued there. */
-    static CampaignRecord find(DeliveryLog log, Campaign campaign) {
-        return find(log, campaign, campaign.name());
+    /** The campaign's record in its log; an error naming the command that queues it when it was never queued there. */
+    CampaignRecord find(DeliveryLog log, Campaign campaign) {
+        return find(log, campaign, new FollowupRef());
     }
 
-    /** Campaign {@code name} (the campaign's own, or one of its follow-ups) in the campaign's log. */
-    static CampaignRecord find(DeliveryLog log, Campaign campaign, String name) {
+    /**
+     * The campaign meant by {@code followup} (follow-up N, or the campaign itself) in the campaign's log; when it is
+     * not there, the error names the command that puts it there, with this file and --db.
+     */
+    CampaignRecord find(DeliveryLog log, Campaign campaign, FollowupRef followup) {
+        String name = followup.name(campaign);
         return log.findCampaign(name).orElseThrow(() -> new InvalidInputException(Problem.error(
-                Problem.display(campaign.file()), "campaign " + name + " has not been queued in "
-                        + Problem.display(log.path()) + ": nothing to do (send it with send --live first)")));
+                Problem.display(campaign.file()), missing(log, campaign, followup) + ": nothing to do ("
+                        + nextStep(log, campaign, followup, Hint.lettermerge("send", campaignFile, "--live").given(this))
+                        + ")")));
+    }
+
+    /** "campaign X has not been queued in DB" or "follow-up N of campaign X has not been created in DB". */
+    String missing(DeliveryLog log, Campaign campaign, FollowupRef followup) {
+        return (followup.number == null || log.findCampaign(campaign.name()).isEmpty()
+                ? "campaign " + campaign.name() + " has not been queued in "
+                : "follow-up " + followup.number + " of campaign " + campaign.name() + " has not been created in ")
+                + Problem.display(log.path());
+    }
+
+    /** What makes it exist: {@code send} (the campaign), or, once the campaign went out, creating the follow-up. */
+    String nextStep(DeliveryLog log, Campaign campaign, FollowupRef followup, Hint send) {
+        if (followup.number == null || log.findCampaign(campaign.name()).isEmpty()) {
+            return "send it with " + send;
+        }
+        return "create it with " + Hint.lettermerge("followup", campaignFile, "--template", "TEMPLATE", "--who",
+                "no-reply").given(this);
     }
 
     static DeliveryLog open(Campaign campaign, Clock clock) {

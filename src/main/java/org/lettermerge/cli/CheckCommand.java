@@ -4,10 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.Preflight;
 import org.lettermerge.campaign.PreparedCampaign;
+import org.lettermerge.delivery.Consent;
+import org.lettermerge.delivery.LiveSend;
 import org.lettermerge.delivery.SendPlan;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.store.StoredRecipient;
@@ -34,8 +37,9 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Campaign campaign = options.load();
-        PreparedCampaign prepared = Preflight.prepare(campaign);
-        Describe.campaign(out, prepared);
+        Preflight.Measured measured = Preflight.prepareMeasuringLetters(campaign);
+        PreparedCampaign prepared = measured.prepared();
+        Describe.campaign(out, prepared, measured.sizes(), options.overrides());
         List<Problem> errors = prepared.errors();
         List<Problem> warnings = prepared.problems().stream().filter(p -> !p.isError()).toList();
         if (!warnings.isEmpty()) {
@@ -49,14 +53,21 @@ final class CheckCommand implements Callable<Integer> {
             errors.forEach(p -> out.println("  " + p));
             return ExitCode.INVALID_INPUT;
         }
+        Optional<RuntimeException> refusal = LiveSend.refusal(prepared, Consent.NONE, clock);
+        if (refusal.isPresent()) {
+            out.println();
+            out.println("Not ready: send --live would stop before sending anything: " + refusal.get().getMessage());
+            return Failures.predicted(refusal.get());
+        }
         List<StoredRecipient> stored = Files.exists(campaign.database())
                 ? StoredRows.of(campaign, clock) : List.of();
         SendPlan plan = SendPlan.of(prepared, stored, StoredRows.suppressed(campaign, clock));
         out.println();
         Describe.plan(out, plan, campaign);
         out.println();
-        out.println("OK: the campaign is ready. Next: lettermerge preview " + options.ref.campaignFile
-                + ", then lettermerge send " + options.ref.campaignFile + " --test-to you@example.org");
+        out.println("OK: the campaign is ready. Next: " + Hint.lettermerge("preview", options.ref.campaignFile)
+                .given(options) + ", then " + Hint.lettermerge("send", options.ref.campaignFile, "--test-to",
+                "you@example.org").given(options));
         return ExitCode.OK;
     }
 }

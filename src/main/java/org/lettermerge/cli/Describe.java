@@ -2,14 +2,16 @@ package org.lettermerge.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.lettermerge.campaign.Campaign;
+import org.lettermerge.campaign.LetterSizes;
 import org.lettermerge.campaign.PreparedCampaign;
-import org.lettermerge.campaign.SmtpChoice;
 import org.lettermerge.delivery.SendPlan;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.schedule.AccountLimits;
+import org.lettermerge.schedule.MessageSizeLimit;
 import org.lettermerge.schedule.Pace;
 
 /** How commands show a campaign and a plan to the user. */
@@ -17,7 +19,11 @@ final class Describe {
 
     private Describe() {}
 
-    static void campaign(PrintWriter out, PreparedCampaign p) {
+    /**
+     * @param sizes     the letters as measured, shown when measured
+     * @param overrides the command line's server overrides, to say which endpoint they changed
+     */
+    static void campaign(PrintWriter out, PreparedCampaign p, LetterSizes sizes, Map<String, String> overrides) {
         Campaign c = p.campaign();
         out.println("Campaign " + c.name() + " (" + Problem.display(c.file()) + ")");
         out.println("  from:        " + c.sender().from().toUnicodeString());
@@ -39,18 +45,25 @@ final class Describe {
             out.println("  data:        " + d.getKey() + (d.getValue() instanceof List<?> l ? ": " + l.size() + " rows" : ""));
         }
         c.attachments().forEach(a -> out.println("  attachment:  " + Problem.display(a)));
-        out.println("  server:      " + server(c.smtp()));
+        sizes(out, p, sizes);
+        out.println("  server:      " + Endpoint.describe(c.smtp(), overrides));
         out.println("  log:         " + Problem.display(c.database()) + (Files.exists(c.database()) ? "" : " (new)"));
     }
 
-    static String server(SmtpChoice smtp) {
-        if (smtp instanceof SmtpChoice.Relay relay) {
-            var s = relay.settings();
-            return s.host() + ":" + s.port() + " (" + s.security().name().toLowerCase()
-                    + (s.username() != null ? ", as " + s.username() : "") + ")";
+    /** The letters as they will travel: attachments count encoded, as the provider and the server count them. */
+    private static void sizes(PrintWriter out, PreparedCampaign p, LetterSizes sizes) {
+        if (!sizes.measured()) {
+            return;
         }
-        return "the built-in sandbox (nothing leaves this machine)";
+        MessageSizeLimit limit = p.campaign().smtp().pacing().messageSize();
+        out.println("  sizes:       largest " + MessageSizeLimit.describe(sizes.largestBytes()) + " (to "
+                + sizes.largestEmail() + "), " + MessageSizeLimit.describe(sizes.averageBytes()) + " on average, "
+                + MessageSizeLimit.describe(sizes.totalBytes()) + " for all " + sizes.count() + " letters, encoded as sent"
+                + (limit.isSet() ? "; " + limit.source() + " takes up to " + MessageSizeLimit.describe(limit.bytes()) : ""));
     }
+
+    /** How many addresses a plan names before it counts the rest. */
+    private static final int SHOWN = 10;
 
     static void plan(PrintWriter out, SendPlan plan, Campaign campaign) {
         out.println("Plan: " + plan.count() + " letter" + (plan.count() == 1 ? "" : "s") + " to send, "
@@ -69,6 +82,17 @@ final class Describe {
         if (!schedule.window().isAlways()) {
             out.println("  window: " + schedule.window() + " in each recipient's time zone (default "
                     + schedule.zone() + "); letters outside it wait");
+        }
+        List<String> now = new ArrayList<>();
+        for (var r : plan.toSend()) {
+            if (now.size() == SHOWN) {
+                break;
+            }
+            now.add(r.email());
+        }
+        if (!now.isEmpty()) {
+            out.println("  gets a letter now: " + String.join(", ", now)
+                    + (plan.count() > now.size() ? " … and " + (plan.count() - now.size()) + " more" : ""));
         }
         plan.skipped().forEach(s -> out.println("  skipped " + s.email() + (s.line() > 0 ? " (line " + s.line() + ")" : "")
                 + ": " + s.reason()));

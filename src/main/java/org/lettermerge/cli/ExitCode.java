@@ -17,6 +17,8 @@ public final class ExitCode {
     public static final int LOG_UNAVAILABLE = 6;
     /** Another Lettermerge is sending from the same delivery log. */
     public static final int BUSY = 7;
+    /** lettermerge backup wrote nothing: --out exists (without --force), its folder is missing, or the copy failed its check. */
+    public static final int BACKUP_NOT_WRITTEN = 8;
 
     private ExitCode() {}
 }

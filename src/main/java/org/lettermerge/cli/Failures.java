@@ -5,6 +5,7 @@ import org.lettermerge.delivery.CampaignChangedException;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.smtp.ServerUnavailableException;
+import org.lettermerge.store.BackupException;
 import org.lettermerge.store.DeliveryLogException;
 import org.lettermerge.store.SenderLock;
 import picocli.CommandLine;
@@ -31,6 +32,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         } else if (e instanceof DeliveryLogException) {
             err.println("Delivery log problem: " + e.getMessage());
             code = ExitCode.LOG_UNAVAILABLE;
+        } else if (e instanceof BackupException) {
+            err.println("No backup written: " + e.getMessage());
+            code = ExitCode.BACKUP_NOT_WRITTEN;
         } else if (e instanceof SenderLock.SenderBusyException) {
             err.println(e.getMessage());
             code = ExitCode.BUSY;
@@ -43,6 +47,11 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         }
         err.flush();
         return code;
+    }
+
+    /** The exit code of a refusal `check` and the dry run predict, the same `send --live` would exit with. */
+    static int predicted(RuntimeException refusal) {
+        return refusal instanceof DeliveryLogException ? ExitCode.LOG_UNAVAILABLE : ExitCode.INVALID_INPUT;
     }
 
     private static boolean verbose(ParseResult parsed) {

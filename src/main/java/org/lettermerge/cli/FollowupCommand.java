@@ -37,11 +37,19 @@ final class FollowupCommand implements Callable<Integer> {
     Path template;
 
     @Option(names = "--who", paramLabel = "WHO", required = true,
-            description = "no-reply (accepted, no reply read), failed, unknown, bounced or deferred.")
+            description = "no-reply (accepted, no reply or bounce read), failed, unknown, bounced or deferred.")
     String who;
 
-    @Option(names = "--after", paramLabel = "DURATION", description = "Start this long from now, e.g. 7d or 36h.")
+    @Option(names = "--after", paramLabel = "DURATION",
+            description = "Start this long from now, e.g. 7d or 36h; 0s or now: at once. Also the least time between "
+                    + "two reminders about this letter to one person (without --after or --at: 1 day).")
     String after;
+
+    @Option(names = "--another",
+            description = "Create it even though an earlier follow-up is scheduled, still sending or younger than "
+                    + "the spacing (--after). Whoever got a reminder less than the spacing ago is still skipped when "
+                    + "it is sent.")
+    boolean another;
 
     @Option(names = "--at", paramLabel = "TIME",
             description = "Start at TIME, e.g. \"2026-12-14 09:00 Europe/Paris\" (default zone: the campaign's).")
@@ -71,19 +79,22 @@ final class FollowupCommand implements Callable<Integer> {
                     "--who must be no-reply, failed, unknown, bounced or deferred, not '" + who + "'");
         }
         Campaign parent = ref.load();
-        Instant startAt = startAt(parent);
+        Instant now = clock.instant();
+        Instant startAt = startAt(parent, now);
         Path file = template.isAbsolute() ? template : Path.of("").toAbsolutePath().resolve(template);
-        Reminders.Created created = Reminders.create(parent, audience, file, subject, startAt, clock);
+        Duration spacing = at == null && after == null ? Reminders.DEFAULT_SPACING : Duration.between(now, startAt);
+        Reminders.Created created = Reminders.create(parent, new Reminders.Request(audience, file, subject, startAt,
+                spacing, another), clock);
         out.println("Queued follow-up " + created.campaign().name() + " (" + audience.stored() + "): "
                 + SendCommand.Totals.line(created.totals()) + ".");
-        out.println("Its reminders go out from " + startAt + " while `lettermerge run --db "
-                + Problem.display(parent.database()) + "` is running (or a cron job runs `lettermerge run --once`); "
+        String db = Problem.display(parent.database());
+        out.println("Its reminders go out from " + startAt + " while `" + Hint.lettermerge("run", "--db", db)
+                + "` is running (or a cron job runs `" + Hint.lettermerge("run", "--db", db, "--once") + "`); "
                 + "anyone who no longer qualifies then is skipped.");
         return ExitCode.OK;
     }
 
-    private Instant startAt(Campaign parent) {
-        Instant now = clock.instant();
+    private Instant startAt(Campaign parent, Instant now) {
         try {
             if (at != null) {
                 Instant instant = ScheduleTime.parse(at, parent.schedule().zone());
@@ -93,7 +104,7 @@ final class FollowupCommand implements Callable<Integer> {
                 }
                 return instant;
             }
-            Duration wait = after == null ? Duration.ZERO : Durations.parse(after);
+            Duration wait = after == null ? Duration.ZERO : Durations.parseWait(after);
             return now.plus(wait);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(Problem.error(at != null ? "--at" : "--after", e.getMessage()));

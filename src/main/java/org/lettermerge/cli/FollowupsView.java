@@ -32,7 +32,7 @@ final class FollowupsView {
             var counts = log.counts(c);
             Map<String, Integer> byState = new LinkedHashMap<>();
             counts.forEach((s, n) -> byState.put(s.name().toLowerCase(), n));
-            all.add(new Summary(c.name(), f.who().stored(), CampaignStatus.of(c, log.recipients(c), now),
+            all.add(new Summary(c.name(), f.who().stored(), CampaignStatus.of(log, c, log.recipients(c), now),
                     SendCommand.Totals.line(counts), byState));
         }
         return all;

@@ -58,16 +58,17 @@ final class InboxCommand implements Callable<Integer> {
                 throw new InvalidInputException(Problem.error(Problem.display(campaign.file()), "the campaign has no "
                         + "mailbox: add a mailbox section (host, security, username, password_env) to read replies"));
             }
-            CampaignRecord record = CampaignRef.find(log, campaign);
+            CampaignRecord record = ref.find(log, campaign);
             char[] password = Passwords.forMailbox(campaign.mailbox());
             InboxReport report = new InboxReader(log, clock).read(campaign.mailbox(), password, record,
                     new RenderedSubjects(campaign, log, record));
-            printReport(out, report);
+            printReport(out, report, Problem.display(campaign.database()),
+                    Hint.lettermerge("inbox", ref.campaignFile).given(ref).add("--unmatched"));
             return ExitCode.OK;
         }
     }
 
-    private static void printReport(PrintWriter out, InboxReport report) {
+    private static void printReport(PrintWriter out, InboxReport report, String db, Hint listUnmatched) {
         out.println("Read " + report.mailbox() + ": " + report.recorded().size() + " new, " + report.known()
                 + " already recorded" + (report.moved() > 0 ? ", " + report.moved() + " moved" : "") + ".");
         out.println("  replied " + report.count(InboundKind.REPLIED) + "   auto-reply "
@@ -83,13 +84,13 @@ final class InboxCommand implements Callable<Integer> {
         List<InboundMessage> unsubscribe = report.unsubscribeRequests();
         if (!unsubscribe.isEmpty()) {
             // Flagged, not acted on: the issue wants a person to decide, and a word list can misread a reply.
-            out.println(unsubscribe.size() + " ask to unsubscribe: review them and run `lettermerge suppress add "
-                    + "ADDRESS --reason \"asked to unsubscribe\" --db DB` for those who meant it (nothing was "
-                    + "suppressed):");
+            out.println(unsubscribe.size() + " ask to unsubscribe: review them and run `" + Hint.lettermerge(
+                    "suppress", "add", "ADDRESS", "--reason", "asked to unsubscribe", "--db", db)
+                    + "` for those who meant it (nothing was suppressed):");
             unsubscribe.forEach(m -> out.println("  " + nullToEmpty(m.from()) + "  " + nullToEmpty(m.subject())));
         }
         if (report.count(InboundKind.UNMATCHED) > 0) {
-            out.println("Unmatched mail is kept for you: lettermerge inbox CAMPAIGN --unmatched lists it.");
+            out.println("Unmatched mail is kept for you: " + listUnmatched + " lists it.");
         }
     }
 

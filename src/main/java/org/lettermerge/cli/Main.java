@@ -10,21 +10,24 @@ import picocli.CommandLine.Command;
 @Command(name = "lettermerge", mixinStandardHelpOptions = true, version = "Lettermerge 0.1.0",
         description = "Mail merge for letters that matter: the right letter reaches each recipient once, "
                 + "and the delivery log proves it.",
-        subcommands = {CheckCommand.class, PreviewCommand.class, SendCommand.class, StatusCommand.class,
+        subcommands = {InitCommand.class, CheckCommand.class, PreviewCommand.class, SendCommand.class, StatusCommand.class,
                 RunCommand.class, InboxCommand.class, PauseCommand.class, ResumeCommand.class, CancelCommand.class,
                 ResolveCommand.class, SuppressCommand.class, ReportCommand.class, FollowupCommand.class,
-                SandboxCommand.class,
+                SandboxCommand.class, BackupCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
                 "1:something unexpected (run again with --verbose for details)",
                 "2:usage: the command line is wrong",
-                "3:invalid input (campaign file, template, recipients, data); nothing was sent",
+                "3:invalid input (campaign file, template, recipients, data, letters too large); nothing was sent",
                 "4:mail server unavailable or refused us (connect, TLS, authentication)",
                 "5:finished, but some recipients failed, are deferred or unknown",
-                "6:the delivery log cannot be opened, read or written",
-                "7:another Lettermerge is sending from the same delivery log"})
+                "6:the delivery log cannot be opened, read or written, is not a Lettermerge log, or lost a campaign",
+                "7:another Lettermerge is sending from the same delivery log",
+                "8:backup: nothing written (--out exists without --force, its folder is missing, or the copy failed its check)",
+                "130:stopped by Ctrl-C while sending: the letter in flight was settled, the rest stay queued",
+                "143:stopped by SIGTERM while sending: the same as 130"})
 public final class Main {
 
     public static void main(String[] args) {

@@ -38,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
         Campaign campaign = ref.load();
         ReportData data;
         try (DeliveryLog log = CampaignRef.open(campaign, clock)) {
-            CampaignRecord record = CampaignRef.find(log, campaign);
+            CampaignRecord record = ref.find(log, campaign);
             data = ReportData.gather(log, record, clock.instant());
         }
         HtmlReport.write(data, out);

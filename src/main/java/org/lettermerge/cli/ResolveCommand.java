@@ -47,7 +47,7 @@ final class ResolveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Campaign campaign = campaignRef.load();
         try (DeliveryLog log = CampaignRef.open(campaign, clock)) {
-            CampaignRecord record = CampaignRef.find(log, campaign);
+            CampaignRecord record = campaignRef.find(log, campaign);
             String key = Addresses.key(email.strip());
             StoredRecipient row = log.recipients(record).stream().filter(r -> r.emailKey().equals(key)).findFirst()
                     .orElseThrow(() -> new InvalidInputException(Problem.error("--email", "no recipient " + email

@@ -34,11 +34,12 @@ final class ResumeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Campaign campaign = campaignRef.load();
         try (DeliveryLog log = CampaignRef.open(campaign, clock)) {
-            CampaignRecord record = CampaignRef.find(log, campaign, followupRef.name(campaign));
+            CampaignRecord record = campaignRef.find(log, campaign, followupRef);
             if (new Controls(log, clock, Sleeper.REAL).resume(record)) {
-                out.println("Campaign " + record.name() + " resumed: `lettermerge run --db "
-                        + org.lettermerge.problems.Problem.display(campaign.database()) + "` or `lettermerge send "
-                        + campaignRef.campaignFile + " --live` sends it.");
+                out.println("Campaign " + record.name() + " resumed: `" + Hint.lettermerge("run", "--db",
+                        org.lettermerge.problems.Problem.display(campaign.database())) + "` or `"
+                        + Hint.lettermerge("send", campaignRef.campaignFile, "--live").given(campaignRef)
+                        + "` sends it.");
             } else {
                 out.println("Campaign " + record.name() + " is " + record.state().name().toLowerCase()
                         + ", not paused; nothing changed.");

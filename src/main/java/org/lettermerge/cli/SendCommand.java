@@ -4,18 +4,23 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.Preflight;
 import org.lettermerge.campaign.PreparedCampaign;
+import org.lettermerge.delivery.Consent;
 import org.lettermerge.delivery.LiveSend;
 import org.lettermerge.delivery.SendPlan;
 import org.lettermerge.delivery.Scheduler;
 import org.lettermerge.schedule.ScheduleTime;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignState;
+import org.lettermerge.store.PauseKind;
 import org.lettermerge.delivery.StopSignal;
 import org.lettermerge.delivery.TestSend;
 import org.lettermerge.problems.InvalidInputException;
@@ -57,6 +62,10 @@ final class SendCommand implements Callable<Integer> {
             + " in another log before (or this one lost it): everyone who has no accepted letter in this log gets one.")
     boolean newLog;
 
+    @Option(names = "--same-campaign", description = "With --accept-changes: the template and the recipients both"
+            + " changed, and it is still the same campaign (not a new letter, which needs its own name:).")
+    boolean sameCampaign;
+
     @Option(names = "--accept-changes",
             description = "The campaign changed after letters went out: record the new version and go on.")
     boolean acceptChanges;
@@ -88,11 +97,17 @@ final class SendCommand implements Callable<Integer> {
 
     private int dryRun(PrintWriter out, PreparedCampaign prepared) {
         Campaign c = prepared.campaign();
+        Optional<RuntimeException> refusal = LiveSend.refusal(prepared, consent(), clock);
+        if (refusal.isPresent()) {
+            out.println("Dry run: nothing is sent. With --live, nothing would be sent either: "
+                    + refusal.get().getMessage());
+            return Failures.predicted(refusal.get());
+        }
         SendPlan plan = SendPlan.of(prepared, Files.exists(c.database()) ? StoredRows.of(c, clock) : List.of(),
                 StoredRows.suppressed(c, clock));
         int letters = limitOption != null ? Math.min(limitOption, plan.count()) : plan.count();
         out.println("Dry run: nothing is sent. With --live, " + letters + " letter"
-                + (letters == 1 ? "" : "s") + " would go through " + Describe.server(c.smtp()) + ":");
+                + (letters == 1 ? "" : "s") + " would go through " + Endpoint.describe(c.smtp(), options.overrides()) + ":");
         int n = 0;
         for (Recipient r : plan.toSend()) {
             if (n == letters) {
@@ -103,8 +118,14 @@ final class SendCommand implements Callable<Integer> {
                     : letter.toName() + " ", "<" + r.email() + ">", letter.subject());
         }
         plan.skipped().forEach(s -> out.println("  skipped " + s.email() + ": " + s.reason()));
-        out.println("To send them: lettermerge send " + options.ref.campaignFile + " --live");
+        out.println((at == null ? "To send them: " : "To queue them to go out at " + at + ": ") + liveCommand());
         return ExitCode.OK;
+    }
+
+    /** This command as it would do what was asked: --live added, every other option kept (--at never dropped). */
+    private Hint liveCommand() {
+        return Hint.lettermerge("send", options.ref.campaignFile, "--live").option("--at", at).given(options)
+                .option("--limit", limitOption).flag("--accept-changes", acceptChanges).flag("--new-log", newLog);
     }
 
     private int testSend(PrintWriter out, PreparedCampaign prepared) {
@@ -118,12 +139,20 @@ final class SendCommand implements Callable<Integer> {
     private int liveSend(PrintWriter out, PreparedCampaign prepared) throws InterruptedException {
         Instant startAt = startAt(prepared);
         char[] password = startAt == null ? Passwords.forServer(prepared.campaign().smtp()) : null;
+        // First, before anything goes out: where the letters are going, and what the --smtp-* options changed.
+        out.println((startAt == null ? "Sending through " : "Will send through ")
+                + Endpoint.describe(prepared.campaign().smtp(), options.overrides()));
+        out.flush();
         return StopOnSignal.around(stop -> {
             LiveSend.Result result = LiveSend.run(prepared,
-                    new LiveSend.Options(limit(), acceptChanges, password, stop, startAt, options.overrides(), newLog),
+                    new LiveSend.Options(limit(), consent(), password, stop, startAt, options.overrides()),
                     new ProgressLine(spec.commandLine().getErr(), clock), clock);
-            return summarize(out, result, stop);
+            return summarize(out, result, stop, prepared.campaign().schedule().zone());
         });
+    }
+
+    private Consent consent() {
+        return new Consent(acceptChanges, sameCampaign, newLog);
     }
 
     /** The scheduler's convention: 0 = no limit. */
@@ -149,32 +178,41 @@ final class SendCommand implements Callable<Integer> {
         return instant;
     }
 
-    private int summarize(PrintWriter out, LiveSend.Result result, StopSignal stop) {
+    private int summarize(PrintWriter out, LiveSend.Result result, StopSignal stop, ZoneId zone) {
         result.queued().forEach(line -> out.println("Queued: " + line));
         result.recovered().forEach((id, state) -> out.println("Recovered an interrupted send (recipient #" + id
                 + "): now " + state));
         CampaignRecord campaign = result.campaign();
         Scheduler.Report report = result.report();
         if (report == null && campaign.state() == CampaignState.ACTIVE) {
-            out.println("Scheduled: its letters go out from " + campaign.scheduledAt() + " while `lettermerge run --db "
-                    + org.lettermerge.problems.Problem.display(options.load().database()) + "` is running (or a cron job runs `lettermerge run --once`).");
+            out.println("Scheduled: its letters go out from " + campaign.scheduledAt() + " while `" + run() + "` is"
+                    + " running (or a cron job runs `" + run().add("--once") + "`).");
             out.println("Campaign now: " + Totals.line(result.totals()));
             return ExitCode.OK;
         }
+        boolean pausedByServer = campaign.state() == CampaignState.PAUSED && campaign.pauseKind().isAboutTheServer();
         if (report != null) {
-            report.notes().forEach(note -> out.println("Note: " + note));
+            // The pause is said once, by the summary below.
+            report.notes().stream()
+                    .filter(note -> !(pausedByServer && note.startsWith(Scheduler.pauseNotePrefix(campaign.name()))))
+                    .forEach(note -> out.println("Note: " + note));
+            boolean waitsForLater = report.nextAction() != null && campaign.state() == CampaignState.ACTIVE;
             if (report.outcomes().isEmpty()) {
-                out.println("Nothing to send now: every recipient is accepted, failed, unknown, skipped, removed or not due yet.");
+                if (campaign.state() == CampaignState.ACTIVE && !waitsForLater) {
+                    out.println("Nothing to send now: every recipient is accepted, failed, unknown, skipped, removed or not due yet.");
+                }
             } else {
                 out.println("Sent through " + report.server());
                 out.printf("This run: %d accepted, %d deferred, %d failed, %d unknown, in %.1f s%n",
                         report.count(State.ACCEPTED), report.count(State.DEFERRED), report.count(State.FAILED),
                         report.count(State.UNKNOWN), report.elapsed().toMillis() / 1000.0);
             }
-            if (report.nextAction() != null && campaign.state() == CampaignState.ACTIVE) {
-                out.println("The rest can go out from " + report.nextAction() + " (retries, send window or the "
-                        + "account's pace): run this command again then, or keep `lettermerge run` going.");
+            if (waitsForLater) {
+                out.println(later(report.nextAction(), result.totals(), zone));
             }
+        }
+        if (report != null && pausedByServer) {
+            out.println(paused(campaign, report, result.totals(), zone));
         }
         out.println("Campaign now: " + Totals.line(result.totals()));
         out.flush();
@@ -183,8 +221,8 @@ final class SendCommand implements Callable<Integer> {
             err.println("Campaign " + campaign.name() + " is " + campaign.state().name().toLowerCase()
                     + (campaign.pauseReason() == null ? "" : ": " + campaign.pauseReason()));
             if (campaign.state() == CampaignState.PAUSED && !campaign.pauseKind().isAboutTheServer()) {
-                err.println("Letters not yet sent are still queued; `lettermerge resume " + options.ref.campaignFile
-                        + "` goes on.");
+                err.println("Letters not yet sent are still queued; `"
+                        + Hint.lettermerge("resume", options.ref.campaignFile).given(options.ref) + "` goes on.");
             }
             return campaign.state() == CampaignState.PAUSED && campaign.pauseKind().isAboutTheServer()
                     ? ExitCode.SERVER_UNAVAILABLE : ExitCode.SOME_NOT_DELIVERED;
@@ -194,6 +232,40 @@ final class SendCommand implements Callable<Integer> {
                     + "again to go on.");
         }
         return Totals.allDelivered(result.totals()) ? ExitCode.OK : ExitCode.SOME_NOT_DELIVERED;
+    }
+
+    /**
+     * One line for a campaign the server stopped: why, what waits, and when it is tried again, e.g. "Paused: cannot
+     * reach smtp.example.org:587 (connection refused). 10 letters wait; the next try is at 14:02:10 CET ...".
+     */
+    /** `lettermerge run` on this campaign's log (the overrides given here are stored with the campaign for it). */
+    private Hint run() {
+        return Hint.lettermerge("run", "--db", org.lettermerge.problems.Problem.display(options.load().database()));
+    }
+
+    /** A run that sent what it could now (the daily cap, a retry, the send window): what waits, and until when. */
+    private String later(Instant next, Map<State, Integer> totals, ZoneId zone) {
+        int waiting = totals.getOrDefault(State.QUEUED, 0) + totals.getOrDefault(State.DEFERRED, 0);
+        var at = next.atZone(zone);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(clock.instant().atZone(zone).toLocalDate(), at.toLocalDate());
+        String day = days == 0 ? "today" : days == 1 ? "tomorrow" : "on " + at.toLocalDate();
+        return waiting + (waiting == 1 ? " letter waits" : " letters wait") + " for the account's pace or daily cap, a"
+                + " retry or the send window: the next one can go at " + DateTimeFormatter.ofPattern("HH:mm z").format(at)
+                + " " + day + ". Run this command again then; `" + run() + "` (or cron with `" + run().add("--once")
+                + "`) sends them when they are due.";
+    }
+
+    private static String paused(CampaignRecord campaign, Scheduler.Report report, Map<State, Integer> totals,
+                                 ZoneId zone) {
+        String why = campaign.pauseKind() == PauseKind.UNREACHABLE && report.unreachable() != null
+                ? report.unreachable() : campaign.pauseReason();
+        why = why == null ? "the server stopped us" : why.strip().replaceAll("\\.+$", "");
+        int waiting = totals.getOrDefault(State.QUEUED, 0) + totals.getOrDefault(State.DEFERRED, 0);
+        String next = campaign.resumeAt() == null
+                ? "they wait for you: fix the cause, then run this command again"
+                : "the next try is at " + DateTimeFormatter.ofPattern("HH:mm:ss z").format(campaign.resumeAt().atZone(zone))
+                        + " while `lettermerge run` is going, or at once when you run this command again";
+        return "Paused: " + why + ". " + waiting + (waiting == 1 ? " letter waits; " : " letters wait; ") + next + ".";
     }
 
     /** Sums of recipients per state, as one line and as the exit code's question. */

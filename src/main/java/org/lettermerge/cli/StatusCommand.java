@@ -59,11 +59,13 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Campaign campaign = options.load();
         try (DeliveryLog log = DeliveryLog.openExisting(campaign.database(), clock)) {
-            CampaignRecord record = followupRef.number == null ? log.findCampaign(campaign.name()).orElse(null)
-                    : CampaignRef.find(log, campaign, followupRef.name(campaign));
+            CampaignRecord record = log.findCampaign(followupRef.name(campaign)).orElse(null);
             if (record == null) {
-                out.println("Campaign " + campaign.name() + " has not been queued in " + Problem.display(campaign.database())
-                        + " yet: nothing has been sent. Run lettermerge send " + options.ref.campaignFile + " --live");
+                String missing = options.ref.missing(log, campaign, followupRef);
+                String next = options.ref.nextStep(log, campaign, followupRef,
+                        Hint.lettermerge("send", options.ref.campaignFile, "--live").given(options));
+                out.println(Character.toUpperCase(missing.charAt(0)) + missing.substring(1)
+                        + " yet: nothing has been sent. " + Character.toUpperCase(next.charAt(0)) + next.substring(1));
                 return ExitCode.OK;
             }
             if (replied && noReply) {
@@ -74,14 +76,15 @@ final class StatusCommand implements Callable<Integer> {
             List<StoredRecipient> shown = all.stream().filter(r -> state == null || r.state() == state)
                     .filter(r -> wanted(responses.getOrDefault(r.id(), Responses.NONE))).toList();
             Map<State, Integer> counts = log.counts(record);
-            CampaignStatus where = CampaignStatus.of(record, all, clock.instant());
+            CampaignStatus where = CampaignStatus.of(log, record, all, clock.instant());
             List<FollowupsView.Summary> followups = FollowupsView.of(log, record, clock.instant());
             switch (format) {
                 case csv -> StatusCsv.write(out, shown, responses);
                 case json -> StatusJson.write(out, record, where, counts, shown, responses, followups,
                         FollowupsView.reminders(log, record, shown));
                 default -> {
-                    StatusTable.write(out, record, where, counts, shown, responses);
+                    StatusTable.write(out, record, where, counts, shown, responses,
+                            Problem.display(campaign.database()));
                     FollowupsView.print(out, followups);
                 }
             }

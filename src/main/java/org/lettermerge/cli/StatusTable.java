@@ -23,7 +23,7 @@ final class StatusTable {
     private StatusTable() {}
 
     static void write(PrintWriter out, CampaignRecord campaign, CampaignStatus status, Map<State, Integer> counts,
-                      List<StoredRecipient> rows, Map<Long, Responses> responses) {
+                      List<StoredRecipient> rows, Map<Long, Responses> responses, String db) {
         out.println("Campaign " + campaign.name() + " (version " + campaign.version() + ", queued "
                 + TIME.format(campaign.createdAt()) + ")");
         out.println("  " + status.state().toUpperCase() + (status.detail().isEmpty() ? "" : ": " + status.detail()));
@@ -60,7 +60,8 @@ final class StatusTable {
                 .filter(r -> responses.getOrDefault(r.id(), Responses.NONE).asksUnsubscribe()).count();
         if (unsubscribe > 0) {
             out.println("! " + unsubscribe + " asked to unsubscribe: nothing was done about it; review the replies and "
-                    + "run `lettermerge suppress add ADDRESS --reason ...` for those who meant it");
+                    + "run `" + Hint.lettermerge("suppress", "add", "ADDRESS", "--reason", "...", "--db", db)
+                    + "` for those who meant it");
         }
         if (rows.stream().anyMatch(StoredRecipient::isRemoved)) {
             out.println("* no longer in the recipients file: never sent while it is gone");

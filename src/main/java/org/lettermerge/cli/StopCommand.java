@@ -43,7 +43,7 @@ abstract class StopCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Campaign campaign = campaignRef.load();
         try (DeliveryLog log = CampaignRef.open(campaign, clock)) {
-            CampaignRecord record = CampaignRef.find(log, campaign, followupRef.name(campaign));
+            CampaignRecord record = campaignRef.find(log, campaign, followupRef);
             Controls.Stopped stopped = stop(new Controls(log, clock, Sleeper.REAL), record, Durations.parse(wait));
             out.println(stopped.changed() ? "Campaign " + record.name() + " " + done()
                     + ": no new letter of it will start, in any process."

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignState;
+import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.PauseKind;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
@@ -18,7 +19,15 @@ import org.lettermerge.store.StoredRecipient;
  */
 public record CampaignStatus(String state, String detail, Instant next) {
 
-    public static CampaignStatus of(CampaignRecord c, List<StoredRecipient> rows, Instant now) {
+    /** With the next letter's time from the account's budget, as the scheduler decides it. */
+    public static CampaignStatus of(DeliveryLog log, CampaignRecord c, List<StoredRecipient> rows, Instant now) {
+        Instant slot = c.account() == null ? now
+                : log.budgets().usage(c.account(), now).map(u -> AccountSlot.of(u, now).at()).orElse(now);
+        return of(c, rows, now, slot);
+    }
+
+    /** @param slot when the account's budget lets the next letter start */
+    static CampaignStatus of(CampaignRecord c, List<StoredRecipient> rows, Instant now, Instant slot) {
         List<StoredRecipient> current = rows.stream().filter(r -> !r.isRemoved()).toList();
         long queued = count(current, State.QUEUED);
         long deferred = count(current, State.DEFERRED);
@@ -45,7 +54,8 @@ public record CampaignStatus(String state, String detail, Instant next) {
         if (queued + deferred + sending == 0) {
             return new CampaignStatus("waiting for you", left + ": check them, then `lettermerge resolve`", null);
         }
-        return new CampaignStatus("sending", "left: " + left, queued > 0 ? now : nextRetry);
+        Instant next = queued > 0 ? (slot.isAfter(now) ? slot : now) : nextRetry;
+        return new CampaignStatus("sending", "left: " + left, next);
     }
 
     private static String left(long queued, long deferred, long unknown, long sending, Instant nextRetry) {

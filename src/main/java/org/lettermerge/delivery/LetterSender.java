@@ -87,19 +87,21 @@ final class LetterSender {
         Instant retryAt = null;
         State state = settled.state();
         String detail = settled.detail();
+        String reply = settled.reply();
         if (state == State.DEFERRED) {
             Backoff backoff = live.prepared.campaign().schedule().retry();
             Instant first = row.firstAttemptAt() != null ? row.firstAttemptAt() : now;
             if (backoff.expired(first, now)) {
                 state = State.FAILED;
                 detail = Backoff.EXPIRED_REPLY + " (kept trying since " + first + ")";
+                // The reason it failed is ours, not the server's "try again later": status shows the reply column.
+                reply = detail + (reply == null ? "" : "; the server's last reply: " + reply);
             } else {
                 retryAt = backoff.nextAttempt(row.attempts() + 1, now);
             }
         }
-        return new Sent(settled.reply() != null ? settled.reply() : detail,
-                outcome instanceof SendOutcome.ServerRefused r ? r : null,
-                new DeliveryLog.Outcome(campaign.id(), row.id(), state, settled.code(), settled.reply(), detail, retryAt));
+        return new Sent(reply != null ? reply : detail, outcome instanceof SendOutcome.ServerRefused r ? r : null,
+                new DeliveryLog.Outcome(campaign.id(), row.id(), state, settled.code(), reply, detail, retryAt));
     }
 
     /** A reminder answers its parent letter: the thread is that letter's Message-ID. */

@@ -6,8 +6,13 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.lettermerge.campaign.LetterSizes;
+import org.lettermerge.campaign.Preflight;
 import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.message.MessageFactory;
+import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.problems.Problem;
+import org.lettermerge.schedule.MessageSizeLimit;
 import org.lettermerge.smtp.SmtpClient;
 
 /**
@@ -62,10 +67,30 @@ final class LiveCampaign implements AutoCloseable {
         SmtpClient client = clients.get(worker);
         if (client == null) {
             client = server.connect();
+            refuseLettersOverTheServersSize(client);
             clients.put(worker, client);
             sentOnConnection.put(worker, 0);
         }
         return client;
+    }
+
+    /**
+     * Each connection is opened before its first letter is claimed, so a server whose EHLO announces a SIZE below
+     * the largest letter stops the run here: no row claimed, nothing half-sent, rather than one 552 per recipient
+     * after each body has gone out. The letters are measured only when preflight's upper bound is over the SIZE;
+     * as the CSV has them now (the rows the log holds are the same unless the campaign changed, which stops a run).
+     */
+    private void refuseLettersOverTheServersSize(SmtpClient client) {
+        long announced = client.announcedSizeLimit();
+        if (announced == 0 || prepared.largestLetterBound() <= announced) {
+            return;
+        }
+        MessageSizeLimit limit = new MessageSizeLimit(announced,
+                "SIZE " + announced + " in the EHLO reply of " + server.description());
+        LetterSizes sizes = Preflight.measureLetters(prepared);
+        if (sizes.measured() && limit.exceededBy(sizes.largestBytes())) {
+            throw new InvalidInputException(Problem.error(sizes.largestWhere(), sizes.tooLarge(limit)));
+        }
     }
 
     synchronized boolean isConnected(int worker) {

@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignState;
 import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.DeliveryLogException;
 import org.lettermerge.store.PauseKind;
 import org.lettermerge.store.SenderLock;
 import org.lettermerge.store.State;
@@ -25,15 +27,14 @@ public final class LiveSend {
 
     /**
      * @param limit         send at most this many (0 = no limit)
-     * @param acceptChanges record a changed campaign as a new version instead of stopping
+     * @param consent       what the organizer confirmed: changes, a different letter, a new log
      * @param password      the relay's password, or null
      * @param stop          asked to stop (Ctrl-C): no new letter is started
      * @param startAt       queue it for this instant and return, or null to send now
      * @param overrides     command-line overrides to keep with the campaign for `run`
-     * @param newLog        queue it even though this log does not hold a campaign of this name queued before
      */
-    public record Options(int limit, boolean acceptChanges, char[] password, StopSignal stop, Instant startAt,
-                          Map<String, String> overrides, boolean newLog) {}
+    public record Options(int limit, Consent consent, char[] password, StopSignal stop, Instant startAt,
+                          Map<String, String> overrides) {}
 
     /**
      * What happened: queue changes, rows recovered from a crash, what the run sent (null when only scheduled),
@@ -53,7 +54,7 @@ public final class LiveSend {
         CampaignMemory memory = CampaignMemory.beside(p.campaign().file());
         var known = memory.recall(p.campaign().name());
         Path folder = database.toAbsolutePath().getParent();
-        if (known.isPresent() && !options.newLog() && Files.isDirectory(folder) && !Files.exists(database)) {
+        if (known.isPresent() && !options.consent().newLog() && Files.isDirectory(folder) && !Files.exists(database)) {
             // Refused before an empty log is created (a missing folder has its own, more precise message).
             throw CampaignMemory.notInLog(p.campaign().name(), known.get(), database);
         }
@@ -64,10 +65,11 @@ public final class LiveSend {
                 return new Result(plan.described(), Map.of(), null, campaign, remember(memory, log, campaign));
             }
             try (SenderLock lock = SenderLock.acquire(log)) {
+                lock.onLost(options.stop()::request);
                 QueuePlan plan = queue(p, log, memory, options);
                 CampaignRecord campaign = schedule(p, log, options);
                 remember(memory, log, campaign);
-                campaign = resumeIfTheUserIsRetrying(log, campaign, options.acceptChanges());
+                campaign = resumeIfTheUserIsRetrying(log, campaign, options.consent().acceptChanges());
                 Map<Long, State> recovered = log.recoverInterrupted(campaign, lock);
                 if (campaign.state() != CampaignState.ACTIVE) {
                     return new Result(plan.described(), recovered, null, campaign, log.counts(campaign));
@@ -85,16 +87,44 @@ public final class LiveSend {
     }
 
     /**
+     * Why `send --live` with this consent would stop before sending anything, read without writing: the log
+     * cannot be used, it lost a campaign this folder remembers, or the campaign changed (or is another letter).
+     * `check` and the dry run say it, so they never call ready a campaign that `send --live` refuses.
+     */
+    public static Optional<RuntimeException> refusal(PreparedCampaign p, Consent consent, Clock clock) {
+        Path database = p.campaign().database();
+        Optional<DeliveryLogException> unusable = DeliveryLog.whyUnusable(database);
+        if (unusable.isPresent()) {
+            return Optional.of(unusable.get());
+        }
+        String name = p.campaign().name();
+        var known = CampaignMemory.beside(p.campaign().file()).recall(name);
+        Optional<RuntimeException> lost = known.isPresent() && !consent.newLog()
+                ? Optional.of(CampaignMemory.notInLog(name, known.get(), database)) : Optional.empty();
+        if (!Files.exists(database)) {
+            return lost;
+        }
+        try (DeliveryLog log = DeliveryLog.openExisting(database, clock)) {
+            Optional<CampaignRecord> campaign = log.findCampaign(name);
+            if (campaign.isEmpty()) {
+                return lost;
+            }
+            return Queuing.refusal(p, campaign.get(), Queuing.plan(p, log, campaign.get()), consent)
+                    .map(RuntimeException.class::cast);
+        }
+    }
+
+    /**
      * Queues the campaign, unless the campaign folder remembers queuing it in a log that this one is not: a log
      * that does not hold a campaign it once held lost its data, and queuing it anew would mail everyone again.
      */
     private static QueuePlan queue(PreparedCampaign p, DeliveryLog log, CampaignMemory memory, Options options) {
         String name = p.campaign().name();
         var known = memory.recall(name);
-        if (known.isPresent() && log.findCampaign(name).isEmpty() && !options.newLog()) {
+        if (known.isPresent() && log.findCampaign(name).isEmpty() && !options.consent().newLog()) {
             throw CampaignMemory.notInLog(name, known.get(), log.path());
         }
-        return Queuing.queue(p, log, options.acceptChanges());
+        return Queuing.queue(p, log, options.consent());
     }
 
     /** Records where the campaign is queued and how far it got; returns its totals. */

@@ -28,8 +28,13 @@ import org.lettermerge.store.StoredRecipient;
  * Compares a prepared campaign with what the log already holds for it and says what queuing would write:
  * rows to add, rows changed or back in the CSV, rows gone from it, and whether the letters' parts changed.
  * Recipients are matched by address, never by row number.
+ *
+ * @param needsConfirmation letters went out and what they are made of changed: --accept-changes
+ * @param differentLetter   the template differs and most recipients are other people: a new letter under an old
+ *                          name (a copied campaign folder), not an edit: --same-campaign
  */
-public record QueuePlan(QueueChanges changes, List<String> described, boolean needsConfirmation) {
+public record QueuePlan(QueueChanges changes, List<String> described, boolean needsConfirmation,
+                        boolean differentLetter) {
 
     /** The first queuing of a campaign: every recipient, version 1, as a list (for small campaigns and tests). */
     public static QueuePlan first(PreparedCampaign p) {
@@ -38,7 +43,7 @@ public record QueuePlan(QueueChanges changes, List<String> described, boolean ne
         p.recipients().forQueuing().forEach(r -> added.add(newRow(domain, r)));
         CampaignVersion v1 = version(p, 1);
         return new QueuePlan(new QueueChanges(v1, p.campaign().file().toString(), added, List.of(), List.of()),
-                List.of(added.size() + " recipients queued"), false);
+                List.of(added.size() + " recipients queued"), false, false);
     }
 
     /**
@@ -74,10 +79,12 @@ public record QueuePlan(QueueChanges changes, List<String> described, boolean ne
         List<String> described = new ArrayList<>();
         boolean lettersWentOut = stored.stream().anyMatch(r -> r.attempts() > 0);
         boolean contentChanged = false;
+        boolean templateChanged = false;
 
         Map<String, String> parts = p.parts();
         for (String part : union(parts.keySet(), current.parts().keySet())) {
             if (!Objects.equals(parts.get(part), current.parts().get(part))) {
+                templateChanged |= part.startsWith("template ") || part.startsWith("html_template ");
                 described.add(part + (parts.containsKey(part) ? current.parts().containsKey(part) ? " changed" : " added"
                         : " removed"));
                 contentChanged = true;
@@ -124,7 +131,19 @@ public record QueuePlan(QueueChanges changes, List<String> described, boolean ne
                 || !next.recipientsHash().equals(current.recipientsHash());
         QueueChanges changes = new QueueChanges(versionChanged ? next : null, p.campaign().file().toString(),
                 added, updated, removed);
-        return new QueuePlan(changes, described, lettersWentOut && contentChanged);
+        return new QueuePlan(changes, described, lettersWentOut && contentChanged,
+                templateChanged && otherPeople(stored, inCsv));
+    }
+
+    /**
+     * Whether the recipients file is a list of other people, not an edited list: fewer than half of the addresses
+     * are in both the log and the file. Adding a few recipients to a letter being revised is an edit.
+     */
+    private static boolean otherPeople(List<StoredRecipient> stored, Set<String> inCsv) {
+        Set<String> before = new HashSet<>();
+        stored.stream().filter(r -> !r.isRemoved()).forEach(r -> before.add(r.emailKey()));
+        long shared = before.stream().filter(inCsv::contains).count();
+        return shared * 2 < Math.max(before.size(), inCsv.size());
     }
 
     private static String messageIdDomain(PreparedCampaign p) {

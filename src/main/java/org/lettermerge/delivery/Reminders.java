@@ -2,6 +2,7 @@ package org.lettermerge.delivery;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -38,7 +39,25 @@ public final class Reminders {
     /** The default subject: the parent letter's subject as that recipient got it. */
     public static final String DEFAULT_SUBJECT = "Re: {{original_subject}}";
 
+    /**
+     * The spacing of a follow-up that starts now because no --after or --at was given: running {@code followup}
+     * twice with the defaults (once `run` has sent the first) must not remind anyone twice the same day. An explicit
+     * {@code --after 0s} asks for no spacing (a corrected reminder, with --another).
+     */
+    public static final Duration DEFAULT_SPACING = Duration.ofDays(1);
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    /**
+     * What the organizer asks for.
+     *
+     * @param subject the subject template given with --subject, or null for {@link #DEFAULT_SUBJECT}
+     * @param spacing the least time between two reminders about the parent letter to one person (--after, or the
+     *                wait until --at); also how recent an earlier follow-up refuses this one
+     * @param another create it even though an earlier follow-up is scheduled, sending or recent (--another)
+     */
+    public record Request(Followups.Who who, Path template, String subject, Instant startAt, Duration spacing,
+                          boolean another) {}
 
     /** The follow-up as created: its record and its rows per state (suppressed addresses are already SKIPPED). */
     public record Created(CampaignRecord campaign, Map<State, Integer> totals) {}
@@ -52,18 +71,27 @@ public final class Reminders {
     }
 
     /**
-     * Creates follow-up N of {@code parent} (loaded from its file, with the database to use) for {@code who},
-     * starting at {@code startAt}.
+     * Creates follow-up N of {@code parent} (loaded from its file, with the database to use) as {@code request}
+     * asks.
      *
-     * @throws InvalidInputException the parent was never queued, or the reminder does not render for some row
+     * @throws InvalidInputException the parent was never queued, an earlier follow-up is on its way (without
+     *                               --another), or the reminder does not render for some row
      */
-    public static Created create(Campaign parent, Followups.Who who, Path template, String subject, Instant startAt,
-                                 Clock clock) {
+    public static Created create(Campaign parent, Request request, Clock clock) {
+        Followups.Who who = request.who();
+        Path template = request.template();
+        String subject = request.subject();
         try (DeliveryLog log = DeliveryLog.openExisting(parent.database(), clock)) {
             CampaignRecord parentRecord = log.findCampaign(parent.name()).orElseThrow(() -> new InvalidInputException(
                     Problem.error(Problem.display(parent.file()), "campaign " + parent.name()
                             + " has not been sent from " + Problem.display(parent.database())
                             + ": a follow-up answers letters that went out")));
+            if (!request.another()) {
+                FollowupRepeats.refusal(log.followups().progress(parentRecord), clock.instant(), request.spacing())
+                        .ifPresent(why -> {
+                            throw new InvalidInputException(Problem.error(Problem.display(parent.file()), why));
+                        });
+            }
             PreparedCampaign parentPrepared = Preflight.prepare(parent);
             if (parentPrepared.templates() == null) {
                 throw new InvalidInputException(parentPrepared.errors());
@@ -96,8 +124,8 @@ public final class Reminders {
             CampaignVersion first = new CampaignVersion(1, Fingerprint.overall(reminder.parts()), reminder.parts(),
                     Fingerprint.overall(Map.of()), null);
             CampaignRecord created = log.createFollowup(parentRecord, name, number, who, followup.template(), subject,
-                    first, rows);
-            log.control().schedule(created, startAt, parentRecord.account(), parentRecord.overrides());
+                    request.spacing(), first, rows);
+            log.control().schedule(created, request.startAt(), parentRecord.account(), parentRecord.overrides());
             created = log.findCampaign(name).orElseThrow();
             return new Created(created, log.counts(created));
         }

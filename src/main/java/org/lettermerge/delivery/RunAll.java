@@ -26,6 +26,7 @@ public final class RunAll {
                              Map<String, String> overrides, StopSignal stop, Progress progress, Clock clock,
                              Duration idlePoll) throws InterruptedException {
         try (DeliveryLog log = DeliveryLog.openExisting(database, clock); SenderLock lock = SenderLock.acquire(log)) {
+            lock.onLost(stop::request);
             Map<String, Map<Long, State>> recovered = new LinkedHashMap<>();
             for (CampaignRecord campaign : log.control().all()) {
                 Map<Long, State> settled = log.recoverInterrupted(campaign, lock);

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Predicate;
 import org.lettermerge.schedule.AccountLimits;
-import org.lettermerge.schedule.Pace;
 import org.lettermerge.smtp.ServerUnavailableException;
 import org.lettermerge.store.AccountBudgets;
 import org.lettermerge.store.CampaignRecord;
@@ -49,9 +48,11 @@ public final class Scheduler {
     private final LetterSender sender;
     private final Duration idlePoll;
     private final Map<State, Integer> outcomes = new EnumMap<>(State.class);
-    private final Map<Long, LiveCampaign> live = new HashMap<>();
+    /** Loaded campaigns, filled under this scheduler's lock and read by workers outside it: a concurrent map. */
+    private final Map<Long, LiveCampaign> live = new ConcurrentHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private String serverDescription;
+    private String unreachable;
     private List<CampaignRecord> campaignList = List.of();
     private Instant campaignsReadAt;
     /** Campaigns found with nothing to send, until the campaign list is next read (at most a second). */
@@ -69,9 +70,12 @@ public final class Scheduler {
         this.idlePoll = idlePoll;
     }
 
-    /** What a run did, and what is left: why it stopped and when the next letter can go. */
+    /**
+     * What a run did, and what is left: why it stopped and when the next letter can go. {@code unreachable} says in
+     * a few words why the server could not be reached the last time it could not (null if it always could).
+     */
     public record Report(Map<State, Integer> outcomes, Duration elapsed, List<String> notes, Instant nextAction,
-                         String server) {
+                         String server, String unreachable) {
         public int count(State state) {
             return outcomes.getOrDefault(state, 0);
         }
@@ -111,7 +115,7 @@ public final class Scheduler {
             live.clear();
         }
         return new Report(Map.copyOf(outcomes), Duration.between(start, clock.instant()), List.copyOf(notes),
-                run.next, serverDescription);
+                run.next, serverDescription, unreachable);
     }
 
     /** One run's shared state between its workers. */
@@ -330,14 +334,16 @@ public final class Scheduler {
             }
             Candidate candidate = candidate(campaign, loaded, now);
             if (candidate.row != null) {
-                Instant slot = slot(loaded, now);
-                if (!slot.isAfter(now)) {
+                AccountSlot slot = slot(loaded, now);
+                if (!slot.at().isAfter(now)) {
                     return new Step(campaign, candidate.row, null, false);
                 }
                 loaded.due.putBack(candidate.row);
-                if (wake == null || slot.isBefore(wake)) {
-                    wake = slot;
-                    pacing = true;
+                if (wake == null || slot.at().isBefore(wake)) {
+                    wake = slot.at();
+                    // The rate's spacing is a wait within the run; the daily cap's can be a day: a run that
+                    // sends what it can now (send --live, run --once) ends instead of sleeping through it.
+                    pacing = !slot.capped();
                 }
             } else if (candidate.wakeAt != null && (wake == null || candidate.wakeAt.isBefore(wake))) {
                 wake = candidate.wakeAt;
@@ -361,22 +367,18 @@ public final class Scheduler {
                 : wake[0]);
     }
 
-    /** When the account's budget lets the next message start (now, or later). */
-    private Instant slot(LiveCampaign loaded, Instant now) {
+    private AccountSlot slot(LiveCampaign loaded, Instant now) {
         if (!loaded.paced()) {
-            return now;
+            return new AccountSlot(now, false);
         }
         AccountLimits limits = loaded.prepared.campaign().smtp().pacing().limits();
         AccountBudgets budgets = log.budgets();
         AccountBudgets.Usage usage = budgets.usage(loaded.account(), now).orElse(null);
         if (usage == null) {
             budgets.configure(loaded.account(), limits.rate().toString(), limits.dailyCap());
-            return now;
+            return new AccountSlot(now, false);
         }
-        for (int i = 0; i < usage.tightened(); i++) {
-            limits = limits.tightened();
-        }
-        return Pace.nextSlot(limits, now, usage.lastSlot(), usage.lastDay());
+        return AccountSlot.of(limits, usage, now);
     }
 
     /**
@@ -417,8 +419,7 @@ public final class Scheduler {
         try {
             loaded.client(worker);
         } catch (ServerUnavailableException e) {
-            PushBack push = PushBack.of(e, clock.instant());
-            pause(campaign, push.kind(), push.reason(), push.resumeAt());
+            pauseUnreachable(campaign, e);
         }
     }
 
@@ -432,8 +433,7 @@ public final class Scheduler {
         try {
             sent = sender.transmit(campaign, loaded, row, worker);
         } catch (ServerUnavailableException e) {
-            PushBack push = PushBack.of(e, clock.instant());
-            pause(campaign, push.kind(), push.reason(), push.resumeAt());
+            pauseUnreachable(campaign, e);
             return null;
         }
         synchronized (this) {
@@ -485,10 +485,23 @@ public final class Scheduler {
         return log.dueCount(campaign, now) > 0 || log.nextRetry(campaign).isPresent();
     }
 
+    private void pauseUnreachable(CampaignRecord campaign, ServerUnavailableException e) {
+        PushBack push = PushBack.of(e, clock.instant());
+        synchronized (this) {
+            unreachable = e.summary();
+        }
+        pause(campaign, push.kind(), push.reason(), push.resumeAt());
+    }
+
+    /** How the note of a campaign's pause begins, for a summary that says the same in its own words. */
+    public static String pauseNotePrefix(String campaignName) {
+        return campaignName + ": paused (";
+    }
+
     private synchronized void pause(CampaignRecord campaign, PauseKind kind, String reason, Instant resumeAt) {
         campaignsReadAt = null;
         if (log.control().pause(campaign, kind, reason, resumeAt)) {
-            note(campaign, "paused (" + kind.name().toLowerCase() + "): " + reason
+            notes.add(pauseNotePrefix(campaign.name()) + kind.name().toLowerCase() + "): " + reason
                     + (resumeAt == null ? "" : "; it resumes by itself at " + resumeAt));
         }
     }

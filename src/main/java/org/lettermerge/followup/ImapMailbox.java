@@ -15,6 +15,7 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.lettermerge.smtp.Security;
 import org.lettermerge.smtp.ServerUnavailableException;
 import org.lettermerge.smtp.ServerUnavailableException.Reason;
+import org.lettermerge.smtp.TrustStore;
 
 /**
  * One IMAP session on the organizers' mailbox. It never deletes or expunges anything itself: without move_to the
@@ -70,6 +71,12 @@ final class ImapMailbox implements AutoCloseable {
         props.setProperty(p + "ssl.checkserveridentity", "true");
         // Reading a body must not mark it read: unmatched mail stays unread for the person who looks at it.
         props.setProperty(p + "peek", "true");
+        if (settings.trustStore() != null && settings.security() != Security.NONE) {
+            // Instead of the JVM's trust, for IMAPS and STARTTLS alike. Angus's "fallback" (on by default) would
+            // answer a refused certificate by connecting again with the JVM's default trust.
+            props.put(p + "ssl.socketFactory", TrustStore.socketFactory(settings.trustStore()));
+            props.setProperty(p + "socketFactory.fallback", "false");
+        }
         if (settings.security() == Security.STARTTLS) {
             props.setProperty(p + "starttls.enable", "true");
             // Without "required", a server (or an attacker) that hides STARTTLS gets the password in clear.

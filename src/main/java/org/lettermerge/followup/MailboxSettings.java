@@ -1,5 +1,6 @@
 package org.lettermerge.followup;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -12,10 +13,11 @@ import org.lettermerge.smtp.Security;
  *
  * @param passwordEnv the environment variable holding the password (never the password itself), or null to prompt
  * @param moveTo      the folder processed mail is moved to, or null to leave it where it is
+ * @param trustStore  a PEM file of the CA certificates to trust instead of the JVM's, or null for the JVM's
  */
 public record MailboxSettings(String host, int port, Security security, String username, String passwordEnv,
                               String folder, String moveTo, Duration connectTimeout, Duration readTimeout,
-                              boolean suppressHardBounces) {
+                              boolean suppressHardBounces, Path trustStore) {
 
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
 

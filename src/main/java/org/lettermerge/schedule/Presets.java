@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class Presets {
 
     private static final Map<String, AccountLimits> PRESETS = new LinkedHashMap<>();
+    private static final Map<String, MessageSizeLimit> MESSAGE_SIZES = new LinkedHashMap<>();
 
     static {
         // Google Workspace: 2,000 messages per user per rolling 24 h ("Gmail sending limits in Google Workspace",
@@ -31,6 +32,20 @@ public final class Presets {
         // (https://docs.aws.amazon.com/ses/latest/dg/request-production-access.html).
         PRESETS.put("amazon-ses-sandbox", new AccountLimits(new Rate(1, Duration.ofSeconds(1)), 200));
         PRESETS.put("unlimited", AccountLimits.NONE);
+
+        // The largest message each provider takes, counted as it travels (attachments base64-encoded). Read as
+        // decimal megabytes, the smaller reading, so a letter we pass is never refused for a few percent.
+        // Gmail and Workspace: 25 MB (https://support.google.com/mail/answer/6584).
+        sizeLimit("google-workspace", 25);
+        sizeLimit("gmail", 25);
+        // Exchange Online: 35 MB default send limit (the Exchange Online limits page above, "Message limits").
+        sizeLimit("microsoft-365", 35);
+        // SES: 40 MB including attachments after base64 encoding (https://docs.aws.amazon.com/ses/latest/dg/quotas.html).
+        sizeLimit("amazon-ses-sandbox", 40);
+    }
+
+    private static void sizeLimit(String preset, long megabytes) {
+        MESSAGE_SIZES.put(preset, new MessageSizeLimit(megabytes * 1_000_000, preset));
     }
 
     private Presets() {}
@@ -45,6 +60,14 @@ public final class Presets {
             return Optional.empty();
         }
         return Optional.ofNullable(PRESETS.get(name.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The largest message the preset's provider takes; {@link MessageSizeLimit#NONE} for none or an unknown name. */
+    public static MessageSizeLimit messageSize(String name) {
+        if (name == null) {
+            return MessageSizeLimit.NONE;
+        }
+        return MESSAGE_SIZES.getOrDefault(name.strip().toLowerCase(Locale.ROOT), MessageSizeLimit.NONE);
     }
 
     /** Every preset name, in a fixed order, for help texts and error messages. */

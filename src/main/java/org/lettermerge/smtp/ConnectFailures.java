@@ -30,21 +30,29 @@ final class ConnectFailures {
                     + "nothing was sent in clear text. Check the port (587 for STARTTLS, 465 with security: tls).");
         }
         if (Causes.any(e, UnknownHostException.class)) {
-            return fail(Reason.UNKNOWN_HOST, e, "Cannot find the host of " + server + ". Check the host name.");
+            return fail(Reason.UNKNOWN_HOST, e, "Cannot find the host of " + server + ". Check the host name.",
+                    unreachable(settings, "unknown host"));
         }
         if (Causes.any(e, SocketTimeoutException.class)) {
             return fail(Reason.TIMED_OUT, e, server + " did not answer within the timeout (connect "
                     + settings.connectTimeout().toSeconds() + " s, reply " + settings.readTimeout().toSeconds()
-                    + " s). Check the host, the port and any firewall; try again later if the server is slow.");
+                    + " s). Check the host, the port and any firewall; try again later if the server is slow.",
+                    unreachable(settings, "no answer in time"));
         }
         if (Causes.any(e, ConnectException.class)) {
             return fail(Reason.CONNECTION_REFUSED, e, "Cannot connect to " + server + ": connection refused. "
-                    + "Check the host and the port, and that the server is running.");
+                    + "Check the host and the port, and that the server is running.",
+                    unreachable(settings, "connection refused"));
         }
         if (Causes.any(e, CertificateException.class) || Causes.any(e, SSLPeerUnverifiedException.class)) {
             return fail(Reason.CERTIFICATE, e, server + " presented a certificate that is not trusted or does not "
                     + "match the host name (" + detail(e) + "). Use the host name the certificate is issued for; "
-                    + "certificate checks are never turned off.");
+                    + (settings.trustStore() == null
+                            ? "if it comes from your organisation's own CA, name that CA's certificate (PEM) with "
+                                    + "smtp.trust_store. "
+                            : "only the CAs in smtp.trust_store (" + settings.trustStore().getFileName()
+                                    + ") are trusted. ")
+                    + "Certificate checks are never turned off.");
         }
         if (Causes.any(e, SSLException.class)) {
             return fail(Reason.TLS_HANDSHAKE, e, "The TLS handshake with " + server + " failed (" + detail(e)
@@ -52,9 +60,11 @@ final class ConnectFailures {
         }
         if (Causes.mentions(e, "bad greeting") && lastReply != null) {
             return fail(Reason.GREETING_REFUSED, e, server + " refused the session: " + lastReply.strip()
-                    + ". It is busy or limiting connections; try again later.");
+                    + ". It is busy or limiting connections; try again later.",
+                    settings.address() + " refused the session (" + lastReply.strip() + ")");
         }
-        return fail(Reason.OTHER, e, "Cannot open a session with " + server + ": " + detail(e));
+        return fail(Reason.OTHER, e, "Cannot open a session with " + server + ": " + detail(e),
+                unreachable(settings, detail(e)));
     }
 
     static ServerUnavailableException authenticationNotOffered(SmtpSettings settings) {
@@ -65,6 +75,14 @@ final class ConnectFailures {
 
     private static ServerUnavailableException fail(Reason reason, Throwable cause, String message) {
         return new ServerUnavailableException(reason, message, cause);
+    }
+
+    private static ServerUnavailableException fail(Reason reason, Throwable cause, String message, String summary) {
+        return new ServerUnavailableException(reason, message, summary, cause);
+    }
+
+    private static String unreachable(SmtpSettings settings, String why) {
+        return "cannot reach " + settings.address() + " (" + why + ")";
     }
 
     private static String detail(Throwable e) {

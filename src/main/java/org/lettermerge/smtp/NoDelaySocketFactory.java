@@ -29,6 +29,17 @@ final class NoDelaySocketFactory extends SocketFactory {
         return current;
     }
 
+    /**
+     * A socket Angus connected itself (implicit TLS with a campaign trust store: Angus never asks a TLS socket
+     * factory for the plain socket), about to carry TLS: made the current one, with TCP_NODELAY.
+     */
+    void adopt(Socket socket) throws IOException {
+        if (socket != current) {
+            socket.setTcpNoDelay(true);
+            current = socket;
+        }
+    }
+
     @Override
     public Socket createSocket() throws IOException {
         Socket socket = WriteDeadlines.socket(writeTimeout);

@@ -21,10 +21,22 @@ public final class ServerUnavailableException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final String summary;
 
     public ServerUnavailableException(Reason reason, String message, Throwable cause) {
+        this(reason, message, null, cause);
+    }
+
+    /** @param summary a few words for a one-line summary, e.g. "cannot reach smtp.example.org:587 (connection refused)" */
+    public ServerUnavailableException(Reason reason, String message, String summary, Throwable cause) {
         super(message, cause);
         this.reason = reason;
+        this.summary = summary;
+    }
+
+    /** A few words for a one-line summary; the message when none was given. */
+    public String summary() {
+        return summary != null ? summary : getMessage();
     }
 
     public Reason reason() {

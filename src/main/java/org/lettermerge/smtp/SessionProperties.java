@@ -29,6 +29,15 @@ final class SessionProperties {
         } else if (settings.security() == Security.TLS) {
             props.setProperty("mail.smtp.ssl.enable", "true");
         }
+        if (settings.trustStore() != null && settings.security() != Security.NONE) {
+            // Used to layer TLS both for STARTTLS and for implicit TLS. For implicit TLS Angus then connects a plain
+            // socket of its own instead of asking ours, so that socket gets Angus's write timeout.
+            props.put("mail.smtp.ssl.socketFactory",
+                    TrustStore.layering(TrustStore.socketFactory(settings.trustStore()), sockets));
+            if (settings.security() == Security.TLS) {
+                props.setProperty("mail.smtp.writetimeout", millis(settings.writeTimeout()));
+            }
+        }
         if (settings.username() != null) {
             props.setProperty("mail.smtp.auth", "true");
         }

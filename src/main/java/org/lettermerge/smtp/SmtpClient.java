@@ -58,6 +58,11 @@ public final class SmtpClient implements AutoCloseable {
             throw new IllegalArgumentException(settings.username() == null
                     ? "a password was given but no SMTP username" : "SMTP username '" + settings.username() + "' has no password");
         }
+        if (settings.sendsPasswordInClear()) {
+            // The campaign checks refuse this first (smtp.allow_cleartext_login); this is the last line.
+            throw new IllegalArgumentException("refusing to send the password for " + settings.username() + " to "
+                    + settings.address() + " in clear text (security none)");
+        }
         this.password = passwordOrNull == null ? null : passwordOrNull.clone();
         this.session = Session.getInstance(SessionProperties.of(settings, sockets));
     }
@@ -132,6 +137,24 @@ public final class SmtpClient implements AutoCloseable {
     /** Whether the server takes 8-bit text as it is (RFC 6152 8BITMIME); false before the first connect. */
     public synchronized boolean acceptsEightBit() {
         return transport != null && transport.supportsExtension("8BITMIME");
+    }
+
+    /**
+     * The largest message the server takes, from the {@code SIZE} keyword of its EHLO reply (RFC 1870 4); 0 when
+     * it announces none, or 0 ("no fixed maximum"), or before the first connect. A message over it would be
+     * refused with 552 after its whole body had been sent.
+     */
+    public synchronized long announcedSizeLimit() {
+        if (transport == null || !transport.supportsExtension("SIZE")) {
+            return 0;
+        }
+        String value = transport.getExtensionParameter("SIZE");
+        try {
+            return value == null || value.isBlank() ? 0 : Math.max(0, Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            log.debug("{} announced an unreadable SIZE '{}': treated as none", settings.address(), value);
+            return 0;
+        }
     }
 
     @Override

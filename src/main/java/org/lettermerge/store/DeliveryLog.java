@@ -45,6 +45,22 @@ public final class DeliveryLog implements AutoCloseable {
         return new DeliveryLog(Database.open(file, true), clock);
     }
 
+    /**
+     * Why opening or creating a log at this path would be refused (a missing folder, a file that is not a
+     * Lettermerge log), read without writing anything; empty when it may be opened, or created because no file
+     * is there. For commands that predict what `send --live` would do.
+     */
+    public static Optional<DeliveryLogException> whyUnusable(Path file) {
+        try {
+            if (LogFile.inspect(file).kind() == LogFile.Kind.UNMARKED) {
+                OlderLog.confirm(file);
+            }
+            return Optional.empty();
+        } catch (DeliveryLogException e) {
+            return Optional.of(e);
+        }
+    }
+
     /** Opens a log that must already exist. */
     public static DeliveryLog openExisting(Path file, Clock clock) {
         return new DeliveryLog(Database.open(file, false), clock);
@@ -179,15 +195,16 @@ public final class DeliveryLog implements AutoCloseable {
 
     /**
      * Creates a follow-up campaign of {@code parent} with its first version and its reminder rows, in one
-     * transaction; addresses on the suppression list are skipped as they are queued.
+     * transaction; addresses on the suppression list are skipped as they are queued. No claim of its rows sends a
+     * person a reminder less than {@code spacing} after another reminder about the same letter.
      */
     public CampaignRecord createFollowup(CampaignRecord parent, String name, int number, Followups.Who who,
-                                         Path template, String subject, CampaignVersion first,
-                                         List<NewReminder> reminders) {
+                                         Path template, String subject, java.time.Duration spacing,
+                                         CampaignVersion first, List<NewReminder> reminders) {
         sql.write("queue follow-up " + name, () -> {
             String now = sql.now();
             long campaignId = sql.insert("insert-campaign", name, parent.campaignFile(), first.version(), now);
-            followups.insert(campaignId, parent.id(), number, who, template, subject, now);
+            followups.insert(campaignId, parent.id(), number, who, template, subject, spacing, now);
             insertVersion(campaignId, first, now);
             for (NewReminder r : reminders) {
                 long id = insertRecipient(campaignId, r.row(), now);
@@ -254,7 +271,7 @@ public final class DeliveryLog implements AutoCloseable {
                 writeOutcome(settleFirst);
             }
             String now = sql.now();
-            if (sql.execute("claim", now, now, now, row.id(), now) != 1) {
+            if (sql.execute("claim", now, now, now, row.id(), now, now) != 1) {
                 suppressions.skip("skip-row", row.id(), now);
                 followups.skipIfNoLongerDue(row.id(), now);
                 return false;

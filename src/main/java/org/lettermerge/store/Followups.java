@@ -37,6 +37,15 @@ public final class Followups {
     public record Followup(long campaignId, long parentId, int number, Who who, Path template, String subject,
                            Instant createdAt) {}
 
+    /**
+     * A follow-up as far as creating another one is concerned.
+     *
+     * @param scheduledAt its start (null: at once)
+     * @param toGo        rows still to be sent (queued, deferred, being sent), skipped and removed ones aside
+     */
+    public record Progress(int number, String name, Instant createdAt, CampaignState state, Instant scheduledAt,
+                           int recipients, int toGo) {}
+
     /** A reminder row and the follow-up campaign it belongs to. */
     public record Reminder(String campaign, StoredRecipient row) {}
 
@@ -60,6 +69,22 @@ public final class Followups {
             try (ResultSet rs = sql.query("followups-of-parent", parent.id())) {
                 while (rs.next()) {
                     all.add(followup(rs));
+                }
+            }
+            return all;
+        });
+    }
+
+    /** The parent's follow-ups, oldest first, with how far each has gone. */
+    public List<Progress> progress(CampaignRecord parent) {
+        return sql.read("read the follow-ups", () -> {
+            List<Progress> all = new ArrayList<>();
+            try (ResultSet rs = sql.query("followups-with-progress", parent.id())) {
+                while (rs.next()) {
+                    all.add(new Progress(rs.getInt("number"), rs.getString("name"),
+                            Timestamps.parse(rs.getString("created_at")), CampaignState.valueOf(rs.getString("state")),
+                            Timestamps.parse(rs.getString("scheduled_at")), rs.getInt("recipients"),
+                            rs.getInt("to_go")));
                 }
             }
             return all;
@@ -109,20 +134,29 @@ public final class Followups {
         });
     }
 
-    /** Inside a claim's transaction: skips the row for good if it is a reminder its parent no longer qualifies for. */
+    /**
+     * Inside a claim's transaction: skips the row for good if it is a reminder its parent no longer qualifies for,
+     * or whose person got another reminder about the same letter less than this follow-up's spacing ago.
+     */
     void skipIfNoLongerDue(long recipientId, String now) throws SQLException {
-        try (ResultSet rs = sql.query("skip-followup-row", now, now, recipientId)) {
+        skip(now, "reminder no longer due: ", "skip-followup-row", now, now, recipientId);
+        skip(now, "reminder held back: ", "skip-reminder-too-soon", now, now, now, recipientId, now);
+    }
+
+    private void skip(String now, String detail, String query, Object... params) throws SQLException {
+        try (ResultSet rs = sql.query(query, params)) {
             while (rs.next()) {
                 sql.insertEvent(rs.getLong("campaign_id"), rs.getLong("id"), now, EventKind.SKIPPED,
                         State.valueOf(rs.getString("state")), State.SKIPPED, null, null,
-                        "reminder no longer due: " + rs.getString("skip_reason"));
+                        detail + rs.getString("skip_reason"));
             }
         }
     }
 
-    void insert(long campaignId, long parentId, int number, Who who, Path template, String subject, String now)
-            throws SQLException {
-        sql.execute("followup-insert", campaignId, parentId, number, who.stored(), template.toString(), subject, now);
+    void insert(long campaignId, long parentId, int number, Who who, Path template, String subject,
+                java.time.Duration spacing, String now) throws SQLException {
+        sql.execute("followup-insert", campaignId, parentId, number, who.stored(), template.toString(), subject, now,
+                spacing.toMillis());
     }
 
     void linkToParent(long recipientId, long parentRowId) throws SQLException {

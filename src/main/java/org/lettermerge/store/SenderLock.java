@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
@@ -40,8 +41,9 @@ public final class SenderLock implements AutoCloseable {
     private final FileChannel channel;
     private final SenderLease lease;
     private final ScheduledExecutorService renewals;
+    private volatile Runnable onLost = () -> { };
 
-    private SenderLock(Path file, FileChannel channel, SenderLease lease) {
+    private SenderLock(Path file, FileChannel channel, SenderLease lease, Duration renewEvery) {
         this.file = file;
         this.channel = channel;
         this.lease = lease;
@@ -50,12 +52,16 @@ public final class SenderLock implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long every = SenderLease.RENEW_EVERY.toMillis();
+        long every = renewEvery.toMillis();
         renewals.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Takes the OS lock, then the claim inside the log; throws {@link SenderBusyException} when either is held. */
     public static SenderLock acquire(DeliveryLog log) {
+        return acquire(log, SenderLease.RENEW_EVERY);
+    }
+
+    static SenderLock acquire(DeliveryLog log, Duration renewEvery) {
         Path database = log.path();
         Path real = realPath(database);
         Path file = real.resolveSibling(real.getFileName() + ".lock");
@@ -65,11 +71,19 @@ public final class SenderLock implements AutoCloseable {
             if (claim.taken() == null) {
                 throw busy(database, claim.heldBy());
             }
-            return new SenderLock(file, channel, claim.taken());
+            return new SenderLock(file, channel, claim.taken(), renewEvery);
         } catch (RuntimeException e) {
             unlock(file, channel);
             throw e;
         }
+    }
+
+    /**
+     * What to do if the claim is taken over while this process sends (another machine judged it gone): the
+     * sender stops starting letters, as on Ctrl-C.
+     */
+    public void onLost(Runnable action) {
+        onLost = action;
     }
 
     /** True while this process's claim is the one recorded in the log. */
@@ -129,13 +143,14 @@ public final class SenderLock implements AutoCloseable {
 
     /**
      * A claim lost while sending means another process judged this one gone (from another host, after
-     * {@link SenderLease#STALE_AFTER} without renewal: a machine that slept). Said loudly; rows are only
-     * recovered by a holder ({@link DeliveryLog#recoverInterrupted} checks).
+     * {@link SenderLease#STALE_AFTER} without renewal: a machine that slept). Sending stops ({@link #onLost});
+     * rows are only recovered by a holder ({@link DeliveryLog#recoverInterrupted} checks).
      */
     private void renew() {
         try {
             if (!lease.renew()) {
-                LOG.warning("the sender claim on the delivery log was taken over by another process");
+                LOG.warning("the sender claim on the delivery log was taken over by another process: stopping");
+                onLost.run();
             }
         } catch (RuntimeException e) {
             LOG.warning("cannot renew the sender claim on the delivery log: " + e.getMessage());

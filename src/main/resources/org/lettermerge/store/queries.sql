@@ -42,7 +42,9 @@ UPDATE recipient SET removed_at = ?, updated_at = ? WHERE id = ? AND removed_at 
 
 -- Claiming is one conditional statement: only one process can move a row out of QUEUED/DEFERRED, and never
 -- while its campaign is paused or cancelled (so once `pause` has committed, no new claim succeeds), nor while its
--- address is on the suppression list (so once `suppress add` has committed, that address gets no letter).
+-- address is on the suppression list (so once `suppress add` has committed, that address gets no letter), nor,
+-- for a reminder, while its parent row no longer qualifies or another reminder about the same letter went to the
+-- same person less than the follow-up's spacing (--after) ago (so two follow-ups never remind anyone twice in it).
 -- name: claim
 UPDATE recipient SET state = 'SENDING', attempts = attempts + 1, last_attempt_at = ?,
                      first_attempt_at = COALESCE(first_attempt_at, ?), updated_at = ?
@@ -52,7 +54,11 @@ WHERE id = ? AND state IN ('QUEUED', 'DEFERRED') AND removed_at IS NULL AND skip
   AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.email_key = recipient.email_key)
   AND NOT EXISTS (SELECT 1 FROM followup f JOIN followup_standing fs
                     ON fs.row_id = recipient.parent_recipient_id AND fs.who = f.who
-                  WHERE f.campaign_id = recipient.campaign_id AND fs.reason IS NOT NULL);
+                  WHERE f.campaign_id = recipient.campaign_id AND fs.reason IS NOT NULL)
+  AND NOT EXISTS (SELECT 1 FROM followup f JOIN recipient o ON o.parent_recipient_id = recipient.parent_recipient_id
+                  WHERE f.campaign_id = recipient.campaign_id AND o.id <> recipient.id
+                    AND o.state IN ('SENDING', 'ACCEPTED', 'UNKNOWN')
+                    AND o.last_attempt_at > strftime('%Y-%m-%dT%H:%M:%fZ', ?, '-' || (f.spacing_ms / 1000.0) || ' seconds'));
 
 -- name: set-outcome
 UPDATE recipient SET state = ?, smtp_code = ?, smtp_reply = ?, next_attempt_at = ?, updated_at = ?
@@ -257,7 +263,16 @@ SELECT * FROM inbound WHERE kind = 'UNMATCHED' ORDER BY received_at, id;
 -- Follow-ups
 
 -- name: followup-insert
-INSERT INTO followup (campaign_id, parent_id, number, who, template, subject, created_at) VALUES (?, ?, ?, ?, ?, ?, ?);
+INSERT INTO followup (campaign_id, parent_id, number, who, template, subject, created_at, spacing_ms)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?);
+
+-- A parent's follow-ups with what decides whether another may be created: when, how many rows, how many still to go.
+-- name: followups-with-progress
+SELECT f.number, c.name, f.created_at, c.state, c.scheduled_at,
+       (SELECT count(*) FROM recipient r WHERE r.campaign_id = c.id AND r.removed_at IS NULL) AS recipients,
+       (SELECT count(*) FROM recipient r WHERE r.campaign_id = c.id AND r.removed_at IS NULL AND r.skipped_at IS NULL
+          AND r.state IN ('QUEUED', 'DEFERRED', 'SENDING')) AS to_go
+FROM followup f JOIN campaign c ON c.id = f.campaign_id WHERE f.parent_id = ? ORDER BY f.number;
 
 -- name: followup-of
 SELECT * FROM followup WHERE campaign_id = ?;
@@ -290,6 +305,29 @@ WHERE id = ? AND state IN ('QUEUED', 'DEFERRED') AND skipped_at IS NULL
   AND EXISTS (SELECT 1 FROM followup f JOIN followup_standing fs
                 ON fs.row_id = recipient.parent_recipient_id AND fs.who = f.who
               WHERE f.campaign_id = recipient.campaign_id AND fs.reason IS NOT NULL)
+RETURNING id, campaign_id, state, skip_reason;
+
+-- A reminder whose person got another reminder about the same letter less than this follow-up's spacing ago
+-- (see claim) is skipped for good, naming that reminder. Parameters: now, now, now (cutoff), id, now (cutoff).
+-- name: skip-reminder-too-soon
+UPDATE recipient SET skipped_at = ?, updated_at = ?,
+       skip_reason = (SELECT 'reminded at ' || o.last_attempt_at || ' by ' || oc.name
+                             || ': reminders about one letter go at least '
+                             || CASE WHEN f.spacing_ms % 86400000 = 0 THEN (f.spacing_ms / 86400000) || 'd'
+                                     WHEN f.spacing_ms % 3600000 = 0 THEN (f.spacing_ms / 3600000) || 'h'
+                                     WHEN f.spacing_ms % 60000 = 0 THEN (f.spacing_ms / 60000) || 'm'
+                                     ELSE (f.spacing_ms / 1000) || 's' END || ' apart'
+                      FROM followup f JOIN recipient o ON o.parent_recipient_id = recipient.parent_recipient_id
+                      JOIN campaign oc ON oc.id = o.campaign_id
+                      WHERE f.campaign_id = recipient.campaign_id AND o.id <> recipient.id
+                        AND o.state IN ('SENDING', 'ACCEPTED', 'UNKNOWN')
+                        AND o.last_attempt_at > strftime('%Y-%m-%dT%H:%M:%fZ', ?, '-' || (f.spacing_ms / 1000.0) || ' seconds')
+                      ORDER BY o.last_attempt_at DESC LIMIT 1)
+WHERE id = ? AND state IN ('QUEUED', 'DEFERRED') AND skipped_at IS NULL
+  AND EXISTS (SELECT 1 FROM followup f JOIN recipient o ON o.parent_recipient_id = recipient.parent_recipient_id
+              WHERE f.campaign_id = recipient.campaign_id AND o.id <> recipient.id
+                AND o.state IN ('SENDING', 'ACCEPTED', 'UNKNOWN')
+                AND o.last_attempt_at > strftime('%Y-%m-%dT%H:%M:%fZ', ?, '-' || (f.spacing_ms / 1000.0) || ' seconds'))
 RETURNING id, campaign_id, state, skip_reason;
 
 -- Reminder rows answering one parent row, with their campaign's name (a recipient's history across follow-ups).

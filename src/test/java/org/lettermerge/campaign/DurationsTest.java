@@ -30,4 +30,15 @@ class DurationsTest {
         assertThatThrownBy(() -> Durations.parse("0s")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("longer than zero");
     }
+
+    @Test
+    void aWaitOfZeroOrNowMeansNowWhileOtherWaitsReadAsDurations() {
+        assertThat(Durations.parseWait("0s")).isZero();
+        assertThat(Durations.parseWait("0d")).isZero();
+        assertThat(Durations.parseWait(" now ")).isZero();
+        assertThat(Durations.parseWait("NOW")).isZero();
+        assertThat(Durations.parseWait("36h")).isEqualTo(Duration.ofHours(36));
+        assertThatThrownBy(() -> Durations.parseWait("soon")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a duration");
+    }
 }

@@ -47,7 +47,7 @@ class QueuingChangedRecipientsTest {
         CampaignFixture folder = CampaignFixture.standard(dir);
         PreparedCampaign p = folder.prepare();
         folder.write("recipients.csv", CampaignFixture.RECIPIENTS + "cy@example.org,Cy\n");
-        var options = new LiveSend.Options(0, false, null, new StopSignal(), null, Map.of(), false);
+        var options = new LiveSend.Options(0, Consent.NONE, null, new StopSignal(), null, Map.of());
 
         assertThatThrownBy(() -> LiveSend.run(p, options, Progress.NONE, CLOCK))
                 .satisfies(e -> assertRefusedNaming(e, folder.path("recipients.csv")));
@@ -63,12 +63,12 @@ class QueuingChangedRecipientsTest {
         CampaignFixture folder = CampaignFixture.standard(dir);
         Path db = dir.resolve("log.db");
         try (DeliveryLog log = DeliveryLog.openOrCreate(db, CLOCK)) {
-            Queuing.queue(folder.prepare(), log, false);
+            Queuing.queue(folder.prepare(), log, Consent.NONE);
             folder.write("recipients.csv", CampaignFixture.RECIPIENTS + "cy@example.org,Cy\n");
             PreparedCampaign withCy = folder.prepare();
             folder.write("recipients.csv", CampaignFixture.RECIPIENTS + "cy@example.org,Cyrus\n");
 
-            assertThatThrownBy(() -> Queuing.queue(withCy, log, false))
+            assertThatThrownBy(() -> Queuing.queue(withCy, log, Consent.NONE))
                     .satisfies(e -> assertRefusedNaming(e, folder.path("recipients.csv")));
 
             CampaignRecord campaign = log.findCampaign("test-campaign").orElseThrow();
@@ -84,7 +84,7 @@ class QueuingChangedRecipientsTest {
         PreparedCampaign p = folder.prepare();
         Path db = dir.resolve("log.db");
         try (DeliveryLog log = DeliveryLog.openOrCreate(db, CLOCK)) {
-            QueuePlan plan = Queuing.queue(p, log, false);
+            QueuePlan plan = Queuing.queue(p, log, Consent.NONE);
 
             assertThat(plan.described()).containsExactly("2 recipients queued");
             CampaignRecord campaign = log.findCampaign("test-campaign").orElseThrow();

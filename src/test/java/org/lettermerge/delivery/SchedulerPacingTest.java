@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.lettermerge.store.EventKind;
 import org.lettermerge.store.State;
 import org.lettermerge.testsupport.LogRows;
 import org.lettermerge.testsupport.ScheduledCampaign;
+import org.lettermerge.testsupport.CliRun;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
 
@@ -74,6 +76,33 @@ class SchedulerPacingTest {
             assertThat(claims.subList(0, 5)).allMatch(start::equals);
             assertThat(claims.subList(5, 8)).allMatch(start.plus(Duration.ofHours(24))::equals);
             assertThat(campaign.rows().values()).allMatch(r -> r.state() == State.ACCEPTED && r.attempts() == 1);
+        }
+    }
+
+    /** send --live and run --once (for cron) must not sleep a day for the cap: they end, saying when it frees. */
+    @Test
+    void aRunThatSendsWhatItCanNowEndsAtTheDailyCapInsteadOfWaitingForIt() throws Exception {
+        for (Scheduler.Mode mode : List.of(Scheduler.Mode.UNTIL_IDLE, Scheduler.Mode.ONCE)) {
+            try (var server = ScriptedSmtpServer.start()) {
+                Path folder = Files.createDirectories(dir.resolve(mode.name()));
+                var campaign = ScheduledCampaign.write(folder, server.port(), "daily_cap: 5", "",
+                        ScheduledCampaign.recipients(8));
+                TestTime time = TestTime.at("2027-01-04T10:00:00Z");
+                assertThat(campaign.queue(time, "2027-01-04T10:00Z").exitCode()).isZero();
+                Instant start = time.instant();
+
+                StopSignal stop = new StopSignal();
+                Scheduler.Report report = campaign.runScheduler(time,
+                        time.sleeperUntil(stop, () -> false, start.plus(Duration.ofDays(3))), stop, mode);
+
+                assertThat(server.messages()).as(mode.name()).hasSize(5);
+                assertThat(time.instant()).as("no time slept through: " + mode).isEqualTo(start);
+                assertThat(report.nextAction()).isEqualTo(start.plus(Duration.ofHours(24)));
+                assertThat(campaign.rows().values()).filteredOn(r -> r.state() == State.QUEUED).hasSize(3);
+                // status tells the same time, not "now".
+                CliRun status = campaign.cli(time, "status", campaign.campaignFile(), "--format", "json");
+                assertThat(status.out()).contains("\"next_letter_at\" : \"2027-01-05T10:00:00Z\"");
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lettermerge.store.Event;
 import org.lettermerge.store.EventKind;
 import org.lettermerge.store.State;
+import org.lettermerge.testsupport.CliRun;
 import org.lettermerge.testsupport.Reply;
 import org.lettermerge.testsupport.ScheduledCampaign;
 import org.lettermerge.testsupport.Script;
@@ -56,6 +57,11 @@ class SchedulerRetryTest {
             assertThat(row.state()).isEqualTo(State.FAILED);
             assertThat(row.attempts()).isEqualTo(7);
             assertThat(row.nextAttemptAt()).isNull();
+            // What status and the report show is why it failed, with the server's last word after it.
+            assertThat(row.smtpReply()).startsWith("delivery time expired (kept trying since 2027-01-04T10:00:00Z)")
+                    .endsWith("the server's last reply: 450 4.2.0 Greylisted, try again later");
+            CliRun status = campaign.cli(time, "status", campaign.campaignFile(), "--format", "csv");
+            assertThat(status.out()).contains("delivery time expired");
             Event last = campaign.events(EventKind.OUTCOME).get(6);
             assertThat(last.toState()).isEqualTo(State.FAILED);
             assertThat(last.detail()).contains("delivery time expired");

@@ -206,7 +206,10 @@ class InboxIT {
     @Test
     void unmatchedMailIsListedForAPerson() {
         deliverTheUsualMail();
-        assertThat(Cli.run("inbox", campaign.campaign()).exitCode()).isZero();
+        CliResult read = Cli.run("inbox", campaign.campaign());
+        assertThat(read.exitCode()).isZero();
+        assertThat(read.out()).contains("Unmatched mail is kept for you: lettermerge inbox "
+                + campaign.campaign() + " --unmatched lists it.");
 
         CliResult list = Cli.run("inbox", campaign.campaign(), "--unmatched");
 

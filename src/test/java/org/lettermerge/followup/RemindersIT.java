@@ -271,7 +271,7 @@ class RemindersIT {
 
             assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)), "followup", campaign(),
                     "--template", reminder().toString(), "--who", "failed", "--subject", "Second try for {{name}}"));
-            cli(DAY_ONE.plus(Duration.ofDays(1)), "run", "--db", database().toString(), "--once");
+            cli(DAY_ONE.plus(Duration.ofDays(1)).plusSeconds(60), "run", "--db", database().toString(), "--once");
 
             assertThat(rows("fault-drill-followup-1").keySet()).containsExactly("bea@example.org");
             assertThat(server.rcptCommandsFor("bea@example.org")).isEqualTo(2);
@@ -301,6 +301,112 @@ class RemindersIT {
             assertThat(server.messages()).hasSize(8);
             assertThat(rows("fault-drill-followup-1").values()).extracting(StoredRecipient::state)
                     .containsOnly(State.ACCEPTED);
+        }
+    }
+
+    @Test
+    void runningFollowupTwiceIsRefusedNamingTheFirstAndEachSilentRecipientGetsOneReminder() {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+            Instant dayTwo = DAY_ONE.plus(Duration.ofDays(1));
+            assertOk(cli(dayTwo, "followup", campaign(), "--template", reminder().toString(), "--who", "no-reply"));
+
+            CliRun again = cli(dayTwo.plusSeconds(150), "followup", campaign(), "--template", reminder().toString(),
+                    "--who", "no-reply");
+            assertOk(cli(dayTwo.plusSeconds(180), "run", "--db", database().toString(), "--once"));
+
+            assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(again.err()).contains("follow-up 1, created 2 minutes ago, 4 recipients: to send another, "
+                    + "add --another");
+            try (DeliveryLog log = DeliveryLog.openExisting(database(), Clock.systemUTC())) {
+                assertThat(log.findCampaign("fault-drill-followup-2")).isEmpty();
+            }
+            for (String email : List.of("ada@example.org", "bea@example.org", "cy@example.org", "dov@example.org")) {
+                assertThat(server.messagesTo(email)).as(email).hasSize(2);
+            }
+        }
+    }
+
+    @Test
+    void onceTheFirstReminderWentOutFollowupAgainWithTheDefaultsIsRefusedAndWithAnotherHoldsEveryoneBack() {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+            Instant dayTwo = DAY_ONE.plus(Duration.ofDays(1));
+            assertOk(cli(dayTwo, "followup", campaign(), "--template", reminder().toString(), "--who", "no-reply"));
+            assertOk(cli(dayTwo.plusSeconds(30), "run", "--db", database().toString(), "--once"));
+
+            CliRun again = cli(dayTwo.plusSeconds(150), "followup", campaign(), "--template", reminder().toString(),
+                    "--who", "no-reply");
+            CliRun another = cli(dayTwo.plusSeconds(160), "followup", campaign(), "--template",
+                    reminder().toString(), "--who", "no-reply", "--another");
+            assertOk(cli(dayTwo.plusSeconds(180), "run", "--db", database().toString(), "--once"));
+
+            assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(again.err()).contains("was created less than 1 day ago")
+                    .contains("follow-up 1, created 2 minutes ago, 4 recipients: to send another, add --another");
+            assertOk(another);
+            assertThat(rows("fault-drill-followup-2").get("ada@example.org").skipReason())
+                    .startsWith("reminded at 2026-12-08T09:00:30").endsWith("go at least 1d apart");
+            assertThat(server.messages()).hasSize(8);
+        }
+    }
+
+    @Test
+    void anotherFollowupInsideTheSpacingIsCreatedButItsClaimsHoldBackThoseRemindedTooRecently() {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+            Instant dayTwo = DAY_ONE.plus(Duration.ofDays(1));
+            assertOk(cli(dayTwo, "followup", campaign(), "--template", reminder().toString(), "--who", "no-reply"));
+            CliRun another = cli(dayTwo, "followup", campaign(), "--template", reminder().toString(),
+                    "--who", "no-reply", "--after", "10m", "--another");
+
+            assertOk(cli(dayTwo.plusSeconds(60), "run", "--db", database().toString(), "--once"));
+            assertOk(cli(dayTwo.plusSeconds(605), "run", "--db", database().toString(), "--once"));
+
+            assertOk(another);
+            assertThat(rows("fault-drill-followup-1").values()).extracting(StoredRecipient::state)
+                    .containsOnly(State.ACCEPTED);
+            Map<String, StoredRecipient> second = rows("fault-drill-followup-2");
+            assertThat(second.values()).extracting(StoredRecipient::state).containsOnly(State.SKIPPED);
+            assertThat(second.get("cy@example.org").skipReason()).startsWith("reminded at 2026-12-08T09:01")
+                    .contains("by fault-drill-followup-1");
+            assertThat(server.messages()).hasSize(8);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0s", "now"})
+    void aFollowupAfterZeroOrNowStartsAtOnce(String after) {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+
+            CliRun created = cli(DAY_ONE.plusSeconds(60), "followup", campaign(), "--template", reminder().toString(),
+                    "--who", "no-reply", "--after", after);
+            assertOk(cli(DAY_ONE.plusSeconds(90), "run", "--db", database().toString(), "--once"));
+
+            assertOk(created);
+            assertThat(rows("fault-drill-followup-1").values()).extracting(StoredRecipient::state)
+                    .containsOnly(State.ACCEPTED);
+            assertThat(server.messages()).hasSize(8);
+        }
+    }
+
+    @Test
+    void aNoReplyFollowupLeavesOutEveryoneWithARecordedBounceWhateverItsClass() {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+            record("fault-drill", "dov@example.org", InboundKind.BOUNCED, DAY_ONE.plusSeconds(600));
+
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)), "followup", campaign(),
+                    "--template", reminder().toString(), "--who", "no-reply"));
+
+            assertThat(rows("fault-drill-followup-1").keySet())
+                    .containsExactly("ada@example.org", "bea@example.org", "cy@example.org");
         }
     }
 

@@ -69,8 +69,8 @@ class UnsubscribeRequestsInboxTest {
         CliResult read = Cli.run("inbox", campaign.campaign());
 
         assertThat(read.exitCode()).as(read.toString()).isZero();
-        assertThat(read.out()).contains("3 new", "2 ask to unsubscribe: review them and run `lettermerge suppress add",
-                "nothing was suppressed");
+        assertThat(read.out()).contains("3 new", "2 ask to unsubscribe: review them and run `lettermerge suppress add "
+                + "ADDRESS --reason 'asked to unsubscribe' --db " + campaign.database() + "`", "nothing was suppressed");
         assertThat(LogRows.query(campaign.database(), "SELECT r.email, i.kind, i.asks_unsubscribe FROM inbound i "
                 + "JOIN recipient r ON r.id = i.recipient_id ORDER BY r.email"))
                 .extracting(r -> r.get("email") + " " + r.get("kind") + " " + r.get("asks_unsubscribe"))
@@ -96,7 +96,8 @@ class UnsubscribeRequestsInboxTest {
         assertThat(table.out()).containsPattern("ana@example.org .*asks to unsubscribe!")
                 .containsPattern("bea@example.org .*asks to unsubscribe!")
                 .doesNotContainPattern("cy@example.org .*asks to unsubscribe")
-                .contains("2 asked to unsubscribe: nothing was done about it");
+                .contains("2 asked to unsubscribe: nothing was done about it")
+                .contains("`lettermerge suppress add ADDRESS --reason ... --db " + campaign.database() + "`");
         assertThat(Cli.run("status", campaign.campaign(), "--format", "json").out())
                 .contains("\"asks_unsubscribe\" : true", "\"asks_unsubscribe\" : false");
     }

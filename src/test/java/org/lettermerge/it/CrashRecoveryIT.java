@@ -5,8 +5,6 @@ import static org.lettermerge.testsupport.CliCampaign.RECIPIENTS;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +15,11 @@ import org.lettermerge.store.State;
 import org.lettermerge.testsupport.ChildLettermerge;
 import org.lettermerge.testsupport.CliCampaign;
 import org.lettermerge.testsupport.CliRun;
+import org.lettermerge.testsupport.HeldDataEnd;
 import org.lettermerge.testsupport.Reply;
 import org.lettermerge.testsupport.Script;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
+import org.lettermerge.testsupport.StalledRcpt;
 
 /**
  * The built jar in a child JVM, killed with SIGKILL in the middle of Cy's letter (the third), then the same command
@@ -74,13 +74,7 @@ class CrashRecoveryIT {
 
     @Test
     void aSenderKilledBeforeTheDataLeavesThatRowQueuedAndTheRerunGivesEveryoneExactlyOneCopy() throws Exception {
-        AtomicBoolean stalling = new AtomicBoolean(true);
-        Script stallOnCysRcpt = new Script() {
-            @Override
-            public Reply onRcpt(String address, int transaction) {
-                return stalling.get() && address.equals(CY) ? Reply.stall() : Script.super.onRcpt(address, transaction);
-            }
-        };
+        StalledRcpt stallOnCysRcpt = new StalledRcpt(CY);
         try (var server = ScriptedSmtpServer.start(stallOnCysRcpt)) {
             CliCampaign campaign = CliCampaign.write(dir, server.port());
             try (var child = ChildLettermerge.start(dir, campaign.sendLiveArgs())) {
@@ -88,7 +82,7 @@ class CrashRecoveryIT {
                 assertThat(campaign.row(CY).state()).isEqualTo(State.SENDING);
                 child.kill();
             }
-            stalling.set(false);
+            stallOnCysRcpt.recover();
 
             CliRun rerun = campaign.sendLive();
 
@@ -109,28 +103,12 @@ class CrashRecoveryIT {
 
     @Test
     void aSecondLiveSendWhileTheFirstIsStillSendingExitsWithBusyAndLeavesTheFirstAlone() throws Exception {
-        // Holds the reply to Cy's final "." until the test lets it go, then answers 250 like a healthy server.
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Script holdCysFinalDot = new Script() {
-            @Override
-            public Reply onDataEnd(byte[] message, int transaction) {
-                if (transaction == 2) {
-                    holding.countDown();
-                    try {
-                        release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                return Script.super.onDataEnd(message, transaction);
-            }
-        };
+        HeldDataEnd holdCysFinalDot = new HeldDataEnd(2);
         try (var server = ScriptedSmtpServer.start(holdCysFinalDot)) {
             CliCampaign campaign = CliCampaign.write(dir, server.port());
             try (var first = ChildLettermerge.start(dir, campaign.sendLiveArgs())) {
                 try {
-                    assertThat(holding.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the first sender reached Cy").isTrue();
+                    assertThat(holdCysFinalDot.awaitHolding(WAIT)).as("the first sender reached Cy").isTrue();
 
                     CliRun second = campaign.sendLive();
 
@@ -139,7 +117,7 @@ class CrashRecoveryIT {
                     assertThat(first.isAlive()).isTrue();
                     assertThat(campaign.row(CY).state()).isEqualTo(State.SENDING);
                 } finally {
-                    release.countDown();
+                    holdCysFinalDot.release();
                 }
                 CliRun firstRun = first.awaitExit();
 

@@ -10,9 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lettermerge.cli.ExitCode;
@@ -20,9 +17,10 @@ import org.lettermerge.store.State;
 import org.lettermerge.testsupport.ChildLettermerge;
 import org.lettermerge.testsupport.CliCampaign;
 import org.lettermerge.testsupport.CliRun;
-import org.lettermerge.testsupport.Reply;
+import org.lettermerge.testsupport.HeldDataEnd;
 import org.lettermerge.testsupport.Script;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
+import org.lettermerge.testsupport.StalledRcpt;
 
 /**
  * The delivery log knows itself (issue 8): a mistyped path, an emptied or foreign file, a deleted -wal or a second
@@ -39,7 +37,7 @@ class LogIdentityIT {
 
     @Test
     void aMistypedFolderIsRefusedAndNothingIsCreatedOrSent() throws Exception {
-        try (var server = ScriptedSmtpServer.start(new Script() {})) {
+        try (var server = ScriptedSmtpServer.start(Script.acceptAll())) {
             CliCampaign campaign = CliCampaign.write(dir, server.port());
             assertThat(campaign.sendLive().exitCode()).isEqualTo(ExitCode.OK);
 
@@ -55,7 +53,7 @@ class LogIdentityIT {
 
     @Test
     void anEmptiedLogIsRefusedAndLeftAsItIs() throws Exception {
-        try (var server = ScriptedSmtpServer.start(new Script() {})) {
+        try (var server = ScriptedSmtpServer.start(Script.acceptAll())) {
             CliCampaign campaign = CliCampaign.write(dir, server.port());
             assertThat(campaign.sendLive().exitCode()).isEqualTo(ExitCode.OK);
             Files.write(campaign.database(), new byte[0]);
@@ -71,7 +69,7 @@ class LogIdentityIT {
 
     @Test
     void anotherProgramsDatabaseIsRefusedAndLeftByteForByte() throws Exception {
-        try (var server = ScriptedSmtpServer.start(new Script() {})) {
+        try (var server = ScriptedSmtpServer.start(Script.acceptAll())) {
             CliCampaign campaign = CliCampaign.write(dir, server.port());
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + campaign.database());
                  Statement st = c.createStatement()) {
@@ -91,7 +89,7 @@ class LogIdentityIT {
 
     @Test
     void aCampaignWhoseLogWasReplacedIsRefusedUntilTheOrganizerSaysNewLog() throws Exception {
-        try (var server = ScriptedSmtpServer.start(new Script() {})) {
+        try (var server = ScriptedSmtpServer.start(Script.acceptAll())) {
             CliCampaign campaign = CliCampaign.write(dir, server.port());
             assertThat(campaign.sendLive().exitCode()).isEqualTo(ExitCode.OK);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(campaign.database())))
@@ -116,7 +114,7 @@ class LogIdentityIT {
 
     @Test
     void limitZeroIsAUsageErrorNotTheWholeCampaign() throws Exception {
-        try (var server = ScriptedSmtpServer.start(new Script() {})) {
+        try (var server = ScriptedSmtpServer.start(Script.acceptAll())) {
             CliCampaign campaign = CliCampaign.write(dir, server.port());
 
             CliRun run = campaign.run("send", campaign.file().toString(), "--live", "--limit", "0");
@@ -130,20 +128,14 @@ class LogIdentityIT {
 
     @Test
     void aSenderKilledThenItsWalDeletedIsRefusedInsteadOfSendingEveryoneAgain() throws Exception {
-        AtomicBoolean stalling = new AtomicBoolean(true);
-        Script stallOnCy = new Script() {
-            @Override
-            public Reply onRcpt(String address, int transaction) {
-                return stalling.get() && address.equals(CY) ? Reply.stall() : Script.super.onRcpt(address, transaction);
-            }
-        };
+        StalledRcpt stallOnCy = new StalledRcpt(CY);
         try (var server = ScriptedSmtpServer.start(stallOnCy)) {
             CliCampaign campaign = CliCampaign.write(dir, server.port());
             try (var child = ChildLettermerge.start(dir, campaign.sendLiveArgs())) {
                 server.awaitStall(WAIT);
                 child.kill();
             }
-            stalling.set(false);
+            stallOnCy.recover();
             Path wal = dir.resolve("lettermerge.db-wal");
             Path shm = dir.resolve("lettermerge.db-shm");
             assertThat(wal).as("the campaign's rows are in the -wal after the crash").exists();
@@ -189,27 +181,12 @@ class LogIdentityIT {
 
     /** A child JVM sends and is held at Cy's final "."; the second sender must not touch Cy's row. */
     private void secondSenderWhileTheFirstHoldsCy(SecondSender second) throws Exception {
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Script holdCysFinalDot = new Script() {
-            @Override
-            public Reply onDataEnd(byte[] message, int transaction) {
-                if (transaction == 2) {
-                    holding.countDown();
-                    try {
-                        release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                return Script.super.onDataEnd(message, transaction);
-            }
-        };
+        HeldDataEnd holdCysFinalDot = new HeldDataEnd(2);
         try (var server = ScriptedSmtpServer.start(holdCysFinalDot)) {
             CliCampaign campaign = CliCampaign.write(dir, server.port());
             try (var first = ChildLettermerge.start(dir, campaign.sendLiveArgs())) {
                 try {
-                    assertThat(holding.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the first sender reached Cy").isTrue();
+                    assertThat(holdCysFinalDot.awaitHolding(WAIT)).as("the first sender reached Cy").isTrue();
 
                     CliRun busy = second.run(campaign);
 
@@ -217,7 +194,7 @@ class LogIdentityIT {
                     assertThat(busy.err()).contains("is sending from the delivery log");
                     assertThat(campaign.row(CY).state()).isEqualTo(State.SENDING);
                 } finally {
-                    release.countDown();
+                    holdCysFinalDot.release();
                 }
                 CliRun firstRun = first.awaitExit();
                 assertThat(firstRun.exitCode()).as(firstRun.toString()).isEqualTo(ExitCode.OK);

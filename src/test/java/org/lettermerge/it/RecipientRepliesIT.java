@@ -61,7 +61,8 @@ class RecipientRepliesIT {
 
             CliRun tooSoon = campaign.sendLive();
 
-            assertThat(tooSoon.out()).as(tooSoon.toString()).contains("Nothing to send now");
+            assertThat(tooSoon.out()).as(tooSoon.toString()).contains("1 letter waits").contains("the next one can go at")
+                    .doesNotContain("Nothing to send now");
             assertThat(server.rcptCommandsFor(BEA)).isEqualTo(1);
 
             CliRun second = campaign.sendLive(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6)));

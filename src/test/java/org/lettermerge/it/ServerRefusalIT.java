@@ -58,6 +58,26 @@ class ServerRefusalIT {
     }
 
     @Test
+    void anUnreachableServerGivesOneSummaryOfWhatWaitsAndWhenItIsRetriedNotNothingToSend() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        CliCampaign campaign = CliCampaign.write(dir, closedPort);
+
+        CliRun run = campaign.sendLive();
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.SERVER_UNAVAILABLE);
+        assertThat(run.out()).as(run.toString())
+                .doesNotContain("Nothing to send")
+                .containsOnlyOnce("Paused:")
+                .containsPattern("Paused: cannot reach 127\\.0\\.0\\.1:" + closedPort + " \\(connection refused\\)\\. "
+                        + "5 letters wait; the next try is at \\d\\d:\\d\\d:\\d\\d ");
+        assertThat(run.out()).doesNotContain("Note: ");
+        assertEveryRowIsStillQueuedAndUnclaimed(campaign);
+    }
+
+    @Test
     void aSendingQuotaReplyMidRunStopsTheRunAndLeavesTheRestQueued() {
         // The third MAIL FROM (transaction 2, Cy's letter) hits Gmail's daily quota: about us, not about Cy.
         Script quota = new Script() {

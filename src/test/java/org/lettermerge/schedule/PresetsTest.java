@@ -48,4 +48,23 @@ class PresetsTest {
             }
         }
     }
+
+    @ParameterizedTest(name = "{0}: messages up to {1} bytes")
+    @CsvSource({
+        "google-workspace, 25000000",
+        "gmail, 25000000",
+        "microsoft-365, 35000000",
+        "amazon-ses-sandbox, 40000000",
+        "unlimited, 0"})
+    void each_preset_carries_the_providers_largest_message(String name, long bytes) {
+        assertThat(Presets.messageSize(name).bytes()).isEqualTo(bytes);
+    }
+
+    @Test
+    void sizes_read_in_decimal_megabytes_as_providers_write_them() {
+        assertThat(MessageSizeLimit.describe(35_000_000)).isEqualTo("35 MB");
+        assertThat(MessageSizeLimit.describe(33_800_000)).isEqualTo("33.8 MB");
+        assertThat(MessageSizeLimit.describe(4_200)).isEqualTo("4 kB");
+        assertThat(MessageSizeLimit.describe(120)).isEqualTo("120 bytes");
+    }
 }

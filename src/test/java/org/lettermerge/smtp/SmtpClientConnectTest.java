@@ -38,7 +38,10 @@ class SmtpClientConnectTest {
         try (var client = new SmtpClient(SmtpSettings.of("127.0.0.1", port, Security.NONE), null)) {
             assertThatThrownBy(client::connect)
                     .isInstanceOfSatisfying(ServerUnavailableException.class,
-                            e -> assertThat(e.reason()).isEqualTo(Reason.CONNECTION_REFUSED))
+                            e -> {
+                                assertThat(e.reason()).isEqualTo(Reason.CONNECTION_REFUSED);
+                                assertThat(e.summary()).isEqualTo("cannot reach 127.0.0.1:" + port + " (connection refused)");
+                            })
                     .hasMessageContaining("127.0.0.1:" + port)
                     .hasMessageContaining("connection refused");
         }
@@ -89,5 +92,16 @@ class SmtpClientConnectTest {
             assertThat(client.socket().getTcpNoDelay()).isTrue();
             assertThat(client.socket().getPort()).isEqualTo(server.port());
         }
+    }
+
+    @Test
+    void aClientWillNotBeBuiltToLogInInClearTextToAnotherHost() {
+        char[] password = "clear-secret".toCharArray();
+        SmtpSettings clear = SmtpSettings.of("smtp.example.org", 25, Security.NONE).withUsername("sender");
+
+        assertThatThrownBy(() -> new SmtpClient(clear, password).close())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("clear text")
+                .message().doesNotContain("clear-secret");
     }
 }

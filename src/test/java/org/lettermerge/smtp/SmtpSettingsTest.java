@@ -48,4 +48,15 @@ class SmtpSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("none, starttls, tls");
     }
+
+    @Test
+    void onlyThisMachineCountsAsLoopbackAndOnlyByItsAddressOrLocalhost() {
+        assertThat(SmtpSettings.isLoopback("127.0.0.1")).isTrue();
+        assertThat(SmtpSettings.isLoopback("127.0.0.2")).isTrue();
+        assertThat(SmtpSettings.isLoopback("LOCALHOST")).isTrue();
+        assertThat(SmtpSettings.isLoopback("::1")).isTrue();
+        assertThat(SmtpSettings.isLoopback("localhost.example.org")).isFalse();
+        assertThat(SmtpSettings.isLoopback("127.0.0.1.example.org")).isFalse();
+        assertThat(SmtpSettings.isLoopback("smtp.example.org")).isFalse();
+    }
 }

@@ -171,49 +171,45 @@ class DeliveryLogFileTest {
 
     @Test
     void anotherProgramsDatabaseWithAUserVersionIsNeitherMigratedNorChanged() throws Exception {
-        Path file = dir.resolve("other.db");
-        try (Connection c = plain(file); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE notes (body TEXT)");
-            st.execute("INSERT INTO notes VALUES ('keep me')");
-            st.execute("PRAGMA user_version = 3");
-        }
-        byte[] original = Files.readAllBytes(file);
+        Path file = sqlite("other.db", "CREATE TABLE notes (body TEXT)", "INSERT INTO notes VALUES ('keep me')",
+                "PRAGMA user_version = 3");
 
-        assertThatThrownBy(() -> DeliveryLog.openOrCreate(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
-                .hasMessageContaining("another program").hasMessageContaining("notes");
-        assertThatThrownBy(() -> DeliveryLog.openExisting(file, CLOCK)).isInstanceOf(DeliveryLogException.class);
-
-        assertThat(Files.readAllBytes(file)).isEqualTo(original);
+        assertRefusedAndUntouched(file, "another program", "notes");
         assertThat(LogFile.sibling(file, "-wal")).doesNotExist();
     }
 
     @Test
     void aDatabaseMarkedByAnotherApplicationIsRefusedFromItsHeader() throws Exception {
-        Path file = dir.resolve("marked.db");
-        try (Connection c = plain(file); Statement st = c.createStatement()) {
-            st.execute("PRAGMA application_id = 42");
-            st.execute("CREATE TABLE campaign (a)");
-        }
-        byte[] original = Files.readAllBytes(file);
+        Path file = sqlite("marked.db", "PRAGMA application_id = 42", "CREATE TABLE campaign (a)");
 
-        assertThatThrownBy(() -> DeliveryLog.openOrCreate(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
-                .hasMessageContaining("application id 0x0000002A");
-
-        assertThat(Files.readAllBytes(file)).isEqualTo(original);
+        assertRefusedAndUntouched(file, "application id 0x0000002A");
     }
 
     @Test
     void anEmptySqliteFileIsNotANewLog() throws Exception {
-        Path file = dir.resolve("blank.db");
+        Path file = sqlite("blank.db", "CREATE TABLE t (a)", "DROP TABLE t");
+
+        assertRefusedAndUntouched(file, "empty SQLite database");
+    }
+
+    private Path sqlite(String name, String... statements) throws SQLException {
+        Path file = dir.resolve(name);
         try (Connection c = plain(file); Statement st = c.createStatement()) {
-            st.execute("PRAGMA user_version = 0");
-            st.execute("CREATE TABLE t (a)");
-            st.execute("DROP TABLE t");
+            for (String sql : statements) {
+                st.execute(sql);
+            }
         }
+        return file;
+    }
+
+    /** Refused whether the command may create a log or not, and not a byte of the file changed. */
+    private static void assertRefusedAndUntouched(Path file, String... said) throws IOException {
         byte[] original = Files.readAllBytes(file);
 
         assertThatThrownBy(() -> DeliveryLog.openOrCreate(file, CLOCK)).isInstanceOf(DeliveryLogException.class)
-                .hasMessageContaining("empty SQLite database");
+                .hasMessageContainingAll(said);
+        assertThatThrownBy(() -> DeliveryLog.openExisting(file, CLOCK)).isInstanceOf(DeliveryLogException.class);
+
         assertThat(Files.readAllBytes(file)).isEqualTo(original);
     }
 

@@ -140,6 +140,18 @@ class SenderLockTest {
     }
 
     @Test
+    void aSenderWhoseClaimWasTakenOverIsToldToStop() throws InterruptedException {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        try (SenderLock lock = SenderLock.acquire(log, java.time.Duration.ofMillis(50))) {
+            lock.onLost(stopped::countDown);
+            leaseHeldBy("elsewhere", 1, null, CLOCK.instant());
+
+            assertThat(stopped.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(lock.isHeld()).isFalse();
+        }
+    }
+
+    @Test
     void locksOnDifferentLogsAreIndependent() {
         try (DeliveryLog other = DeliveryLog.openOrCreate(dir.resolve("b.db"), CLOCK);
              SenderLock a = SenderLock.acquire(log);

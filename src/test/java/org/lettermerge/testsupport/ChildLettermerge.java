@@ -69,6 +69,17 @@ public final class ChildLettermerge implements AutoCloseable {
         }
     }
 
+    /** SIGTERM ({@link Process#destroy()} on Linux), as a service manager or `kill` stops it; then wait for it. */
+    public CliRun terminate() throws InterruptedException {
+        signalTermination();
+        return awaitExit();
+    }
+
+    /** SIGTERM without waiting: the test goes on while the child stops. */
+    public void signalTermination() {
+        process.destroy();
+    }
+
     /** What it printed so far; the exit code is -1 while it runs. */
     public CliRun output() {
         try {

@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.followup.InboxReader;
 import org.lettermerge.followup.InboxReport;
+import org.lettermerge.followup.RenderedSubjects;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
+import org.lettermerge.store.BounceClass;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.InboundKind;
@@ -58,7 +60,8 @@ final class InboxCommand implements Callable<Integer> {
             }
             CampaignRecord record = ref.find(log, campaign);
             char[] password = Passwords.forMailbox(campaign.mailbox());
-            InboxReport report = new InboxReader(log, clock).read(campaign.mailbox(), password, record);
+            InboxReport report = new InboxReader(log, clock).read(campaign.mailbox(), password, record,
+                    new RenderedSubjects(campaign, log, record));
             printReport(out, report, Problem.display(campaign.database()),
                     Hint.lettermerge("inbox", ref.campaignFile).given(ref).add("--unmatched"));
             return ExitCode.OK;
@@ -73,7 +76,10 @@ final class InboxCommand implements Callable<Integer> {
                 + "   delayed " + report.count(InboundKind.DELAYED) + "   unmatched "
                 + report.count(InboundKind.UNMATCHED));
         for (InboundMessage m : report.recorded()) {
-            out.println("  " + label(m) + "  " + nullToEmpty(m.from()) + "  " + nullToEmpty(m.subject()));
+            out.println("  " + label(m) + "  " + who(m) + "  " + nullToEmpty(m.subject()));
+            if (m.bounceReason() != null) {
+                out.println("      " + m.bounceReason());
+            }
         }
         List<InboundMessage> unsubscribe = report.unsubscribeRequests();
         if (!unsubscribe.isEmpty()) {
@@ -89,9 +95,18 @@ final class InboxCommand implements Callable<Integer> {
     }
 
     private static String label(InboundMessage m) {
-        String kind = m.kind().name().toLowerCase().replace('_', '-');
-        return String.format("%-10s", kind) + (m.dsnStatus() == null ? "" : " " + m.dsnStatus())
-                + (m.asksUnsubscribe() ? " [asks to unsubscribe]" : "");
+        String kind = m.kind() == InboundKind.BOUNCED ? BounceClass.describe(m.dsnStatus())
+                : m.kind().name().toLowerCase().replace('_', '-') + (m.dsnStatus() == null ? "" : " " + m.dsnStatus());
+        return String.format("%-13s", kind) + (m.asksUnsubscribe() ? " [asks to unsubscribe]" : "");
+    }
+
+    /** A report is about a recipient, not from one: name the recipient, and the mailer daemon after it. */
+    private static String who(InboundMessage m) {
+        boolean report = m.kind() == InboundKind.BOUNCED || m.kind() == InboundKind.DELAYED;
+        if (report && m.recipient() != null && m.recipient().email() != null) {
+            return m.recipient().email() + " (report from " + nullToEmpty(m.from()) + ")";
+        }
+        return nullToEmpty(m.from());
     }
 
     private static void listUnmatched(PrintWriter out, List<InboundMessage> messages) {

@@ -72,7 +72,7 @@ final class StatusCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--replied and --no-reply exclude each other");
             }
             List<StoredRecipient> all = log.recipients(record);
-            Map<Long, Responses> responses = Responses.byRecipient(log.inbox().ofCampaign(record));
+            Map<Long, Responses> responses = Responses.byRecipient(log.inbox().answering(record));
             List<StoredRecipient> shown = all.stream().filter(r -> state == null || r.state() == state)
                     .filter(r -> wanted(responses.getOrDefault(r.id(), Responses.NONE))).toList();
             Map<State, Integer> counts = log.counts(record);

@@ -15,7 +15,7 @@ final class StatusCsv {
 
     static final String[] COLUMNS = {"email", "name", "state", "attempts", "smtp_code", "smtp_reply", "message_id",
             "last_attempt_at", "queued_at", "removed", "next_attempt_at", "skip_reason", "replied", "replied_at",
-            "auto_reply", "bounced", "bounce_status", "asks_unsubscribe"};
+            "auto_reply", "bounced", "bounce_status", "asks_unsubscribe", "bounce_reason"};
 
     private StatusCsv() {}
 
@@ -35,8 +35,8 @@ final class StatusCsv {
                         r.lastAttemptAt() == null ? "" : r.lastAttemptAt(), r.queuedAt(), r.isRemoved(),
                         r.nextAttemptAt() == null ? "" : r.nextAttemptAt(), safe(r.skipReason()),
                         f.replied() ? "yes" : "no", f.repliedAt() == null ? "" : f.repliedAt(),
-                        f.autoReplied() ? "yes" : "no", f.bounced() ? "yes" : "no", safe(f.bounceStatus()),
-                        f.asksUnsubscribe() ? "yes" : "no");
+                        f.autoReplied() ? "yes" : "no", f.bounced() ? "yes" : "no", safe(f.bounceSummary()),
+                        f.asksUnsubscribe() ? "yes" : "no", safe(f.bounceReason()));
             }
             csv.flush();
         } catch (IOException e) {

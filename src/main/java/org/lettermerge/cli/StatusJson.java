@@ -69,8 +69,10 @@ final class StatusJson {
         m.put("replied_at", f.repliedAt() == null ? null : f.repliedAt().toString());
         m.put("auto_reply", f.autoReplied());
         m.put("bounced", f.bounced());
-        m.put("bounce_status", f.bounceStatus());
+        // The status code, or the reason when the report gave none (a Sieve rejection notice): never blank for a bounce.
+        m.put("bounce_status", f.bounceSummary());
         m.put("asks_unsubscribe", f.asksUnsubscribe());
+        m.put("bounce_reason", f.bounceReason());
         return m;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.lettermerge.delivery.CampaignStatus;
 import org.lettermerge.followup.Responses;
+import org.lettermerge.store.BounceClass;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
@@ -76,7 +77,7 @@ final class StatusTable {
             parts.add("auto-reply");
         }
         if (f.bounced()) {
-            parts.add("bounced" + (f.bounceStatus() == null ? "" : " " + f.bounceStatus()));
+            parts.add(BounceClass.describe(f.bounceStatus()));
         }
         if (f.asksUnsubscribe()) {
             parts.add("asks to unsubscribe!");

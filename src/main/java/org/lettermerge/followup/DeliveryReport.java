@@ -10,10 +10,12 @@ import java.util.List;
  * @param status             RFC 3463 status code, e.g. 5.1.1, or null when none was given
  * @param recipients         Final-Recipient and Original-Recipient addresses, without their "rfc822;" type
  * @param originalMessageIds Message-IDs of the returned letter (from its returned headers, or found in the text)
- * @param standard           true for a multipart/report DSN, false for free text from a mailer daemon
+ * @param standard           true for a multipart/report, false for free text from a mailer daemon
+ * @param reason             why the letter did not arrive, in words (Diagnostic-Code, a rejection notice's text, or
+ *                           what the report lacked), or null
  */
 public record DeliveryReport(String action, String status, List<String> recipients, List<String> originalMessageIds,
-                             boolean standard) {
+                             boolean standard, String reason) {
 
     public DeliveryReport {
         recipients = List.copyOf(recipients);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.lettermerge.smtp.ServerUnavailableException;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.Inbox;
 import org.lettermerge.store.InboundKind;
 import org.lettermerge.store.InboundMessage;
 import org.lettermerge.store.RecipientRef;
@@ -32,14 +33,24 @@ public final class InboxReader {
         this.clock = clock;
     }
 
-    public InboxReport read(MailboxSettings settings, char[] password, CampaignRecord campaign) {
-        Matching matching = new Matching(log.inbox(), campaign);
+    /**
+     * @param subjects the subject each letter went out with, to match replies that lost their threading headers
+     */
+    public InboxReport read(MailboxSettings settings, char[] password, CampaignRecord campaign,
+                            LetterSubjects subjects) {
+        Matching matching = new Matching(log.inbox(), campaign, subjects);
         List<InboundMessage> recorded = new ArrayList<>();
         Map<InboundKind, Integer> counts = new EnumMap<>(InboundKind.class);
         List<Message> processed = new ArrayList<>();
         int known = 0;
         try (ImapMailbox mailbox = ImapMailbox.open(settings, password)) {
-            for (Message message : mailbox.messages()) {
+            long validity = mailbox.uidValidity();
+            // Only what is new since the last reading; everything again when the folder's UIDs were renumbered.
+            long after = log.inbox().readingPosition(mailbox.key()).filter(p -> p.uidValidity() == validity)
+                    .map(Inbox.ReadingPosition::lastUid).orElse(0L);
+            long last = after;
+            for (Message message : mailbox.messagesAfter(after)) {
+                last = Math.max(last, mailbox.uid(message));
                 IncomingMail mail = parse(message);
                 Optional<InboundKind> before = log.inbox().kindOf(mail.key());
                 if (before.isPresent()) {
@@ -60,6 +71,8 @@ public final class InboxReader {
                 }
             }
             mailbox.moveProcessed(processed);
+            // After the messages are recorded: a reading cut short is read again, and recorded messages are known.
+            log.inbox().saveReadingPosition(mailbox.key(), new Inbox.ReadingPosition(validity, last));
             return new InboxReport(mailbox.description(), recorded, counts, known,
                     settings.moveTo() == null ? 0 : processed.size());
         } catch (MessagingException e) {
@@ -99,6 +112,7 @@ public final class InboxReader {
         RecipientRef recipient = match == null ? null : match.recipient();
         return new InboundMessage(mail.key(), kind, mail.receivedAt(), mail.from(), mail.subject(), mail.snippet(),
                 report == null ? null : report.action(), report == null ? null : report.status(),
-                match == null ? null : match.by(), recipient, Classification.asksUnsubscribe(mail, kind));
+                match == null ? null : match.by(), recipient, Classification.asksUnsubscribe(mail, kind),
+                report == null || kind != InboundKind.BOUNCED ? null : report.reason());
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * One message from the mailbox, reduced to what matching and classifying need.
  *
  * @param key        its Message-ID, or "sha256:" of its header lines when it has none (stable between readings)
- * @param inReplyTo  Message-IDs in In-Reply-To, lowercased
- * @param references Message-IDs in References, lowercased, oldest first
+ * @param inReplyTo  Message-IDs in In-Reply-To, as written
+ * @param references Message-IDs in References, as written, oldest first
  * @param automatic  its headers or subject say a program wrote it (Auto-Submitted, X-Autoreply, Precedence, ...)
  * @param text       its readable text (capped), searched for the letter's Message-ID or address in free-text bounces
  * @param report     the delivery report it carries, or null when it is not a bounce

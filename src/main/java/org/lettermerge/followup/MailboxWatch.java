@@ -85,7 +85,7 @@ public final class MailboxWatch implements AutoCloseable {
         }
         try {
             InboxReport report = new InboxReader(log, clock).read(campaign.mailbox(),
-                    passwords.apply(campaign.mailbox()), record);
+                    passwords.apply(campaign.mailbox()), record, new RenderedSubjects(campaign, log, record));
             if (!report.recorded().isEmpty()) {
                 report(record.name() + ": " + report.recorded().size() + " new messages in " + report.mailbox());
             }

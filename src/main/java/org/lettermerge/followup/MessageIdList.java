@@ -2,7 +2,6 @@ package org.lettermerge.followup;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +13,8 @@ final class MessageIdList {
     private MessageIdList() {}
 
     /**
-     * Lowercased: the IDs we generate are lowercase, and some mail systems change the case of what they quote.
+     * Kept as written, so what Lettermerge prints is what a server's log holds; a repeat in another case is left out.
+     * Lookups compare ignoring case (store/queries.sql): some mail systems change the case of what they quote.
      */
     static List<String> parse(String text) {
         List<String> ids = new ArrayList<>();
@@ -23,8 +23,8 @@ final class MessageIdList {
         }
         Matcher m = ID.matcher(text);
         while (m.find()) {
-            String id = m.group().toLowerCase(Locale.ROOT);
-            if (!ids.contains(id)) {
+            String id = m.group();
+            if (ids.stream().noneMatch(id::equalsIgnoreCase)) {
                 ids.add(id);
             }
         }

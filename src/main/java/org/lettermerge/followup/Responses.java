@@ -11,11 +11,20 @@ import org.lettermerge.store.InboundMessage;
  * its status code. Delays are not shown here: they are notes in the history, not outcomes.
  *
  * @param asksUnsubscribe some reply asked to unsubscribe: for the organizer to review (and `suppress add`)
+ * @param bounceReason    the last bounce's reason in words (a Diagnostic-Code, a rejection notice's text), or null
  */
 public record Responses(Instant repliedAt, Instant autoReplyAt, Instant bouncedAt, String bounceStatus,
-                        boolean asksUnsubscribe) {
+                        boolean asksUnsubscribe, String bounceReason) {
 
-    public static final Responses NONE = new Responses(null, null, null, null, false);
+    public static final Responses NONE = new Responses(null, null, null, null, false, null);
+
+    /**
+     * The bounce as one short value: its status code, or, for a report that gives none (a Sieve rejection notice),
+     * its reason; null when nothing bounced.
+     */
+    public String bounceSummary() {
+        return bounceStatus != null ? bounceStatus : bounceReason;
+    }
 
     public boolean replied() {
         return repliedAt != null;
@@ -43,19 +52,23 @@ public record Responses(Instant repliedAt, Instant autoReplyAt, Instant bouncedA
     private Responses with(InboundMessage m) {
         Responses next = withKind(m);
         return m.asksUnsubscribe() && !next.asksUnsubscribe
-                ? new Responses(next.repliedAt, next.autoReplyAt, next.bouncedAt, next.bounceStatus, true) : next;
+                ? new Responses(next.repliedAt, next.autoReplyAt, next.bouncedAt, next.bounceStatus, true,
+                        next.bounceReason) : next;
     }
 
     private Responses withKind(InboundMessage m) {
         switch (m.kind()) {
             case REPLIED:
                 return repliedAt != null ? this
-                        : new Responses(m.receivedAt(), autoReplyAt, bouncedAt, bounceStatus, asksUnsubscribe);
+                        : new Responses(m.receivedAt(), autoReplyAt, bouncedAt, bounceStatus, asksUnsubscribe,
+                                bounceReason);
             case AUTO_REPLY:
                 return autoReplyAt != null ? this
-                        : new Responses(repliedAt, m.receivedAt(), bouncedAt, bounceStatus, asksUnsubscribe);
+                        : new Responses(repliedAt, m.receivedAt(), bouncedAt, bounceStatus, asksUnsubscribe,
+                                bounceReason);
             case BOUNCED:
-                return new Responses(repliedAt, autoReplyAt, m.receivedAt(), m.dsnStatus(), asksUnsubscribe);
+                return new Responses(repliedAt, autoReplyAt, m.receivedAt(), m.dsnStatus(), asksUnsubscribe,
+                        m.bounceReason());
             default:
                 return this;
         }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.lettermerge.followup.Responses;
+import org.lettermerge.store.BounceClass;
 import org.lettermerge.store.State;
 
 /**
@@ -102,10 +103,22 @@ public final class HtmlReport {
             cell(h, "accepted", time(r.acceptedAt()));
             cell(h, "reply", r.serverReply());
             cell(h, "replied", a.replied() ? "yes, " + time(a.repliedAt()) : a.autoReplied() ? "auto-reply only" : "no");
-            cell(h, "bounced", a.bounced() ? "yes" + (a.bounceStatus() == null ? "" : " " + a.bounceStatus()) : "");
+            cell(h, "bounced", a.bounced() ? "yes " + bounce(a) : "");
             h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n");
+    }
+
+    /** "5.1.1", "5.2.2 (mailbox full)", "4.4.7 (not delivered: the server gave up)", or a rejection's reason. */
+    private static String bounce(Responses a) {
+        if (a.bounceStatus() == null) {
+            return a.bounceReason() == null ? "(no status given)" : "(" + a.bounceReason() + ")";
+        }
+        return switch (BounceClass.of(a.bounceStatus())) {
+            case MAILBOX_FULL -> a.bounceStatus() + " (mailbox full)";
+            case NOT_DELIVERED -> a.bounceStatus() + " (not delivered: the server gave up)";
+            default -> a.bounceStatus();
+        };
     }
 
     private static void cell(StringBuilder h, String kind, String value) {

@@ -35,7 +35,7 @@ public record ReportData(String campaign, Instant queuedAt, Instant madeAt, Map<
     }
 
     public static ReportData gather(DeliveryLog log, CampaignRecord campaign, Instant now) {
-        List<InboundMessage> inbound = log.inbox().ofCampaign(campaign);
+        List<InboundMessage> inbound = log.inbox().answering(campaign);
         Map<Long, Responses> responses = Responses.byRecipient(inbound);
         Map<Long, Instant> accepted = new HashMap<>();
         List<Instant> sends = new ArrayList<>();

@@ -14,10 +14,12 @@ import java.util.Objects;
  * @param matchedBy how it was tied to the recipient, e.g. "In-Reply-To", or null
  * @param asksUnsubscribe a person's message whose subject or first lines ask to unsubscribe: flagged for the
  *                  organizer, never acted on by Lettermerge
+ * @param bounceReason why a bounce says the letter did not arrive, in words (a Diagnostic-Code, a rejection
+ *                  notice's text), or null
  */
 public record InboundMessage(String key, InboundKind kind, Instant receivedAt, String from, String subject,
                              String snippet, String dsnAction, String dsnStatus, String matchedBy,
-                             RecipientRef recipient, boolean asksUnsubscribe) {
+                             RecipientRef recipient, boolean asksUnsubscribe, String bounceReason) {
 
     public InboundMessage {
         Objects.requireNonNull(key, "key");
@@ -28,14 +30,30 @@ public record InboundMessage(String key, InboundKind kind, Instant receivedAt, S
         }
     }
 
+    /** A message without a bounce reason. */
+    public InboundMessage(String key, InboundKind kind, Instant receivedAt, String from, String subject,
+                          String snippet, String dsnAction, String dsnStatus, String matchedBy, RecipientRef recipient,
+                          boolean asksUnsubscribe) {
+        this(key, kind, receivedAt, from, subject, snippet, dsnAction, dsnStatus, matchedBy, recipient,
+                asksUnsubscribe, null);
+    }
+
     /** A message that does not ask to unsubscribe. */
     public InboundMessage(String key, InboundKind kind, Instant receivedAt, String from, String subject,
                           String snippet, String dsnAction, String dsnStatus, String matchedBy, RecipientRef recipient) {
         this(key, kind, receivedAt, from, subject, snippet, dsnAction, dsnStatus, matchedBy, recipient, false);
     }
 
-    /** RFC 3463: a 5.x.x status is permanent. */
+    /**
+     * RFC 3463: a 5.x.x status is permanent, and the address goes on the suppression list. Except 5.2.2, mailbox
+     * full: permanent for this letter, but the mailbox usually empties again, so it is no reason to stop writing.
+     */
     public boolean isHardBounce() {
-        return kind == InboundKind.BOUNCED && dsnStatus != null && dsnStatus.startsWith("5.");
+        return bounceClass() == BounceClass.HARD;
+    }
+
+    /** What kind of bounce this is, or null when it is not one. */
+    public BounceClass bounceClass() {
+        return kind == InboundKind.BOUNCED ? BounceClass.of(dsnStatus) : null;
     }
 }

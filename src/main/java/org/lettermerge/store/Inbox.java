@@ -56,6 +56,28 @@ public final class Inbox {
         });
     }
 
+    /**
+     * The campaign's rows whose CSV row names this address in an {@code alias} or {@code aliases} column (several
+     * addresses separated by commas, semicolons or spaces): a person writing from another of their addresses.
+     */
+    public List<RecipientRef> byAlias(CampaignRecord campaign, String address) {
+        String key = Addresses.key(address.strip());
+        return sql.read("find a recipient by alias", () -> {
+            List<RecipientRef> found = new ArrayList<>();
+            try (ResultSet rs = sql.query("recipients-by-alias", campaign.id(), key)) {
+                while (rs.next()) {
+                    for (String alias : rs.getString("aliases").split("[,;\\s]+")) {
+                        if (!alias.isBlank() && Addresses.key(alias.strip()).equals(key)) {
+                            found.add(ref(rs));
+                            break;
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
     /** What a message with this key was recorded as, if it was. */
     public Optional<InboundKind> kindOf(String key) {
         return sql.read("look up incoming mail", () -> {
@@ -75,7 +97,7 @@ public final class Inbox {
             RecipientRef r = m.recipient();
             if (sql.execute("insert-inbound", m.key(), r == null ? null : r.campaignId(), r == null ? null : r.id(),
                     m.kind(), m.receivedAt(), m.from(), m.subject(), m.snippet(), m.dsnAction(), m.dsnStatus(),
-                    m.matchedBy(), now, m.asksUnsubscribe() ? 1 : 0) != 1) {
+                    m.matchedBy(), now, m.asksUnsubscribe() ? 1 : 0, m.bounceReason()) != 1) {
                 return false;
             }
             if (r != null) {
@@ -90,6 +112,31 @@ public final class Inbox {
         return list("inbound-of-campaign", campaign.id());
     }
 
+    /**
+     * What came back for the campaign's letters, oldest first: its own recorded mail, and every reply to a reminder
+     * of one of its letters, attributed to that letter's row. Status, its CSV and JSON, and the report count
+     * "replied" from this, so they agree with the reminders' claim (a reply to a reminder is a reply).
+     */
+    public List<InboundMessage> answering(CampaignRecord campaign) {
+        return list("inbound-answering-campaign", campaign.id(), campaign.id());
+    }
+
+    /** Where the last reading of a mailbox folder stopped: its UIDVALIDITY and the highest UID read. */
+    public record ReadingPosition(long uidValidity, long lastUid) {}
+
+    public Optional<ReadingPosition> readingPosition(String mailbox) {
+        return sql.read("read the mailbox position", () -> {
+            try (ResultSet rs = sql.query("reading-position", mailbox)) {
+                return rs.next() ? Optional.of(new ReadingPosition(rs.getLong(1), rs.getLong(2))) : Optional.empty();
+            }
+        });
+    }
+
+    public void saveReadingPosition(String mailbox, ReadingPosition position) {
+        sql.write("save the mailbox position", () -> sql.execute("save-reading-position", mailbox,
+                position.uidValidity(), position.lastUid(), sql.now()));
+    }
+
     /** Every message nobody could tie to a letter, oldest first. */
     public List<InboundMessage> unmatched() {
         return list("unmatched-inbound");
@@ -102,6 +149,10 @@ public final class Inbox {
         }
         if (m.dsnStatus() != null) {
             s.append(", Status: ").append(m.dsnStatus());
+        }
+        if (m.bounceReason() != null) {
+            s.append(", ").append(m.bounceClass() == null ? "" : m.bounceClass().label() + ": ")
+                    .append(m.bounceReason());
         }
         s.append(", matched by ").append(m.matchedBy()).append(", Message-ID ").append(m.key());
         return m.asksUnsubscribe() ? s.append(", asks to unsubscribe").toString() : s.toString();
@@ -119,7 +170,7 @@ public final class Inbox {
                             InboundKind.valueOf(rs.getString("kind")), Timestamps.parse(rs.getString("received_at")),
                             rs.getString("from_address"), rs.getString("subject"), rs.getString("snippet"),
                             rs.getString("dsn_action"), rs.getString("dsn_status"), rs.getString("matched_by"),
-                            recipient, rs.getInt("asks_unsubscribe") != 0));
+                            recipient, rs.getInt("asks_unsubscribe") != 0, rs.getString("bounce_reason")));
                 }
             }
             return messages;

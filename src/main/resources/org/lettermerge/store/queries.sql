@@ -207,8 +207,9 @@ RETURNING id, campaign_id, state;
 
 -- Inbox
 
+-- Message-IDs are compared ignoring case (recipient_message_id_nocase): some systems change the case of what they quote.
 -- name: recipient-by-message-id
-SELECT id, campaign_id, email FROM recipient WHERE message_id = ?;
+SELECT id, campaign_id, email FROM recipient WHERE message_id = ? COLLATE NOCASE;
 
 -- name: recipient-by-bounce-token
 SELECT id, campaign_id, email FROM recipient WHERE bounce_token = ? LIMIT 2;
@@ -216,17 +217,45 @@ SELECT id, campaign_id, email FROM recipient WHERE bounce_token = ? LIMIT 2;
 -- name: recipients-by-address
 SELECT id, campaign_id, email FROM recipient WHERE campaign_id = ? AND email_key = ?;
 
+-- Rows whose CSV has an alias or aliases column naming the address (checked word by word by the caller).
+-- name: recipients-by-alias
+SELECT r.id, r.campaign_id, r.email, f.value AS aliases FROM recipient r, json_each(r.fields) f
+WHERE r.campaign_id = ? AND lower(f.key) IN ('alias', 'aliases') AND instr(lower(f.value), ?) > 0 ORDER BY r.id;
+
 -- name: inbound-kind
-SELECT kind FROM inbound WHERE message_key = ?;
+SELECT kind FROM inbound WHERE message_key = ? COLLATE NOCASE;
 
 -- name: insert-inbound
 INSERT INTO inbound (message_key, campaign_id, recipient_id, kind, received_at, from_address, subject, snippet,
-                     dsn_action, dsn_status, matched_by, recorded_at, asks_unsubscribe)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (message_key) DO NOTHING;
+                     dsn_action, dsn_status, matched_by, recorded_at, asks_unsubscribe, bounce_reason)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT DO NOTHING;
 
 -- name: inbound-of-campaign
 SELECT * FROM inbound WHERE campaign_id = ? ORDER BY received_at, id;
+
+-- What came back for a campaign's letters, as every view counts it: mail matched to its rows, and a person's reply
+-- matched to a reminder row answering one of them, counted for that row. "Replied" is one rule: a reply to the
+-- letter or to any reminder of it (the same rule as followup_standing's 'no-reply', which the claim uses).
+-- name: inbound-answering-campaign
+SELECT i.id, i.message_key, i.campaign_id, i.recipient_id, i.kind, i.received_at, i.from_address, i.subject,
+       i.snippet, i.dsn_action, i.dsn_status, i.matched_by, i.asks_unsubscribe, i.bounce_reason
+FROM inbound i WHERE i.campaign_id = ?
+UNION ALL
+SELECT i.id, i.message_key, p.campaign_id, p.id, i.kind, i.received_at, i.from_address, i.subject,
+       i.snippet, i.dsn_action, i.dsn_status, i.matched_by || ' (a reply to a reminder)', i.asks_unsubscribe,
+       i.bounce_reason
+FROM inbound i JOIN recipient t ON t.id = i.recipient_id JOIN recipient p ON p.id = t.parent_recipient_id
+WHERE p.campaign_id = ? AND i.kind = 'REPLIED'
+ORDER BY received_at, id;
+
+-- name: reading-position
+SELECT uid_validity, last_uid FROM mailbox_state WHERE mailbox = ?;
+
+-- name: save-reading-position
+INSERT INTO mailbox_state (mailbox, uid_validity, last_uid, read_at) VALUES (?, ?, ?, ?)
+ON CONFLICT (mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid,
+                                    read_at = excluded.read_at;
 
 -- name: unmatched-inbound
 SELECT * FROM inbound WHERE kind = 'UNMATCHED' ORDER BY received_at, id;

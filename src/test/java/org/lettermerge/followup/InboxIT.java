@@ -71,7 +71,9 @@ class InboxIT {
         CliResult read = Cli.run("inbox", campaign.campaign());
 
         assertThat(read.exitCode()).as(read.toString()).isZero();
-        assertThat(read.out()).contains("8 new, 0 already recorded");
+        assertThat(read.out()).contains("8 new, 0 already recorded")
+                .containsPattern("bounced 5\\.1\\.1 +dov@example\\.org \\(report from ")
+                .containsPattern("delayed 4\\.4\\.1 +fay@example\\.org \\(report from ");
         assertThat(kindsByRecipient()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "ana@example.org", "REPLIED In-Reply-To",
                 "bea@example.org", "REPLIED References",
@@ -107,10 +109,42 @@ class InboxIT {
         CliResult again = Cli.run("inbox", campaign.campaign());
 
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.out()).contains("0 new, 8 already recorded");
+        assertThat(again.out()).contains("0 new, 0 already recorded");
         assertThat(count("SELECT count(*) AS n FROM inbound")).isEqualTo(8);
         assertThat(count("SELECT count(*) AS n FROM event")).isEqualTo(events);
         assertThat(greenMail.getManagers().getImapHostManager().getInbox(organizers).getMessageCount()).isEqualTo(8);
+    }
+
+    @Test
+    void aSecondReadingFetchesOnlyTheNewMessagesAndAChangedUidValidityReadsAllAgain() throws Exception {
+        deliverTheUsualMail();
+        assertThat(Cli.run("inbox", campaign.campaign()).exitCode()).isZero();
+        long lastUid = greenMail.getManagers().getImapHostManager().getInbox(organizers).getMessageUids()[7];
+        assertThat(LogRows.query(campaign.database(), "SELECT mailbox, last_uid FROM mailbox_state"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("mailbox")).isEqualTo("imap://letters@127.0.0.1:"
+                            + greenMail.getImap().getPort() + "/INBOX");
+                    assertThat(((Number) r.get("last_uid")).longValue()).isEqualTo(lastUid);
+                });
+        deliver("""
+                From: Someone <someone@elsewhere.example>
+                To: letters@coalition.example.org
+                Subject: One more thing
+                Message-ID: <later@elsewhere.example>
+                Date: Mon, 2 Mar 2026 12:00:00 +0000
+
+                Hello again.
+                """);
+
+        CliResult next = Cli.run("inbox", campaign.campaign());
+
+        // "already recorded" counts old messages fetched again: none were.
+        assertThat(next.out()).as(next.toString()).contains("1 new, 0 already recorded");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + campaign.database());
+             var st = c.createStatement()) {
+            st.execute("UPDATE mailbox_state SET uid_validity = uid_validity + 1");
+        }
+        assertThat(Cli.run("inbox", campaign.campaign()).out()).contains("0 new, 9 already recorded");
     }
 
     @Test
@@ -165,7 +199,8 @@ class InboxIT {
         var imap = greenMail.getManagers().getImapHostManager();
         assertThat(imap.getInbox(organizers).getMessageCount()).isOne();
         assertThat(imap.getFolder(organizers, "Processed").getMessageCount()).isEqualTo(7);
-        assertThat(Cli.run("inbox", campaign.campaign()).out()).contains("0 new, 1 already recorded");
+        // The unmatched one stays for a person, and is not fetched again.
+        assertThat(Cli.run("inbox", campaign.campaign()).out()).contains("0 new, 0 already recorded");
     }
 
     @Test
@@ -216,6 +251,123 @@ class InboxIT {
                 .containsPattern("cy@example.org .*auto-reply");
         CliResult json = Cli.run("status", campaign.campaign(), "--format", "json");
         assertThat(json.out()).contains("\"bounce_status\" : \"5.1.1\"", "\"replied\" : true");
+    }
+
+    @Test
+    void aReplyThatLostItsThreadingHeadersIsMatchedBySenderAndSubjectAndGetsNoReminder() throws Exception {
+        deliver("""
+                From: Dov <Dov@Example.org>
+                To: letters@coalition.example.org
+                Subject: AW: RE: A letter for Dov
+                Message-ID: <webmail-dov@example.org>
+                Date: Mon, 2 Mar 2026 10:00:00 +0000
+
+                We will sign.
+                """);
+        deliver("""
+                From: Eve <eve@example.org>
+                To: letters@coalition.example.org
+                Subject: Fwd: A letter for Eve
+                Message-ID: <forward-eve@example.org>
+                Date: Mon, 2 Mar 2026 10:00:00 +0000
+
+                Passing this on.
+                """);
+
+        CliResult read = Cli.run("inbox", campaign.campaign());
+
+        assertThat(read.exitCode()).as(read.toString()).isZero();
+        assertThat(kindsByRecipient()).containsExactlyEntriesOf(Map.of("dov@example.org", "REPLIED sender and subject"));
+        assertThat(LogRows.query(campaign.database(), "SELECT subject FROM inbound WHERE kind = 'UNMATCHED'"))
+                .extracting(r -> r.get("subject")).containsExactly("Fwd: A letter for Eve");
+        assertThat(emails("status", campaign.campaign(), "--format", "csv", "--no-reply")).doesNotContain("dov@example.org");
+        campaign.write("reminder.txt.mustache", "Dear {{name}}, did you see our letter?\n");
+        CliResult followup = Cli.run("followup", campaign.campaign(), "--template",
+                campaign.path("reminder.txt.mustache").toString(), "--who", "no-reply");
+        assertThat(followup.exitCode()).as(followup.toString()).isZero();
+        assertThat(LogRows.query(campaign.database(), "SELECT r.email FROM recipient r JOIN campaign c "
+                + "ON c.id = r.campaign_id WHERE c.name LIKE '%-followup-1'")).extracting(r -> r.get("email"))
+                .doesNotContain("dov@example.org").contains("eve@example.org");
+    }
+
+    @Test
+    void messageIdsAreKeptAsWrittenAndMatchedWhateverTheCaseOfTheQuote() {
+        deliver("""
+                From: Ana <ana@example.org>
+                To: letters@coalition.example.org
+                Subject: Your letter
+                Message-ID: <CAF3xYz9Q@Mail.Example.org>
+                In-Reply-To: %s
+                Date: Mon, 2 Mar 2026 10:00:00 +0000
+
+                Yes.
+                """.formatted(sentIds.get("ana@example.org").toUpperCase()));
+        deliver("""
+                From: Someone <someone@elsewhere.example>
+                To: letters@coalition.example.org
+                Subject: Conference next week
+                Message-ID: <AbC-123@Elsewhere.example>
+                Date: Mon, 2 Mar 2026 11:00:00 +0000
+
+                Hello.
+                """);
+
+        assertThat(Cli.run("inbox", campaign.campaign()).exitCode()).isZero();
+
+        assertThat(kindsByRecipient()).containsExactlyEntriesOf(Map.of("ana@example.org", "REPLIED In-Reply-To"));
+        assertThat(LogRows.query(campaign.database(), "SELECT message_key FROM inbound ORDER BY id"))
+                .extracting(r -> r.get("message_key")).containsExactly("<CAF3xYz9Q@Mail.Example.org>",
+                        "<AbC-123@Elsewhere.example>");
+        assertThat(Cli.run("inbox", campaign.campaign(), "--unmatched").out()).contains("<AbC-123@Elsewhere.example>");
+    }
+
+    @Test
+    void aSieveRejectionNoticeIsABounceWhoseReasonStatusItsCsvJsonAndTheReportShow() throws Exception {
+        deliver("""
+                From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.org>
+                To: <letters@coalition.example.org>
+                Subject: Rejected: A letter for Gus
+                Message-ID: <dovecot-sieve-1-0@mail.example.org>
+                Date: Mon, 2 Mar 2026 10:00:00 +0000
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=disposition-notification; boundary="b"
+                Auto-Submitted: auto-replied (rejected)
+
+                --b
+                Content-Type: text/plain; charset=utf-8
+
+                Your message to <gus@example.org> was automatically rejected:
+                No campaign mail, please.
+                --b
+                Content-Type: message/disposition-notification
+
+                Reporting-UA: mail.example.org; Dovecot Mail Delivery Agent
+                Final-Recipient: rfc822; gus@example.org
+                Original-Message-ID: %s
+                Disposition: automatic-action/MDN-sent-automatically; deleted
+                --b--
+                """.formatted(sentIds.get("gus@example.org")));
+
+        CliResult read = Cli.run("inbox", campaign.campaign());
+
+        assertThat(read.out()).as(read.toString()).containsPattern("bounced +gus@example\\.org \\(report from ")
+                .contains("rejected by the recipient's mail filter");
+        assertThat(kindsByRecipient()).containsExactlyEntriesOf(Map.of("gus@example.org", "BOUNCED original Message-ID"));
+        CSVRecord gus = csv(Cli.run("status", campaign.campaign(), "--format", "csv").out()).stream()
+                .filter(r -> r.get("email").equals("gus@example.org")).findFirst().orElseThrow();
+        assertThat(gus.get("bounced")).isEqualTo("yes");
+        assertThat(gus.get("bounce_reason")).isEqualTo("rejected by the recipient's mail filter (automatic-action/"
+                + "MDN-sent-automatically; deleted): Your message to <gus@example.org> was automatically rejected: "
+                + "No campaign mail, please.");
+        assertThat(gus.get("bounce_status")).isEqualTo(gus.get("bounce_reason"));
+        assertThat(Cli.run("status", campaign.campaign(), "--format", "json").out())
+                .contains("\"bounce_reason\" : \"rejected by the recipient's mail filter");
+        Path html = dir.resolve("report.html");
+        assertThat(Cli.run("report", campaign.campaign(), "--out", html.toString()).exitCode()).isZero();
+        assertThat(java.nio.file.Files.readString(html))
+                .contains("<td class=\"bounced\">yes (rejected by the recipient&#39;s mail filter");
+        assertThat(LogRows.query(campaign.database(), "SELECT count(*) AS n FROM suppression"))
+                .extracting(r -> ((Number) r.get("n")).intValue()).containsExactly(0);
     }
 
     private void deliverTheUsualMail() {

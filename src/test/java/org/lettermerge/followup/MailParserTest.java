@@ -34,11 +34,11 @@ class MailParserTest {
     }
 
     @Test
-    void aPersonsReplyIsNotAutomaticAndItsKeyIsItsMessageIdLowercased() throws Exception {
+    void aPersonsReplyIsNotAutomaticAndItsKeyIsItsMessageIdAsWritten() throws Exception {
         IncomingMail mail = parse(reply("", "Re: A letter for you"));
 
         assertThat(mail.automatic()).isFalse();
-        assertThat(mail.key()).isEqualTo("<r1@example.org>");
+        assertThat(mail.key()).isEqualTo("<R1@Example.org>");
         assertThat(mail.inReplyTo()).containsExactly("<abc@coalition.example.org>");
         assertThat(Classification.of(mail, true)).isEqualTo(InboundKind.REPLIED);
     }

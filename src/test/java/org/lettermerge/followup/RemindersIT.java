@@ -120,12 +120,44 @@ class RemindersIT {
             assertThat(bea.at("/reminders/0/skip_reason").asText()).startsWith("replied on");
             JsonNode cy = recipient(doc, "cy@example.org");
             assertThat(cy.at("/reminders/0/state").asText()).isEqualTo("ACCEPTED");
-            assertThat(cy.get("replied").asBoolean()).isFalse();
+            // Cy answered the reminder: that is Cy's reply to the letter, as the next reminder's claim counts it.
+            assertThat(cy.get("replied").asBoolean()).isTrue();
             assertThat(cy.at("/reminders/0/replied").asBoolean()).isTrue();
             assertThat(bea.at("/reminders/0/replied").asBoolean()).isFalse();
             assertThat(cy.at("/reminders/0/message_id").asText())
                     .isEqualTo(rows("fault-drill-followup-1").get("cy@example.org").messageId());
         }
+    }
+
+    @Test
+    void aReplyToAReminderIsAReplyInStatusItsFiltersItsCsvAndTheReport() throws Exception {
+        try (var server = ScriptedSmtpServer.start()) {
+            writeCampaign(server.port());
+            assertOk(cli(DAY_ONE, "send", campaign(), "--live"));
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)), "followup", campaign(),
+                    "--template", reminder().toString(), "--who", "no-reply"));
+            assertOk(cli(DAY_ONE.plus(Duration.ofDays(1)).plusSeconds(60), "run", "--db", database().toString(),
+                    "--once"));
+            reply("fault-drill", "ada@example.org", DAY_ONE.plus(Duration.ofDays(1)).plusSeconds(30));
+            reply("fault-drill-followup-1", "cy@example.org", DAY_ONE.plus(Duration.ofDays(2)));
+            Instant later = DAY_ONE.plus(Duration.ofDays(3));
+
+            CliRun replied = cli(later, "status", campaign(), "--format", "csv", "--replied");
+            CliRun silent = cli(later, "status", campaign(), "--format", "csv", "--no-reply");
+            Path html = dir.resolve("report.html");
+            assertOk(cli(later, "report", campaign(), "--out", html.toString()));
+
+            assertThat(emailsIn(replied)).containsExactly("ada@example.org", "cy@example.org");
+            assertThat(emailsIn(silent)).containsExactly("bea@example.org", "dov@example.org");
+            assertThat(replied.out()).containsPattern("cy@example.org,.*,yes,2026-12-09T09:00");
+            assertThat(Files.readString(html)).contains("data-total=\"replied\">2<")
+                    .containsPattern("cy@example.org</td>.*?<td class=\"replied\">yes, 2026-12-09");
+        }
+    }
+
+    private static List<String> emailsIn(CliRun csv) {
+        assertOk(csv);
+        return csv.out().lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList();
     }
 
     private static JsonNode recipient(JsonNode doc, String email) {

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lettermerge.testsupport.CampaignFolder;
@@ -238,7 +237,6 @@ class RealMailIT {
     }
 
     @Test
-    @Disabled("needs issue9-replies: a reply without In-Reply-To/References is matched by sender and subject")
     void aReplyThatLostItsThreadingHeadersIsMatchedBySenderAndSubject() {
         assertThat(inbound("real-mail").get(BEA)).as("Bea's reply, recorded against her letter")
                 .startsWith("REPLIED ").contains("sender and subject");
@@ -249,7 +247,6 @@ class RealMailIT {
     }
 
     @Test
-    @Disabled("needs issue9-replies: a reply to a reminder counts as replied in status and report")
     void aReplyToTheReminderCountsAsAReplyInStatusItsJsonAndTheReport() {
         assertThat(recipient(CY).get("replied").asBoolean()).isTrue();
         assertThat(report.cell(CY, "replied")).startsWith("yes, ");
@@ -259,7 +256,6 @@ class RealMailIT {
     }
 
     @Test
-    @Disabled("needs issue9-replies: a Sieve rejection notice (RFC 5429, no Status) is a bounce with a clear reason")
     void aSieveRejectionNoticeIsABounceWithAClearReason() {
         // Main already records it as BOUNCED (its text quotes the letter's Message-ID); the reason is what it lacks.
         assertThat(inbound("real-mail").get(REFUSING)).startsWith("BOUNCED ");

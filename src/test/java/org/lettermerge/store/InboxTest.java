@@ -37,6 +37,23 @@ class InboxTest {
     }
 
     @Test
+    void messageIdsAreKeptAsWrittenAndFoundInAnyCase() {
+        try (DeliveryLog log = DeliveryLog.openOrCreate(dir.resolve("log.db"), CLOCK)) {
+            CampaignRecord c = campaign(log, row("ana@example.org", 2));
+            StoredRecipient ana = stored(log, c, "ana@example.org");
+            RecipientRef ref = log.inbox().byMessageId(ana.messageId().toUpperCase()).orElseThrow();
+            // Logs written before kept incoming keys lowercased: the same message read again is still known.
+            assertThat(log.inbox().record(bounce("<dsn-1a@mx.example.net>", ref))).isTrue();
+
+            assertThat(log.inbox().kindOf("<DSN-1A@MX.example.net>")).hasValue(InboundKind.BOUNCED);
+            assertThat(log.inbox().record(bounce("<DSN-1A@MX.example.net>", ref))).isFalse();
+            assertThat(log.inbox().record(bounce("<Dsn-2B@Mx.Example.net>", ref))).isTrue();
+            assertThat(log.inbox().ofCampaign(c)).extracting(InboundMessage::key)
+                    .containsExactly("<dsn-1a@mx.example.net>", "<Dsn-2B@Mx.Example.net>");
+        }
+    }
+
+    @Test
     void aMessageIsRecordedOnceWithOneHistoryLineAndTheDeliveryStateUnchanged() {
         try (DeliveryLog log = DeliveryLog.openOrCreate(dir.resolve("log.db"), CLOCK)) {
             CampaignRecord c = campaign(log, row("ana@example.org", 2));

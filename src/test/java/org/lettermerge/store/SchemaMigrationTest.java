@@ -220,6 +220,31 @@ class SchemaMigrationTest {
         }
     }
 
+    @Test
+    void aLogWithLowercasedIncomingKeysStillKnowsThoseMessagesWhenReadAsWritten() throws Exception {
+        Path file = dir.resolve("v8.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            int before = Database.MIGRATIONS.indexOf("010-inbox-state.sql");
+            for (String migration : Database.MIGRATIONS.subList(0, before)) {
+                for (String statement : Database.splitStatements(resource(migration))) {
+                    st.execute(statement);
+                }
+            }
+            st.execute("PRAGMA user_version = " + before);
+            st.execute("INSERT INTO inbound (message_key, kind, received_at, from_address, recorded_at) VALUES "
+                    + "('<caf3xyz9q@mail.example.org>', 'UNMATCHED', '2026-11-01T09:00:00.000Z', 'x@example.org', "
+                    + "'2026-11-01T09:00:00.000Z')");
+        }
+
+        try (DeliveryLog log = DeliveryLog.openExisting(file, CLOCK)) {
+            assertThat(log.inbox().kindOf("<CAF3xYz9Q@Mail.Example.org>")).hasValue(InboundKind.UNMATCHED);
+            assertThat(log.inbox().record(new InboundMessage("<CAF3xYz9Q@Mail.Example.org>", InboundKind.UNMATCHED,
+                    java.time.Instant.parse("2026-11-02T09:00:00Z"), "x@example.org", "s", "t", null, null, null,
+                    null))).isFalse();
+            assertThat(log.inbox().readingPosition("imap://x@h:143/INBOX")).isEmpty();
+        }
+    }
+
     private static String resource(String name) throws IOException {
         try (InputStream in = Database.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a reply's subject: the letter's subject behind one or more reply prefixes, as mail clients write them in
- * the languages our recipients use ("Re:", "RE:", "AW:" German, "Antw:" Dutch, "SV:" Nordic, "RV:", "Réf :" French,
- * "VS:" Finnish, "Odp:" Polish, "R:" Italian, "Ynt:" Turkish), possibly repeated or counted ("Re[2]:"). A forward
- * ("Fwd:", "Fw:", "WG:", "TR:") is not a reply: someone passing the letter on has not answered it.
+ * the languages our recipients use ("Re:", "RE:", "AW:" German, "Antw:" Dutch, "SV:" Nordic, "RES:" Portuguese,
+ * "Réf :" French, "VS:" Finnish, "Odp:" Polish, "R:" Italian, "Ynt:" Turkish), possibly repeated or counted
+ * ("Re[2]:"). A forward ("Fwd:", "Fw:", "WG:", "TR:", and "RV:", Spanish Outlook's "reenviado") is not a reply:
+ * someone passing the letter on has not answered it.
  */
 final class ReplySubjects {
 

@@ -13,7 +13,7 @@ class ReplySubjectsTest {
     @ParameterizedTest
     @ValueSource(strings = {"Re: Joint letter: protect civic space", "RE: Joint letter: protect civic space",
             "AW: Joint letter: protect civic space", "Réf : Joint letter: protect civic space",
-            "RV: Joint letter: protect civic space", "Antw: Joint letter: protect civic space",
+            "RES: Joint letter: protect civic space", "Antw: Joint letter: protect civic space",
             "SV: Joint letter: protect civic space", "Re: RE: Re:  Joint letter:  protect civic space",
             "Re[2]: Joint letter: protect civic space", "re : joint letter: protect civic space"})
     void aReplyPrefixInTheLanguagesRecipientsWriteInIsAReplyToTheLetter(String subject) {
@@ -22,6 +22,7 @@ class ReplySubjectsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Fwd: Joint letter: protect civic space", "Fw: Joint letter: protect civic space",
+            "RV: Joint letter: protect civic space",
             "Re: Fwd: Joint letter: protect civic space", "Joint letter: protect civic space",
             "Re: Joint letter: protect civic space (2)", "Re: Conference next week", "Regarding: Joint letter"})
     void aForwardTheLetterWithoutAPrefixOrAnotherSubjectIsNot(String subject) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class ReplySubjects {
 
     private static final Pattern PREFIX = Pattern.compile(
-            "^\\s*(re|aw|antw|antwort|sv|svar|rv|réf|ref|vs|odp|r|ynt|回复|答复)\\s*(\\[\\d+]|\\(\\d+\\))?\\s*[:：]\\s*",
+            "^\\s*(re|res|aw|antw|antwort|sv|svar|réf|ref|vs|odp|r|ynt|回复|答复)\\s*(\\[\\d+]|\\(\\d+\\))?\\s*[:：]\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private ReplySubjects() {}

@@ -20,7 +20,7 @@ import org.lettermerge.schedule.SendWindow;
 import org.lettermerge.smtp.Security;
 import org.lettermerge.smtp.SmtpSettings;
 
-class CampaignFileTest {
+class CampaignFileIT {
 
     @TempDir
     Path dir;

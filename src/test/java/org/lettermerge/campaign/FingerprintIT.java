@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lettermerge.recipients.RecipientsCsv;
 import org.lettermerge.testsupport.CampaignFixture;
 
-class FingerprintTest {
+class FingerprintIT {
 
     @TempDir
     Path dir;

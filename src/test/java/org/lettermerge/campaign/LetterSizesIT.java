@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lettermerge.testsupport.CampaignFixture;
 
 /** Preflight measures every letter as it will travel: attachments base64-encoded, not the size of the files. */
-class LetterSizesTest {
+class LetterSizesIT {
 
     @TempDir
     Path dir;

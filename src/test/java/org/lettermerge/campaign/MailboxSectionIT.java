@@ -16,7 +16,7 @@ import org.lettermerge.problems.Problem;
 import org.lettermerge.smtp.Security;
 
 /** The campaign file's {@code mailbox:} section: read like smtp, every mistake reported with its line. */
-class MailboxSectionTest {
+class MailboxSectionIT {
 
     private static final String HEAD = """
             name: replies

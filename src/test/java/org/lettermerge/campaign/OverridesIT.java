@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.smtp.Security;
 
-class OverridesTest {
+class OverridesIT {
 
     @TempDir
     Path dir;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.testsupport.CampaignFixture;
 
-class PreflightTest {
+class PreflightIT {
 
     @TempDir
     Path dir;

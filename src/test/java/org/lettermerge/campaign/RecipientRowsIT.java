@@ -14,7 +14,7 @@ import org.lettermerge.recipients.Recipient;
 import org.lettermerge.recipients.RecipientsCsv;
 import org.lettermerge.testsupport.CampaignFixture;
 
-class RecipientRowsTest {
+class RecipientRowsIT {
 
     private static final String THREE_AND_A_DUPLICATE = """
             email,name

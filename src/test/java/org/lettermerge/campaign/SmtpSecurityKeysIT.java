@@ -15,7 +15,7 @@ import org.lettermerge.problems.Problem;
 import org.lettermerge.testsupport.TestCertificates;
 
 /** smtp.trust_store, mailbox.trust_store and smtp.allow_cleartext_login, read from a campaign file and checked. */
-class SmtpSecurityKeysTest {
+class SmtpSecurityKeysIT {
 
     @TempDir
     Path dir;

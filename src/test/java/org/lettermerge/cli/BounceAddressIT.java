@@ -19,8 +19,9 @@ import org.lettermerge.testsupport.ScriptedSmtpServer;
 /**
  * The campaign key bounce_address makes each letter's envelope sender (MAIL FROM) bounces+TOKEN@domain, the token
  * being the row's bounce_token in the log, while the From header stays the campaign's sender.
+ * Talks to the scripted SMTP server in test support.
  */
-class BounceAddressTest {
+class BounceAddressIT {
 
     private static final String RECIPIENTS = """
             email,name

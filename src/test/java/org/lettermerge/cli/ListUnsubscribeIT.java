@@ -15,7 +15,7 @@ import org.lettermerge.testsupport.Cli;
 import org.lettermerge.testsupport.CliResult;
 
 /** The campaign key list_unsubscribe puts an RFC 2369 List-Unsubscribe (mailto) header on every letter sent. */
-class ListUnsubscribeTest {
+class ListUnsubscribeIT {
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());

@@ -17,7 +17,7 @@ import org.lettermerge.store.CampaignVersion;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.NewRecipient;
 
-class StatusCsvTest {
+class StatusCsvIT {
 
     @TempDir
     Path dir;

@@ -16,7 +16,7 @@ import org.lettermerge.testsupport.CliResult;
 import org.lettermerge.testsupport.LogRows;
 
 /** suppress add|remove|list|import as the organizer types them, against a real log file. */
-class SuppressCommandsTest {
+class SuppressCommandsIT {
 
     @TempDir Path dir;
 

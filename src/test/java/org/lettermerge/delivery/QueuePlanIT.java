@@ -19,7 +19,7 @@ import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
 import org.lettermerge.testsupport.CampaignFixture;
 
-class QueuePlanTest {
+class QueuePlanIT {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T09:00:00Z"), ZoneOffset.UTC);
 

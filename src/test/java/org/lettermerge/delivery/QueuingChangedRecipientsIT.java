@@ -22,7 +22,7 @@ import org.lettermerge.testsupport.LogRows;
  * Queuing reads the recipients again from the file, after preflight checked them: a file changed in between is
  * refused and nothing of it queued, because a row that was never checked must never be sent.
  */
-class QueuingChangedRecipientsTest {
+class QueuingChangedRecipientsIT {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T09:00:00Z"), ZoneOffset.UTC);
 

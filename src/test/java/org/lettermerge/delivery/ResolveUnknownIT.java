@@ -12,8 +12,11 @@ import org.lettermerge.testsupport.Script;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
 
-/** `resolve` settles a letter whose outcome is unknown, and only such a letter. */
-class ResolveUnknownTest {
+/**
+ * `resolve` settles a letter whose outcome is unknown, and only such a letter.
+ * Talks to the scripted SMTP server in test support.
+ */
+class ResolveUnknownIT {
 
     @TempDir Path dir;
 

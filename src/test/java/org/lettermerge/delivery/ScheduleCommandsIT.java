@@ -12,8 +12,11 @@ import org.lettermerge.testsupport.ScheduledCampaign;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
 
-/** send --live --at, status, pause and cancel as the organizer types them. */
-class ScheduleCommandsTest {
+/**
+ * send --live --at, status, pause and cancel as the organizer types them.
+ * Talks to the scripted SMTP server in test support.
+ */
+class ScheduleCommandsIT {
 
     @TempDir Path dir;
 

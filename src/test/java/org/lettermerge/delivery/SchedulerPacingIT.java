@@ -19,8 +19,11 @@ import org.lettermerge.testsupport.CliRun;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
 
-/** The account's pace and rolling daily cap, end to end: CLI queue, scheduler, real SMTP, slots in the log. */
-class SchedulerPacingTest {
+/**
+ * The account's pace and rolling daily cap, end to end: CLI queue, scheduler, real SMTP, slots in the log.
+ * Talks to the scripted SMTP server in test support.
+ */
+class SchedulerPacingIT {
 
     @TempDir Path dir;
 

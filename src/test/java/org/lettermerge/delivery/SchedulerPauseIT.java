@@ -19,8 +19,11 @@ import org.lettermerge.testsupport.Script;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
 
-/** The scheduler pauses a campaign on a missed start, a tripped error budget and the server's push-back. */
-class SchedulerPauseTest {
+/**
+ * The scheduler pauses a campaign on a missed start, a tripped error budget and the server's push-back.
+ * Talks to the scripted SMTP server in test support.
+ */
+class SchedulerPauseIT {
 
     /** Every address is refused permanently, as with a list full of typos. */
     private static final Script UNKNOWN_USERS = new Script() {

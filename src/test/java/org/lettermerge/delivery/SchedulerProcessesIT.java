@@ -19,6 +19,7 @@ import org.lettermerge.testsupport.ScriptedSmtpServer;
 /**
  * `lettermerge run` in a child JVM against a second sender in this one, and killed with SIGKILL mid-campaign:
  * each letter still reaches its recipient once, and the account's spent budget survives the crash.
+ * Talks to the scripted SMTP server in test support.
  */
 class SchedulerProcessesIT {
 

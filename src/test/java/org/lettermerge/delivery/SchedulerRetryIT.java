@@ -19,8 +19,11 @@ import org.lettermerge.testsupport.Script;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
 
-/** Deferred letters are retried on the backoff schedule, never earlier, and given up after the lifetime. */
-class SchedulerRetryTest {
+/**
+ * Deferred letters are retried on the backoff schedule, never earlier, and given up after the lifetime.
+ * Talks to the scripted SMTP server in test support.
+ */
+class SchedulerRetryIT {
 
     @TempDir Path dir;
 

@@ -15,8 +15,11 @@ import org.lettermerge.testsupport.ScheduledCampaign;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
 
-/** The send window, in the campaign's zone or the recipient's, across a weekend with a daylight-saving change. */
-class SchedulerSendWindowTest {
+/**
+ * The send window, in the campaign's zone or the recipient's, across a weekend with a daylight-saving change.
+ * Talks to the scripted SMTP server in test support.
+ */
+class SchedulerSendWindowIT {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");

@@ -18,8 +18,11 @@ import org.lettermerge.testsupport.Script;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
 
-/** Pause from another connection to the log while a letter is in flight: it settles, nothing new starts. */
-class StopMeansStopTest {
+/**
+ * Pause from another connection to the log while a letter is in flight: it settles, nothing new starts.
+ * Talks to the scripted SMTP server in test support.
+ */
+class StopMeansStopIT {
 
     @TempDir Path dir;
 

@@ -20,7 +20,7 @@ import org.lettermerge.store.NewRecipient;
 import org.lettermerge.store.RecipientRef;
 
 /** Matching a message to its letter, against a real log file; the letter's subject is "A letter for NAME". */
-class MatchingTest {
+class MatchingIT {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
 

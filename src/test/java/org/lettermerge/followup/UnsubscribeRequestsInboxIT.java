@@ -26,7 +26,7 @@ import org.lettermerge.testsupport.LogRows;
  * Replies asking to unsubscribe, read with {@code lettermerge inbox} from GreenMail's IMAP: flagged for the organizer
  * in inbox and status output, and never put on the suppression list by Lettermerge itself.
  */
-class UnsubscribeRequestsInboxTest {
+class UnsubscribeRequestsInboxIT {
 
     private static final String PASSWORD = System.getenv("LETTERMERGE_TEST_MAILBOX_PASSWORD");
     private static final String ORGANIZERS = "letters@coalition.example.org";

@@ -17,6 +17,7 @@ import org.lettermerge.testsupport.ScriptedSmtpServer;
 /**
  * The built jar sending in a child JVM, held in the middle of Cy's letter (the third) with the log open for
  * writing, while {@code backup} runs in this JVM: the copy is whole and holds what the sender had committed.
+ * Talks to the scripted SMTP server in test support.
  */
 class BackupWhileSendingIT {
 

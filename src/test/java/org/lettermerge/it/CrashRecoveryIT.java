@@ -25,6 +25,7 @@ import org.lettermerge.testsupport.StalledRcpt;
  * The built jar in a child JVM, killed with SIGKILL in the middle of Cy's letter (the third), then the same command
  * run again against the same server. Whether the final "." had gone out decides: UNKNOWN and never resent, or QUEUED
  * and sent; either way nobody gets a second copy.
+ * Talks to the scripted SMTP server in test support.
  */
 class CrashRecoveryIT {
 

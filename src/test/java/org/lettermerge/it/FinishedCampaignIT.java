@@ -14,7 +14,10 @@ import org.lettermerge.testsupport.CliCampaign;
 import org.lettermerge.testsupport.CliRun;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 
-/** A campaign with nothing left to send is left alone by the scheduler, whatever happened to its files since. */
+/**
+ * A campaign with nothing left to send is left alone by the scheduler, whatever happened to its files since.
+ * Talks to the scripted SMTP server in test support.
+ */
 class FinishedCampaignIT {
 
     @TempDir Path dir;

@@ -25,6 +25,7 @@ import org.lettermerge.testsupport.ScriptedSmtpServer;
  * record is a letter a later run might send twice. The failure is real, not mocked: the test puts a trigger into the
  * SQLite file that aborts one particular write, the way a full disk would (root ignores chmod, so a read-only file
  * cannot stand in for it). Our store code runs unchanged.
+ * Talks to the scripted SMTP server in test support.
  */
 class LogFailureIT {
 

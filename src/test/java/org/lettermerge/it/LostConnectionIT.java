@@ -21,6 +21,7 @@ import org.lettermerge.testsupport.ScriptedSmtpServer;
 /**
  * The ambiguous case: the final "." went out and no reply came back (RFC 5321 4.1.1.4: the server may already have
  * queued the letter). The row must be UNKNOWN, shown loudly, and never sent again by itself.
+ * Talks to the scripted SMTP server in test support.
  */
 class LostConnectionIT {
 

@@ -22,6 +22,7 @@ import org.lettermerge.testsupport.ScriptedSmtpServer;
 /**
  * Replies about one recipient (RFC 5321 4.2.1: 4yz transient, 5yz permanent), through the real CLI: the row gets the
  * reply, everyone else is still sent, and a second run retries exactly the transient ones.
+ * Talks to the scripted SMTP server in test support.
  */
 class RecipientRepliesIT {
 

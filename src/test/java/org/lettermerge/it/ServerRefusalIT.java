@@ -23,6 +23,7 @@ import org.lettermerge.testsupport.ScriptedSmtpServer;
 /**
  * Replies about us, not about a recipient (a refused session, a sending quota): the run stops with exit 4 and every
  * letter not yet sent stays QUEUED, untouched, for the same command to finish later.
+ * Talks to the scripted SMTP server in test support.
  */
 class ServerRefusalIT {
 

@@ -24,6 +24,7 @@ import org.lettermerge.testsupport.ScriptedSmtpServer;
 /**
  * SIGTERM (a service manager, `kill`) to the built jar in a child JVM while it sends: it stops cleanly — the letter
  * in flight settled, no new one started, nothing left SENDING — and exits 143 (128 + 15), as the README says.
+ * Talks to the scripted SMTP server in test support (and GreenMail where a healthy server will do).
  */
 class StopOnSignalIT {
 

@@ -18,7 +18,7 @@ import org.lettermerge.testsupport.LogRows;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 
 /**
- * Opt-outs through the real CLI and a real SMTP server: a suppressed address gets no letter from any campaign in
+ * Opt-outs through the real CLI and the scripted SMTP server: a suppressed address gets no letter from any campaign in
  * the log, whether it was suppressed before queuing, between two runs, or comes back in a new CSV; taking it off
  * the list lets its letter go.
  */

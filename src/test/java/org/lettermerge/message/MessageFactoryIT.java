@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lettermerge.template.Letter;
 
-class MessageFactoryTest {
+class MessageFactoryIT {
 
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final Instant NOW = Instant.parse("2025-05-01T09:30:00Z");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lettermerge.problems.Problem;
 
-class CsvTableTest {
+class CsvTableIT {
 
     @TempDir
     Path dir;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lettermerge.problems.Problem;
 
-class RecipientsCsvTest {
+class RecipientsCsvIT {
 
     @TempDir
     Path dir;

@@ -14,8 +14,11 @@ import org.lettermerge.testsupport.Reply;
 import org.lettermerge.testsupport.Script;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 
-/** Opening the session: every way it fails names the server and never goes on in clear text. */
-class SmtpClientConnectTest {
+/**
+ * Opening the session: every way it fails names the server and never goes on in clear text.
+ * Talks to the scripted SMTP server in test support.
+ */
+class SmtpClientConnectIT {
 
     @Test
     void a421GreetingMakesTheServerUnavailable() {

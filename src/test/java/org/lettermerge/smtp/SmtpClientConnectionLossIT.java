@@ -16,8 +16,11 @@ import org.lettermerge.testsupport.Reply;
 import org.lettermerge.testsupport.Script;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 
-/** A connection lost before or after the final "." and the hand-off hook that runs between. */
-class SmtpClientConnectionLossTest {
+/**
+ * A connection lost before or after the final "." and the hand-off hook that runs between.
+ * Talks to the scripted SMTP server in test support.
+ */
+class SmtpClientConnectionLossIT {
 
     @Test
     void aDropAfterTheFinalDotIsUnknownAndTheNextSendReconnects() {

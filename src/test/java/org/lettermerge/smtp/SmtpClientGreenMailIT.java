@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lettermerge.smtp.ServerUnavailableException.Reason;
 
 /** Against a real SMTP implementation: GreenMail in-process on a dynamic port. */
-class SmtpClientGreenMailTest {
+class SmtpClientGreenMailIT {
 
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());

@@ -13,8 +13,11 @@ import org.lettermerge.testsupport.Script;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
 
-/** A connection left idle between paced letters, which the server may have closed meanwhile. */
-class SmtpClientIdleTest {
+/**
+ * A connection left idle between paced letters, which the server may have closed meanwhile.
+ * Talks to the scripted SMTP server in test support.
+ */
+class SmtpClientIdleIT {
 
     /** Like a server whose idle timeout has passed: the next command on the first connection gets 421 and a close. */
     private static final Script IDLE_TIMEOUT = new Script() {

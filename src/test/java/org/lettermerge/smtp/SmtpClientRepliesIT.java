@@ -11,8 +11,11 @@ import org.lettermerge.testsupport.Reply;
 import org.lettermerge.testsupport.Script;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 
-/** How each server reply becomes an outcome, over one connection that stays usable. */
-class SmtpClientRepliesTest {
+/**
+ * How each server reply becomes an outcome, over one connection that stays usable.
+ * Talks to the scripted SMTP server in test support.
+ */
+class SmtpClientRepliesIT {
 
     @Test
     void manyMessagesTravelOverOneConnectionAndEachAcceptanceKeepsTheQueueId() {

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Timeout;
 import org.lettermerge.testsupport.Script;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 
-/** A server that stops reading in the middle of a message must not hang the send: the write timeout ends it. */
-class SmtpClientWriteTimeoutTest {
+/**
+ * A server that stops reading in the middle of a message must not hang the send: the write timeout ends it.
+ * Talks to the scripted SMTP server in test support.
+ */
+class SmtpClientWriteTimeoutIT {
 
     private static final Script STOPS_READING = new Script() {
         @Override

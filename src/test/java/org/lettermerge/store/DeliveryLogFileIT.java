@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Opening the log file: its durable settings, its schema, and files that must never be taken for a log. */
-class DeliveryLogFileTest {
+class DeliveryLogFileIT {
 
     @TempDir
     Path dir;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DeliveryLogQueueChangesTest {
+class DeliveryLogQueueChangesIT {
 
     @TempDir
     Path dir;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lettermerge.testsupport.TestTime;
 
 /** The follow-up rule in the store: who qualifies when it is created, and the claim checking it again. */
-class FollowupsTest {
+class FollowupsIT {
 
     @TempDir
     Path dir;

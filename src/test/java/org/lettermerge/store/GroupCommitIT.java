@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GroupCommitTest {
+class GroupCommitIT {
 
     @TempDir
     Path dir;

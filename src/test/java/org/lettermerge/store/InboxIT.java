@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The log's record of mail read from the mailbox: once per message, with a history line, states untouched. */
-class InboxTest {
+class InboxIT {
 
     @TempDir
     Path dir;

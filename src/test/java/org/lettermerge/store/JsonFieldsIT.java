@@ -15,7 +15,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JsonFieldsTest {
+class JsonFieldsIT {
 
     @Test
     void theJsonIsReadOnlyWhenTheFieldsAreFirstUsedAndThenOnce() {

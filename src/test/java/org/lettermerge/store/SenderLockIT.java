@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One sender per log: the OS lock beside the file and the claim inside it (other processes: SenderClaimIT). */
-class SenderLockTest {
+class SenderLockIT {
 
     @TempDir
     Path dir;

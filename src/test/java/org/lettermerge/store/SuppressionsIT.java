@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The suppression list in a real log file: what it marks, what the claim refuses, what its removal restores. */
-class SuppressionsTest {
+class SuppressionsIT {
 
     @TempDir Path dir;
 

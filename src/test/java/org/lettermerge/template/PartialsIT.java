@@ -14,7 +14,7 @@ import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.recipients.Recipient;
 
-class PartialsTest {
+class PartialsIT {
 
     @TempDir
     Path dir;

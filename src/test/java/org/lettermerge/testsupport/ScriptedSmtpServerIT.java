@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class ScriptedSmtpServerTest {
+/** The scripted SMTP server itself, over real sockets. */
+class ScriptedSmtpServerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 

@@ -26,10 +26,32 @@ final class StatusCsv {
 
     /** The follow-up columns come last, so scripts that read the earlier columns by position keep working. */
     static void write(PrintWriter out, List<StoredRecipient> rows, Map<Long, Responses> responses) {
+        Rows csv = open(out, responses);
+        rows.forEach(csv::add);
+        csv.flush();
+    }
+
+    static Rows open(PrintWriter out, Map<Long, Responses> responses) {
         try {
-            CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get());
-            for (StoredRecipient r : rows) {
-                Responses f = responses.getOrDefault(r.id(), Responses.NONE);
+            return new Rows(new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get()), responses);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The CSV written a row at a time, as the log hands rows over: the first row goes out before the last is read. */
+    static final class Rows {
+        private final CSVPrinter csv;
+        private final Map<Long, Responses> responses;
+
+        private Rows(CSVPrinter csv, Map<Long, Responses> responses) {
+            this.csv = csv;
+            this.responses = responses;
+        }
+
+        void add(StoredRecipient r) {
+            Responses f = responses.getOrDefault(r.id(), Responses.NONE);
+            try {
                 csv.printRecord(safe(r.email()), safe(r.name()), r.state(), r.attempts(),
                         r.smtpCode() == null ? "" : r.smtpCode(), safe(r.smtpReply()), safe(r.messageId()),
                         r.lastAttemptAt() == null ? "" : r.lastAttemptAt(), r.queuedAt(), r.isRemoved(),
@@ -37,10 +59,17 @@ final class StatusCsv {
                         f.replied() ? "yes" : "no", f.repliedAt() == null ? "" : f.repliedAt(),
                         f.autoReplied() ? "yes" : "no", f.bounced() ? "yes" : "no", safe(f.bounceSummary()),
                         f.asksUnsubscribe() ? "yes" : "no", safe(f.bounceReason()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+
+        void flush() {
+            try {
+                csv.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

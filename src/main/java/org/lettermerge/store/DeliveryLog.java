@@ -384,14 +384,27 @@ public final class DeliveryLog implements AutoCloseable {
     }
 
     private List<StoredRecipient> rows(String query, Object... params) {
-        return sql.read("read recipients", () -> {
-            List<StoredRecipient> rows = new ArrayList<>();
+        List<StoredRecipient> rows = new ArrayList<>();
+        each(rows::add, query, params);
+        return rows;
+    }
+
+    /**
+     * Every recipient row of a campaign in queue order, handed over one at a time: a view of 100,000 rows (the
+     * status CSV) need not hold them all.
+     */
+    public void eachRecipient(CampaignRecord campaign, java.util.function.Consumer<StoredRecipient> action) {
+        each(action, "recipients", campaign.id());
+    }
+
+    private void each(java.util.function.Consumer<StoredRecipient> action, String query, Object... params) {
+        sql.read("read recipients", () -> {
             try (ResultSet rs = sql.query(query, params)) {
                 while (rs.next()) {
-                    rows.add(Rows.recipient(rs, sql::fromJson));
+                    action.accept(Rows.recipient(rs, sql::fromJson));
                 }
             }
-            return rows;
+            return null;
         });
     }
 

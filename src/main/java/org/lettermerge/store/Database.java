@@ -35,15 +35,12 @@ final class Database implements AutoCloseable {
     }
 
     static Database open(Path path, boolean createIfMissing) {
-        LogFile file = LogFile.inspect(path);
-        if (file.kind() == LogFile.Kind.MISSING) {
+        if (LogFile.vet(path) == LogFile.Kind.MISSING) {
             if (!createIfMissing) {
                 throw new DeliveryLogException("no delivery log at " + Problem.display(path)
                         + ": nothing has been queued with this database yet (check --db or the campaign's database key)");
             }
             NewLog.create(path);
-        } else if (file.kind() == LogFile.Kind.UNMARKED) {
-            OlderLog.confirm(path);
         }
         try {
             Connection connection = connect(path, SQLiteOpenMode.READWRITE);

@@ -52,9 +52,7 @@ public final class DeliveryLog implements AutoCloseable {
      */
     public static Optional<DeliveryLogException> whyUnusable(Path file) {
         try {
-            if (LogFile.inspect(file).kind() == LogFile.Kind.UNMARKED) {
-                OlderLog.confirm(file);
-            }
+            LogFile.vet(file);
             return Optional.empty();
         } catch (DeliveryLogException e) {
             return Optional.of(e);

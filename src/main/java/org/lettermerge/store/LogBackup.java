@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lettermerge.problems.Problem;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
@@ -66,7 +63,7 @@ public final class LogBackup {
         refuseExisting(source, out, replace);
         Path temp = folder.resolve("." + out.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            createPrivateFile(temp);
+            LogFile.createOwnerOnly(temp); // never readable by others, not even for a moment
             try (Database db = Database.open(source, false)) {
                 snapshot(db, temp);
             }
@@ -82,8 +79,8 @@ public final class LogBackup {
             refuseExisting(source, out, replace);
             // Journal files left by whoever opened the file being replaced belong to it, not to the new copy:
             // SQLite would replay a stale -wal into it.
-            Files.deleteIfExists(Path.of(out + "-wal"));
-            Files.deleteIfExists(Path.of(out + "-shm"));
+            Files.deleteIfExists(LogFile.sibling(out, "-wal"));
+            Files.deleteIfExists(LogFile.sibling(out, "-shm"));
             Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE);
             return contents;
         } catch (IOException e) {
@@ -116,15 +113,6 @@ public final class LogBackup {
         }
     }
 
-    /** Created empty with owner-only permissions, so the copy is never readable by others, not even for a moment. */
-    private static void createPrivateFile(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
-        }
-    }
-
     private static void snapshot(Database db, Path temp) {
         try (PreparedStatement st = db.connection().prepareStatement(SQL.get("vacuum-into"))) {
             st.setString(1, temp.toString());
@@ -137,9 +125,7 @@ public final class LogBackup {
 
     /** Opens the copy on its own (never creating it) and reads what it holds. */
     private static Contents check(Path copy) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setOpenMode(SQLiteOpenMode.READWRITE);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy, config.toProperties())) {
+        try (Connection c = Database.connect(copy, SQLiteOpenMode.READWRITE)) {
             query(c, "single-file");
             String integrity = String.join("; ", query(c, "integrity-check"));
             if (!"ok".equals(integrity)) {

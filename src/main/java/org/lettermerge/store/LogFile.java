@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import org.lettermerge.problems.Problem;
 
@@ -70,6 +71,30 @@ record LogFile(Path path, Kind kind, int applicationId) {
                     + " not a Lettermerge delivery log", applicationId));
         }
         return new LogFile(path, Kind.UNMARKED, 0);
+    }
+
+    /**
+     * What may be done with the path: MISSING (create a log there) or a log to open; throws when neither. An
+     * unmarked file is confirmed as an older log on a read-only connection first.
+     */
+    static Kind vet(Path path) {
+        Kind kind = inspect(path).kind();
+        if (kind == Kind.UNMARKED) {
+            OlderLog.confirm(path);
+        }
+        return kind;
+    }
+
+    /**
+     * A new file of the log's, readable by its owner only from the first moment: a log and its backups hold
+     * officials' names, addresses and replies. SQLite gives a log's -wal and -shm the log file's permissions.
+     */
+    static void createOwnerOnly(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
     }
 
     static DeliveryLogException refused(Path path, String why) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
@@ -23,7 +22,7 @@ final class NewLog {
     static void create(Path path) {
         Path temp = path.resolveSibling(path.getFileName() + ".new-" + UUID.randomUUID());
         try {
-            createOwnerOnly(temp);
+            LogFile.createOwnerOnly(temp);
             try (Connection connection = Database.connect(temp, SQLiteOpenMode.READWRITE)) {
                 Database db = new Database(temp, connection);
                 db.migrate();
@@ -41,18 +40,6 @@ final class NewLog {
                     // a leftover temporary file is harmless: it is never opened as a log
                 }
             }
-        }
-    }
-
-    /**
-     * The log holds officials' names, addresses and their replies: only its owner may read it. SQLite gives its
-     * -wal and -shm files the database file's permissions.
-     */
-    private static void createOwnerOnly(Path file) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
         }
     }
 

@@ -48,7 +48,7 @@ final class CampaignMemory {
         return new CampaignMemory(campaignFile.toAbsolutePath().resolveSibling(FILE_NAME));
     }
 
-    Optional<Entry> recall(String campaign) {
+    private Optional<Entry> recall(String campaign) {
         return Optional.ofNullable(read().get(campaign));
     }
 
@@ -70,8 +70,18 @@ final class CampaignMemory {
         }
     }
 
-    /** The refusal when the log does not hold a campaign this folder remembers queuing. */
-    static DeliveryLogException notInLog(String campaign, Entry known, Path log) {
+    /**
+     * The refusal when this folder remembers queuing {@code campaign} and the log at {@code log} does not hold it
+     * (it is missing, emptied or another log), unless the organizer starts over on purpose (--new-log).
+     */
+    Optional<DeliveryLogException> refusal(String campaign, boolean logHoldsIt, boolean newLog, Path log) {
+        if (logHoldsIt || newLog) {
+            return Optional.empty();
+        }
+        return recall(campaign).map(known -> notInLog(campaign, known, log));
+    }
+
+    private static DeliveryLogException notInLog(String campaign, Entry known, Path log) {
         return new DeliveryLogException("campaign " + campaign + " was queued in log " + known.logId() + " at "
                 + known.logPath() + " on " + DATE.format(Instant.parse(known.queuedAt())) + " with " + known.recipients()
                 + " recipients (" + known.accepted() + " accepted); the log at " + Problem.display(log)

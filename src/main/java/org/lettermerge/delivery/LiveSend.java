@@ -52,11 +52,9 @@ public final class LiveSend {
         }
         Path database = p.campaign().database();
         CampaignMemory memory = CampaignMemory.beside(p.campaign().file());
-        var known = memory.recall(p.campaign().name());
-        Path folder = database.toAbsolutePath().getParent();
-        if (known.isPresent() && !options.consent().newLog() && Files.isDirectory(folder) && !Files.exists(database)) {
+        if (Files.isDirectory(database.toAbsolutePath().getParent()) && !Files.exists(database)) {
             // Refused before an empty log is created (a missing folder has its own, more precise message).
-            throw CampaignMemory.notInLog(p.campaign().name(), known.get(), database);
+            throwIfPresent(memory.refusal(p.campaign().name(), false, options.consent().newLog(), database));
         }
         try (DeliveryLog log = DeliveryLog.openOrCreate(database, clock)) {
             if (options.startAt() != null) {
@@ -98,20 +96,17 @@ public final class LiveSend {
             return Optional.of(unusable.get());
         }
         String name = p.campaign().name();
-        var known = CampaignMemory.beside(p.campaign().file()).recall(name);
-        Optional<RuntimeException> lost = known.isPresent() && !consent.newLog()
-                ? Optional.of(CampaignMemory.notInLog(name, known.get(), database)) : Optional.empty();
-        if (!Files.exists(database)) {
-            return lost;
-        }
-        try (DeliveryLog log = DeliveryLog.openExisting(database, clock)) {
-            Optional<CampaignRecord> campaign = log.findCampaign(name);
-            if (campaign.isEmpty()) {
-                return lost;
+        CampaignMemory memory = CampaignMemory.beside(p.campaign().file());
+        if (Files.exists(database)) {
+            try (DeliveryLog log = DeliveryLog.openExisting(database, clock)) {
+                Optional<CampaignRecord> campaign = log.findCampaign(name);
+                if (campaign.isPresent()) {
+                    return Queuing.refusal(p, campaign.get(), Queuing.plan(p, log, campaign.get()), consent)
+                            .map(RuntimeException.class::cast);
+                }
             }
-            return Queuing.refusal(p, campaign.get(), Queuing.plan(p, log, campaign.get()), consent)
-                    .map(RuntimeException.class::cast);
         }
+        return memory.refusal(name, false, consent.newLog(), database).map(RuntimeException.class::cast);
     }
 
     /**
@@ -120,11 +115,14 @@ public final class LiveSend {
      */
     private static QueuePlan queue(PreparedCampaign p, DeliveryLog log, CampaignMemory memory, Options options) {
         String name = p.campaign().name();
-        var known = memory.recall(name);
-        if (known.isPresent() && log.findCampaign(name).isEmpty() && !options.consent().newLog()) {
-            throw CampaignMemory.notInLog(name, known.get(), log.path());
-        }
+        throwIfPresent(memory.refusal(name, log.findCampaign(name).isPresent(), options.consent().newLog(), log.path()));
         return Queuing.queue(p, log, options.consent());
+    }
+
+    private static void throwIfPresent(Optional<DeliveryLogException> refusal) {
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
     }
 
     /** Records where the campaign is queued and how far it got; returns its totals. */

@@ -147,7 +147,7 @@ final class SendCommand implements Callable<Integer> {
             LiveSend.Result result = LiveSend.run(prepared,
                     new LiveSend.Options(limit(), consent(), password, stop, startAt, options.overrides()),
                     new ProgressLine(spec.commandLine().getErr(), clock), clock);
-            return summarize(out, result, stop, prepared.campaign().schedule().zone());
+            return summarize(out, result, stop, prepared.campaign());
         });
     }
 
@@ -178,15 +178,16 @@ final class SendCommand implements Callable<Integer> {
         return instant;
     }
 
-    private int summarize(PrintWriter out, LiveSend.Result result, StopSignal stop, ZoneId zone) {
+    private int summarize(PrintWriter out, LiveSend.Result result, StopSignal stop, Campaign sent) {
+        ZoneId zone = sent.schedule().zone();
         result.queued().forEach(line -> out.println("Queued: " + line));
         result.recovered().forEach((id, state) -> out.println("Recovered an interrupted send (recipient #" + id
                 + "): now " + state));
         CampaignRecord campaign = result.campaign();
         Scheduler.Report report = result.report();
         if (report == null && campaign.state() == CampaignState.ACTIVE) {
-            out.println("Scheduled: its letters go out from " + campaign.scheduledAt() + " while `" + run() + "` is"
-                    + " running (or a cron job runs `" + run().add("--once") + "`).");
+            out.println("Scheduled: its letters go out from " + campaign.scheduledAt() + " while `" + run(sent) + "` is"
+                    + " running (or a cron job runs `" + run(sent).add("--once") + "`).");
             out.println("Campaign now: " + Totals.line(result.totals()));
             return ExitCode.OK;
         }
@@ -208,7 +209,7 @@ final class SendCommand implements Callable<Integer> {
                         report.count(State.UNKNOWN), report.elapsed().toMillis() / 1000.0);
             }
             if (waitsForLater) {
-                out.println(later(report.nextAction(), result.totals(), zone));
+                out.println(later(report.nextAction(), result.totals(), zone, sent));
             }
         }
         if (report != null && pausedByServer) {
@@ -235,37 +236,44 @@ final class SendCommand implements Callable<Integer> {
     }
 
     /**
-     * One line for a campaign the server stopped: why, what waits, and when it is tried again, e.g. "Paused: cannot
-     * reach smtp.example.org:587 (connection refused). 10 letters wait; the next try is at 14:02:10 CET ...".
+     * `lettermerge run` on this campaign's log (the overrides given here are stored with the campaign for it), from
+     * the campaign already loaded: the campaign file is not read again for a hint.
      */
-    /** `lettermerge run` on this campaign's log (the overrides given here are stored with the campaign for it). */
-    private Hint run() {
-        return Hint.lettermerge("run", "--db", org.lettermerge.problems.Problem.display(options.load().database()));
+    private static Hint run(Campaign sent) {
+        return Hint.lettermerge("run", "--db", org.lettermerge.problems.Problem.display(sent.database()));
     }
 
     /** A run that sent what it could now (the daily cap, a retry, the send window): what waits, and until when. */
-    private String later(Instant next, Map<State, Integer> totals, ZoneId zone) {
-        int waiting = totals.getOrDefault(State.QUEUED, 0) + totals.getOrDefault(State.DEFERRED, 0);
+    private String later(Instant next, Map<State, Integer> totals, ZoneId zone, Campaign sent) {
         var at = next.atZone(zone);
         long days = java.time.temporal.ChronoUnit.DAYS.between(clock.instant().atZone(zone).toLocalDate(), at.toLocalDate());
         String day = days == 0 ? "today" : days == 1 ? "tomorrow" : "on " + at.toLocalDate();
-        return waiting + (waiting == 1 ? " letter waits" : " letters wait") + " for the account's pace or daily cap, a"
+        return waiting(totals) + " for the account's pace or daily cap, a"
                 + " retry or the send window: the next one can go at " + DateTimeFormatter.ofPattern("HH:mm z").format(at)
-                + " " + day + ". Run this command again then; `" + run() + "` (or cron with `" + run().add("--once")
+                + " " + day + ". Run this command again then; `" + run(sent) + "` (or cron with `" + run(sent).add("--once")
                 + "`) sends them when they are due.";
     }
 
+    /**
+     * One line for a campaign the server stopped: why, what waits, and when it is tried again, e.g. "Paused: cannot
+     * reach smtp.example.org:587 (connection refused). 10 letters wait; the next try is at 14:02:10 CET ...".
+     */
     private static String paused(CampaignRecord campaign, Scheduler.Report report, Map<State, Integer> totals,
                                  ZoneId zone) {
         String why = campaign.pauseKind() == PauseKind.UNREACHABLE && report.unreachable() != null
                 ? report.unreachable() : campaign.pauseReason();
         why = why == null ? "the server stopped us" : why.strip().replaceAll("\\.+$", "");
-        int waiting = totals.getOrDefault(State.QUEUED, 0) + totals.getOrDefault(State.DEFERRED, 0);
         String next = campaign.resumeAt() == null
                 ? "they wait for you: fix the cause, then run this command again"
                 : "the next try is at " + DateTimeFormatter.ofPattern("HH:mm:ss z").format(campaign.resumeAt().atZone(zone))
                         + " while `lettermerge run` is going, or at once when you run this command again";
-        return "Paused: " + why + ". " + waiting + (waiting == 1 ? " letter waits; " : " letters wait; ") + next + ".";
+        return "Paused: " + why + ". " + waiting(totals) + "; " + next + ".";
+    }
+
+    /** "3 letters wait": the queued and deferred ones. */
+    private static String waiting(Map<State, Integer> totals) {
+        int n = totals.getOrDefault(State.QUEUED, 0) + totals.getOrDefault(State.DEFERRED, 0);
+        return n + (n == 1 ? " letter waits" : " letters wait");
     }
 
     /** Sums of recipients per state, as one line and as the exit code's question. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.lettermerge.message.BounceToken;
 
 /**
@@ -391,11 +392,11 @@ public final class DeliveryLog implements AutoCloseable {
      * Every recipient row of a campaign in queue order, handed over one at a time: a view of 100,000 rows (the
      * status CSV) need not hold them all.
      */
-    public void eachRecipient(CampaignRecord campaign, java.util.function.Consumer<StoredRecipient> action) {
+    public void eachRecipient(CampaignRecord campaign, Consumer<StoredRecipient> action) {
         each(action, "recipients", campaign.id());
     }
 
-    private void each(java.util.function.Consumer<StoredRecipient> action, String query, Object... params) {
+    private void each(Consumer<StoredRecipient> action, String query, Object... params) {
         sql.read("read recipients", () -> {
             try (ResultSet rs = sql.query(query, params)) {
                 while (rs.next()) {

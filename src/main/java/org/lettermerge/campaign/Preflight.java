@@ -104,6 +104,15 @@ public final class Preflight {
      * the caller renders each one.
      */
     public static PreparedCampaign prepareReminder(Campaign c) {
+        return prepareForRendering(c, REMINDER_VARIABLES);
+    }
+
+    /**
+     * A campaign ready to render rows the caller already has (rows of the log), without the per-row checks and
+     * trial renders of {@link #prepare}: its templates compiled and checked against its columns plus
+     * {@code extraVariables}.
+     */
+    public static PreparedCampaign prepareForRendering(Campaign c, List<String> extraVariables) {
         List<Problem> problems = new ArrayList<>();
         LetterTemplates templates = compile(c, problems);
         RecipientsCsv csv = RecipientsCsv.open(c.recipients());
@@ -113,7 +122,7 @@ public final class Preflight {
         RecipientRows recipients = RecipientRows.read(csv, r -> { });
         if (templates != null) {
             List<String> columns = new ArrayList<>(recipients.columns());
-            columns.addAll(REMINDER_VARIABLES);
+            columns.addAll(extraVariables);
             problems.addAll(templates.checkVariables(columns, data));
         }
         return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems, 0);

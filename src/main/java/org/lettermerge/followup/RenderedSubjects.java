@@ -1,6 +1,7 @@
 package org.lettermerge.followup;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lettermerge.campaign.Campaign;
@@ -38,7 +39,8 @@ public final class RenderedSubjects implements LetterSubjects {
         }
         try {
             if (prepared == null) {
-                prepared = Preflight.prepare(campaign);
+                // Only the subject is wanted: no per-row checks or trial renders of every letter, as preflight does.
+                prepared = Preflight.prepareForRendering(campaign, List.of());
                 rows = new HashMap<>();
                 log.recipients(record).forEach(r -> rows.put(r.id(), r));
             }

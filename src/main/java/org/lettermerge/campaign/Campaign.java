@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.lettermerge.followup.MailboxSettings;
 import org.lettermerge.message.Sender;
 
 /**

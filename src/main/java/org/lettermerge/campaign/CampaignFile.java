@@ -14,7 +14,6 @@ import java.util.Set;
 import org.lettermerge.campaign.YamlTree.Mapping;
 import org.lettermerge.campaign.YamlTree.Scalar;
 import org.lettermerge.campaign.YamlTree.Sequence;
-import org.lettermerge.followup.MailboxSettings;
 import org.lettermerge.message.Sender;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import org.lettermerge.campaign.YamlTree.Mapping;
-import org.lettermerge.followup.MailboxSettings;
 import org.lettermerge.smtp.Security;
 
 /** The campaign file's {@code mailbox} key: where replies and bounces arrive, read over IMAP. */

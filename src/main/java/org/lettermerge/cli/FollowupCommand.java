@@ -8,17 +8,17 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.Durations;
-import org.lettermerge.delivery.Reminders;
+import org.lettermerge.followup.Reminders;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.schedule.ScheduleTime;
 import org.lettermerge.store.Followups;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "followup", mixinStandardHelpOptions = true,
         description = {"Queue a threaded reminder (a follow-up campaign <name>-followup-N) to the campaign's "

@@ -1,8 +1,8 @@
 package org.lettermerge.cli;
 
 import java.io.Console;
+import org.lettermerge.campaign.MailboxSettings;
 import org.lettermerge.campaign.SmtpChoice;
-import org.lettermerge.followup.MailboxSettings;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 

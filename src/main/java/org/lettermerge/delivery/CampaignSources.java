@@ -12,6 +12,7 @@ import org.lettermerge.campaign.Overrides;
 import org.lettermerge.campaign.Preflight;
 import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.campaign.SmtpChoice;
+import org.lettermerge.followup.Reminders;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.store.CampaignVersion;

@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.lettermerge.campaign.MailboxSettings;
 import org.lettermerge.smtp.Security;
-import org.lettermerge.smtp.ServerUnavailableException;
 import org.lettermerge.smtp.ServerUnavailableException.Reason;
+import org.lettermerge.smtp.ServerUnavailableException;
 import org.lettermerge.smtp.TrustStore;
 
 /**

@@ -9,12 +9,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.lettermerge.campaign.MailboxSettings;
 import org.lettermerge.smtp.ServerUnavailableException;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
-import org.lettermerge.store.Inbox;
 import org.lettermerge.store.InboundKind;
 import org.lettermerge.store.InboundMessage;
+import org.lettermerge.store.Inbox;
 import org.lettermerge.store.RecipientRef;
 import org.lettermerge.store.Suppressions;
 

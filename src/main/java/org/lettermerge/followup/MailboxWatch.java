@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.CampaignFile;
+import org.lettermerge.campaign.MailboxSettings;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lettermerge.followup.MailboxSettings;
+import org.lettermerge.campaign.MailboxSettings;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.smtp.Security;

@@ -1,5 +1,6 @@
 package org.lettermerge.followup;
 
+import org.lettermerge.campaign.MailboxSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.lettermerge.delivery;
+package org.lettermerge.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.lettermerge.delivery;
+package org.lettermerge.followup;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.lettermerge.followup;
+package org.lettermerge.campaign;
 
 import java.nio.file.Path;
 import java.time.Duration;

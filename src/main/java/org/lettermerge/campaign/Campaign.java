@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.lettermerge.message.Sender;
+import org.lettermerge.oauth.OAuthSettings;
 
 /**
  * A campaign as its file describes it, validated: every path is absolute (resolved against the campaign
@@ -17,6 +18,7 @@ import org.lettermerge.message.Sender;
  * @param data       campaign-wide data files by the name the template uses
  * @param schedule   when letters may go out, retries, error budget
  * @param mailbox    where replies and bounces arrive (IMAP), or null when the campaign reads none
+ * @param oauth      who signs the account in where smtp.auth or mailbox.auth is oauth2, or null
  */
 public record Campaign(
         Path file,
@@ -32,7 +34,8 @@ public record Campaign(
         SmtpChoice smtp,
         Path database,
         ScheduleSettings schedule,
-        MailboxSettings mailbox) {
+        MailboxSettings mailbox,
+        OAuthSettings oauth) {
 
     public Campaign {
         Objects.requireNonNull(file, "file");
@@ -48,6 +51,18 @@ public record Campaign(
         attachments = List.copyOf(attachments);
     }
 
+    /** The addresses that sign in with OAuth (SMTP's, then the mailbox's if another), in order; empty for none. */
+    public List<String> oauthAccounts() {
+        var names = new java.util.LinkedHashSet<String>();
+        if (smtp instanceof SmtpChoice.Relay relay && relay.signsInWithOAuth()) {
+            names.add(relay.settings().username().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (mailbox != null && mailbox.auth() == Auth.OAUTH2) {
+            names.add(mailbox.username().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        return List.copyOf(names);
+    }
+
     /** The folder the campaign file lives in; attachments must lie inside it. */
     public Path folder() {
         return file.getParent();
@@ -55,7 +70,7 @@ public record Campaign(
 
     public Campaign withSmtp(SmtpChoice newSmtp) {
         return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
-                attachments, newSmtp, database, schedule, mailbox);
+                attachments, newSmtp, database, schedule, mailbox, oauth);
     }
 
     /**
@@ -64,11 +79,11 @@ public record Campaign(
      */
     public Campaign asReminder(String newName, String newSubject, Path reminderTemplate) {
         return new Campaign(file, newName, sender, newSubject, toName, reminderTemplate, null, recipients, data,
-                List.of(), smtp, database, schedule, mailbox);
+                List.of(), smtp, database, schedule, mailbox, oauth);
     }
 
     public Campaign withDatabase(Path newDatabase) {
         return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
-                attachments, smtp, newDatabase, schedule, mailbox);
+                attachments, smtp, newDatabase, schedule, mailbox, oauth);
     }
 }

@@ -15,6 +15,7 @@ import org.lettermerge.campaign.YamlTree.Mapping;
 import org.lettermerge.campaign.YamlTree.Scalar;
 import org.lettermerge.campaign.YamlTree.Sequence;
 import org.lettermerge.message.Sender;
+import org.lettermerge.oauth.OAuthSettings;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.recipients.Addresses;
@@ -27,7 +28,7 @@ public final class CampaignFile {
 
     private static final Set<String> KEYS = Set.of("name", "from", "reply_to", "subject", "to_name", "template",
             "html_template", "recipients", "data", "attachments", "smtp", "database", "schedule", "mailbox",
-            "list_unsubscribe", "bounce_address");
+            "list_unsubscribe", "bounce_address", "oauth");
 
     private final Path file;
     private final Path folder;
@@ -68,13 +69,20 @@ public final class CampaignFile {
         Path database = path(top, "database", false);
         ScheduleSettings schedule = new ScheduleSection(this).read(top.entries().get("schedule"));
         MailboxSettings mailbox = new MailboxSection(this).read(top.entries().get("mailbox"));
+        OAuthSettings oauth = new OAuthSection(this).read(top.entries().get("oauth"));
+        boolean signsIn = smtp instanceof SmtpChoice.Relay r && r.auth() == Auth.OAUTH2
+                || mailbox != null && mailbox.auth() == Auth.OAUTH2;
+        if (signsIn && oauth == null && !top.entries().containsKey("oauth")) {
+            problem(1, "smtp.auth or mailbox.auth is oauth2 but there is no oauth section: add one with provider "
+                    + "(microsoft, google or custom) and client_id (see the README, Signing in with OAuth)");
+        }
 
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new InvalidInputException(problems);
         }
         return new Campaign(file, name != null ? name : defaultName(), new Sender(from, replyTo, listUnsubscribe, bounceAddress),
                 subject.strip(), toName, template, html, recipients, data, attachments, smtp,
-                database != null ? database : folder.resolve("lettermerge.db"), schedule, mailbox);
+                database != null ? database : folder.resolve("lettermerge.db"), schedule, mailbox, oauth);
     }
 
     /** A whole number in [min, max], or the fallback when the key is absent; {@code prefix} names the section. */

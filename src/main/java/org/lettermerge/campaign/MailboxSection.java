@@ -11,7 +11,7 @@ import org.lettermerge.smtp.Security;
 final class MailboxSection {
 
     private static final Set<String> KEYS = Set.of("host", "port", "security", "username", "password_env", "folder",
-            "move_to", "suppress_hard_bounces", "trust_store");
+            "move_to", "suppress_hard_bounces", "trust_store", "auth");
     /** Always set: Angus waits forever on a silent server by default. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
@@ -54,9 +54,14 @@ final class MailboxSection {
         }
         boolean suppressHardBounces = reader.parsed(mailbox, "suppress_hard_bounces", true, "mailbox.",
                 MailboxSection::yesOrNo);
-        return new MailboxSettings(host.strip(), port, security, username, reader.text(mailbox, "password_env", false),
+        Auth auth = reader.parsed(mailbox, "auth", Auth.PASSWORD, "mailbox.", Auth::parse);
+        String passwordEnv = reader.text(mailbox, "password_env", false);
+        if (auth == Auth.OAUTH2) {
+            SmtpSection.requireOAuthAccount(reader, mailbox, "mailbox.", passwordEnv, username);
+        }
+        return new MailboxSettings(host.strip(), port, security, username, passwordEnv,
                 folder == null ? "INBOX" : folder, reader.text(mailbox, "move_to", false), CONNECT_TIMEOUT,
-                READ_TIMEOUT, suppressHardBounces, trustStore);
+                READ_TIMEOUT, suppressHardBounces, trustStore, auth);
     }
 
     static boolean yesOrNo(String text) {

@@ -14,10 +14,19 @@ import org.lettermerge.smtp.Security;
  * @param passwordEnv the environment variable holding the password (never the password itself), or null to prompt
  * @param moveTo      the folder processed mail is moved to, or null to leave it where it is
  * @param trustStore  a PEM file of the CA certificates to trust instead of the JVM's, or null for the JVM's
+ * @param auth        a password, or an access token from the campaign's oauth sign-in (IMAP XOAUTH2)
  */
 public record MailboxSettings(String host, int port, Security security, String username, String passwordEnv,
                               String folder, String moveTo, Duration connectTimeout, Duration readTimeout,
-                              boolean suppressHardBounces, Path trustStore) {
+                              boolean suppressHardBounces, Path trustStore, Auth auth) {
+
+    /** A mailbox signed in to with a password. */
+    public MailboxSettings(String host, int port, Security security, String username, String passwordEnv,
+                           String folder, String moveTo, Duration connectTimeout, Duration readTimeout,
+                           boolean suppressHardBounces, Path trustStore) {
+        this(host, port, security, username, passwordEnv, folder, moveTo, connectTimeout, readTimeout,
+                suppressHardBounces, trustStore, Auth.PASSWORD);
+    }
 
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
 
@@ -28,6 +37,7 @@ public record MailboxSettings(String host, int port, Security security, String u
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(auth, "auth");
         if (security == Security.NONE && !isLoopback(host)) {
             throw new IllegalArgumentException(clearTextRefused());
         }

@@ -44,7 +44,8 @@ public final class Overrides {
         if (rate != null && result.smtp() instanceof SmtpChoice.Relay relay) {
             Pacing pacing = relay.pacing().withLimits(
                     new AccountLimits(parseRate(rate), relay.pacing().limits().dailyCap()));
-            result = result.withSmtp(new SmtpChoice.Relay(relay.settings(), relay.passwordEnv(), pacing, relay.inFile()));
+            result = result.withSmtp(new SmtpChoice.Relay(relay.settings(), relay.passwordEnv(), pacing, relay.inFile(),
+                    relay.auth()));
         }
         return result;
     }
@@ -60,7 +61,7 @@ public final class Overrides {
             return new SmtpChoice.Relay(SmtpSettings.of(host, port, security), null, Pacing.UNLIMITED, null);
         }
         return new SmtpChoice.Relay(relay.settings().at(host, port, security), relay.passwordEnv(), relay.pacing(),
-                relay.inFile());
+                relay.inFile(), relay.auth());
     }
 
     private static Security parseSecurity(String text) {

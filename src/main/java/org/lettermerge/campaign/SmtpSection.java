@@ -15,7 +15,7 @@ final class SmtpSection {
 
     private static final Set<String> KEYS = Set.of("host", "port", "security", "username", "password_env", "helo",
             "timeouts", "provider", "rate", "daily_cap", "connections", "messages_per_connection", "trust_store",
-            "allow_cleartext_login");
+            "allow_cleartext_login", "auth");
     private static final Set<String> TIMEOUT_KEYS = Set.of("connect", "read", "write", "data_end");
 
     private final CampaignFile reader;
@@ -46,7 +46,12 @@ final class SmtpSection {
                 timeouts.connect, timeouts.read, timeouts.write, timeouts.dataEnd, reader.text(smtp, "helo", false),
                 TrustStoreKey.read(reader, smtp, "smtp."),
                 reader.parsed(smtp, "allow_cleartext_login", false, "smtp.", MailboxSection::yesOrNo));
-        return new SmtpChoice.Relay(settings, reader.text(smtp, "password_env", false), pacing(smtp));
+        Auth auth = reader.parsed(smtp, "auth", Auth.PASSWORD, "smtp.", Auth::parse);
+        String passwordEnv = reader.text(smtp, "password_env", false);
+        if (auth == Auth.OAUTH2) {
+            requireOAuthAccount(reader, smtp, "smtp.", passwordEnv, settings.username());
+        }
+        return new SmtpChoice.Relay(settings, passwordEnv, pacing(smtp), settings, auth);
     }
 
     /** A provider preset, then rate and daily_cap over it; connections and reconnects within that budget. */
@@ -69,6 +74,19 @@ final class SmtpSection {
                 Presets.messageSize(provider));
     }
 
+
+    /** With XOAUTH2 the username is the account signed in; a password would never be used, so it is a mistake. */
+    static void requireOAuthAccount(CampaignFile reader, Mapping section, String prefix, String passwordEnv,
+                                    String username) {
+        if (username == null) {
+            reader.problem(section.keyLines().get("auth"), prefix + "auth: oauth2 needs " + prefix
+                    + "username: the address of the account that signs in (e.g. letters@coalition.example.org)");
+        }
+        if (passwordEnv != null) {
+            reader.problem(section.keyLines().get("password_env"), prefix + "password_env is not used with " + prefix
+                    + "auth: oauth2 (the sign-in replaces the password): remove it, or set " + prefix + "auth: password");
+        }
+    }
 
     private static Mapping withoutPassword(Mapping smtp) {
         var lines = new java.util.LinkedHashMap<>(smtp.keyLines());

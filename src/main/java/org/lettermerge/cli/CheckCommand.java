@@ -59,6 +59,14 @@ final class CheckCommand implements Callable<Integer> {
             out.println("Not ready: send --live would stop before sending anything: " + refusal.get().getMessage());
             return Failures.predicted(refusal.get());
         }
+        if (!campaign.oauthAccounts().isEmpty() && campaign.oauth() != null) {
+            out.println();
+            if (!SignInStatus.report(out, campaign, new Logins(clock))) {
+                out.println();
+                out.println("Not ready: sign in first; nothing can be sent until then.");
+                return ExitCode.LOGIN_FAILED;
+            }
+        }
         List<StoredRecipient> stored = Files.exists(campaign.database())
                 ? StoredRows.of(campaign, clock) : List.of();
         SendPlan plan = SendPlan.of(prepared, stored, StoredRows.suppressed(campaign, clock));

@@ -11,6 +11,8 @@ public final class ExitCode {
     public static final int INVALID_INPUT = 3;
     /** The mail server is unavailable or refused us (connect, TLS, authentication, 421, quota). */
     public static final int SERVER_UNAVAILABLE = 4;
+    /** `lettermerge login` did not sign in (declined, timed out, state mismatch): the same code, nothing stored. */
+    public static final int LOGIN_FAILED = 4;
     /** The run finished, but some recipients failed, are deferred, or their outcome is unknown. */
     public static final int SOME_NOT_DELIVERED = 5;
     /** The delivery log cannot be opened, read or written; sending stopped. */

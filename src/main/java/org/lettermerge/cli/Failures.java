@@ -2,6 +2,7 @@ package org.lettermerge.cli;
 
 import java.io.PrintWriter;
 import org.lettermerge.delivery.CampaignChangedException;
+import org.lettermerge.oauth.SignInException;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.smtp.ServerUnavailableException;
@@ -29,6 +30,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             err.println("Mail server problem: " + e.getMessage());
             err.println("Every letter not yet sent is still queued; run the same command again when the server is back.");
             code = ExitCode.SERVER_UNAVAILABLE;
+        } else if (e instanceof SignInException) {
+            err.println("Sign-in problem: " + e.getMessage());
+            code = ExitCode.LOGIN_FAILED;
         } else if (e instanceof DeliveryLogException) {
             err.println("Delivery log problem: " + e.getMessage());
             code = ExitCode.LOG_UNAVAILABLE;

@@ -59,8 +59,8 @@ final class InboxCommand implements Callable<Integer> {
                         + "mailbox: add a mailbox section (host, security, username, password_env) to read replies"));
             }
             CampaignRecord record = ref.find(log, campaign);
-            char[] password = Passwords.forMailbox(campaign.mailbox());
-            InboxReport report = new InboxReader(log, clock).read(campaign.mailbox(), password, record,
+            InboxReport report = new InboxReader(log, clock).read(campaign.mailbox(),
+                    new Logins(clock).forMailbox(campaign), record,
                     new RenderedSubjects(campaign, log, record));
             printReport(out, report, Problem.display(campaign.database()),
                     Hint.lettermerge("inbox", ref.campaignFile).given(ref).add("--unmatched"));

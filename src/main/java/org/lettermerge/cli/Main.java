@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, CheckCommand.class, PreviewCommand.class, SendCommand.class, StatusCommand.class,
                 RunCommand.class, InboxCommand.class, PauseCommand.class, ResumeCommand.class, CancelCommand.class,
                 ResolveCommand.class, SuppressCommand.class, ReportCommand.class, FollowupCommand.class,
-                SandboxCommand.class, BackupCommand.class,
+                SandboxCommand.class, BackupCommand.class, LoginCommand.class, LogoutCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
                 "1:something unexpected (run again with --verbose for details)",
                 "2:usage: the command line is wrong",
                 "3:invalid input (campaign file, template, recipients, data, letters too large); nothing was sent",
-                "4:mail server unavailable or refused us (connect, TLS, authentication)",
+                "4:mail server unavailable or refused us (connect, TLS, authentication); login: not signed in, nothing stored",
                 "5:finished, but some recipients failed, are deferred or unknown",
                 "6:the delivery log cannot be opened, read or written, is not a Lettermerge log, or lost a campaign",
                 "7:another Lettermerge is sending from the same delivery log",

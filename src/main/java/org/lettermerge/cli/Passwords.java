@@ -3,6 +3,7 @@ package org.lettermerge.cli;
 import java.io.Console;
 import org.lettermerge.campaign.MailboxSettings;
 import org.lettermerge.campaign.SmtpChoice;
+import org.lettermerge.oauth.OAuthSettings;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 
@@ -56,5 +57,30 @@ final class Passwords {
                         + "with mailbox.password_env and set it, or run in a terminal to be asked"
                 : "the environment variable " + variable + " is not set: export " + variable
                         + "=... before running (or run in a terminal to be asked)"));
+    }
+
+    /**
+     * The OAuth client secret, for the providers that want one from desktop apps (Google); null for a public
+     * client. From the variable oauth.client_secret_env names, or a prompt; never from the campaign file.
+     */
+    static char[] clientSecret(OAuthSettings oauth) {
+        String variable = oauth.clientSecretEnv();
+        if (variable == null) {
+            return null;
+        }
+        String value = System.getenv(variable);
+        if (value != null && !value.isEmpty()) {
+            return value.toCharArray();
+        }
+        Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("OAuth client secret of %s: ", oauth.clientId());
+            if (typed != null && typed.length > 0) {
+                return typed;
+            }
+        }
+        throw new InvalidInputException(Problem.error("oauth.client_secret_env", "the environment variable "
+                + variable + " is not set: export " + variable + "=... (the client secret of the app registered for "
+                + "Lettermerge) before running, or run in a terminal to be asked"));
     }
 }

@@ -54,7 +54,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Duration idle = org.lettermerge.campaign.Durations.parse(poll);
-        MailboxWatch mailboxes = new MailboxWatch(database.toAbsolutePath().normalize(), clock, Passwords::forMailbox,
+        Logins logins = new Logins(clock);
+        MailboxWatch mailboxes = new MailboxWatch(database.toAbsolutePath().normalize(), clock, logins::forMailbox,
                 spec.commandLine().getErr());
         if (readMailboxes != null && once) {
             out.println("Read the mailboxes: " + mailboxes.readAll() + " new messages recorded");
@@ -62,16 +63,16 @@ final class RunCommand implements Callable<Integer> {
             mailboxes.every(org.lettermerge.campaign.Durations.parse(readMailboxes));
         }
         try (mailboxes) {
-            return schedule(out, idle);
+            return schedule(out, idle, logins);
         }
     }
 
-    private int schedule(PrintWriter out, Duration idle) throws InterruptedException {
+    private int schedule(PrintWriter out, Duration idle, Logins logins) throws InterruptedException {
         return StopOnSignal.around(stop -> {
             out.println("Scheduler running on " + org.lettermerge.problems.Problem.display(database)
                     + (once ? " (one pass)" : "; Ctrl-C stops it after the letter in flight"));
             out.flush();
-            RunAll.Result result = RunAll.run(database, once, Passwords::forServer,
+            RunAll.Result result = RunAll.run(database, once, logins::forServer,
                     Overrides.of(null, null, null, rate), stop,
                     new ProgressLine(spec.commandLine().getErr(), clock), clock, idle);
             result.recovered().forEach((campaign, rows) -> rows.forEach((id, state) -> out.println(campaign

@@ -25,6 +25,7 @@ import org.lettermerge.delivery.StopSignal;
 import org.lettermerge.delivery.TestSend;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.recipients.Recipient;
+import org.lettermerge.smtp.Credentials;
 import org.lettermerge.smtp.SendOutcome;
 import org.lettermerge.store.State;
 import picocli.CommandLine.Command;
@@ -129,7 +130,7 @@ final class SendCommand implements Callable<Integer> {
     }
 
     private int testSend(PrintWriter out, PreparedCampaign prepared) {
-        TestSend.Result result = TestSend.run(prepared, testTo, Passwords.forServer(prepared.campaign().smtp()), clock);
+        TestSend.Result result = TestSend.run(prepared, testTo, new Logins(clock).forServer(prepared.campaign()), clock);
         out.println("Test letter (the letter for " + result.letterOf().email() + ") sent to " + result.to()
                 + " through " + result.server() + ": " + result.outcome().describe());
         out.println("Recorded in the log as a test, not as a delivery to " + result.letterOf().email() + ".");
@@ -138,14 +139,14 @@ final class SendCommand implements Callable<Integer> {
 
     private int liveSend(PrintWriter out, PreparedCampaign prepared) throws InterruptedException {
         Instant startAt = startAt(prepared);
-        char[] password = startAt == null ? Passwords.forServer(prepared.campaign().smtp()) : null;
+        Credentials credentials = startAt == null ? new Logins(clock).forServer(prepared.campaign()) : null;
         // First, before anything goes out: where the letters are going, and what the --smtp-* options changed.
         out.println((startAt == null ? "Sending through " : "Will send through ")
                 + Endpoint.describe(prepared.campaign().smtp(), options.overrides()));
         out.flush();
         return StopOnSignal.around(stop -> {
             LiveSend.Result result = LiveSend.run(prepared,
-                    new LiveSend.Options(limit(), consent(), password, stop, startAt, options.overrides()),
+                    new LiveSend.Options(limit(), consent(), credentials, stop, startAt, options.overrides()),
                     new ProgressLine(spec.commandLine().getErr(), clock), clock);
             return summarize(out, result, stop, prepared.campaign());
         });

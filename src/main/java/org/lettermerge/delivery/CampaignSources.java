@@ -11,10 +11,11 @@ import org.lettermerge.campaign.Fingerprint;
 import org.lettermerge.campaign.Overrides;
 import org.lettermerge.campaign.Preflight;
 import org.lettermerge.campaign.PreparedCampaign;
-import org.lettermerge.campaign.SmtpChoice;
+import org.lettermerge.campaign.Campaign;
 import org.lettermerge.followup.Reminders;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
+import org.lettermerge.smtp.Credentials;
 import org.lettermerge.store.CampaignVersion;
 import org.lettermerge.store.DeliveryLog;
 
@@ -24,9 +25,9 @@ public final class CampaignSources {
     private CampaignSources() {}
 
     /** The campaign `send --live` just prepared and queued. */
-    public static CampaignSource prepared(PreparedCampaign p, char[] password, Clock clock) {
+    public static CampaignSource prepared(PreparedCampaign p, Credentials credentials, Clock clock) {
         return record -> record.name().equals(p.campaign().name())
-                ? new CampaignSource.Loaded(new LiveCampaign(p, password, LiveSend.sandboxMail(p.campaign().database()),
+                ? new CampaignSource.Loaded(new LiveCampaign(p, credentials, LiveSend.sandboxMail(p.campaign().database()),
                         clock, record.consecutiveFailures()), null)
                 : new CampaignSource.Loaded(null, "not the campaign this command sends");
     }
@@ -37,11 +38,11 @@ public final class CampaignSources {
      * changed), it is not sent: the organizer confirms with send --live --accept-changes. {@code runOverrides}
      * (run --rate) win over those the campaign was queued with.
      */
-    public static CampaignSource fromFiles(DeliveryLog log, Path database, Function<SmtpChoice, char[]> passwords,
+    public static CampaignSource fromFiles(DeliveryLog log, Path database, Function<Campaign, Credentials> credentials,
                                            Map<String, String> runOverrides, Clock clock) {
         return record -> {
             PreparedCampaign p;
-            char[] password;
+            Credentials login;
             try {
                 Map<String, String> overrides = new HashMap<>(record.overrides());
                 overrides.putAll(runOverrides);
@@ -55,7 +56,7 @@ public final class CampaignSources {
                 if (p.hasErrors()) {
                     throw new InvalidInputException(p.errors());
                 }
-                password = passwords.apply(p.campaign().smtp());
+                login = credentials.apply(p.campaign());
             } catch (InvalidInputException e) {
                 return new CampaignSource.Loaded(null, "its files cannot be used as they are: "
                         + e.problems().stream().map(Problem::toString).collect(Collectors.joining("; ")));
@@ -70,7 +71,7 @@ public final class CampaignSources {
                         + " was queued; check them with `lettermerge send " + record.campaignFile()
                         + "`, then confirm with `send --live --accept-changes`");
             }
-            return new CampaignSource.Loaded(new LiveCampaign(p, password, LiveSend.sandboxMail(database), clock,
+            return new CampaignSource.Loaded(new LiveCampaign(p, login, LiveSend.sandboxMail(database), clock,
                     record.consecutiveFailures()), null);
         };
     }

@@ -13,6 +13,7 @@ import org.lettermerge.message.MessageFactory;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.schedule.MessageSizeLimit;
+import org.lettermerge.smtp.Credentials;
 import org.lettermerge.smtp.SmtpClient;
 
 /**
@@ -25,7 +26,7 @@ final class LiveCampaign implements AutoCloseable {
     final PreparedCampaign prepared;
     final MessageFactory messages;
     final DueLetters due = new DueLetters();
-    private final char[] password;
+    private final Credentials credentials;
     private final Path sandboxMail;
     private final Clock clock;
     private MailServer server;
@@ -35,9 +36,10 @@ final class LiveCampaign implements AutoCloseable {
     /** Whether any of its letters was ever attempted (a campaign under way is never "missed"). */
     volatile boolean started;
 
-    LiveCampaign(PreparedCampaign prepared, char[] password, Path sandboxMail, Clock clock, int consecutiveFailures) {
+    LiveCampaign(PreparedCampaign prepared, Credentials credentials, Path sandboxMail, Clock clock,
+                 int consecutiveFailures) {
         this.prepared = prepared;
-        this.password = password;
+        this.credentials = credentials;
         this.sandboxMail = sandboxMail;
         this.consecutiveFailures = consecutiveFailures;
         this.clock = clock;
@@ -62,7 +64,7 @@ final class LiveCampaign implements AutoCloseable {
     /** Worker {@code worker}'s connection, opened (and the sandbox started) on first use. */
     synchronized SmtpClient client(int worker) {
         if (server == null) {
-            server = MailServer.open(prepared.campaign().smtp(), password, sandboxMail, clock);
+            server = MailServer.open(prepared.campaign().smtp(), credentials, sandboxMail, clock);
         }
         SmtpClient client = clients.get(worker);
         if (client == null) {

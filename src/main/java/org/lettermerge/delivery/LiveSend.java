@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.smtp.Credentials;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignState;
 import org.lettermerge.store.DeliveryLog;
@@ -28,12 +29,12 @@ public final class LiveSend {
     /**
      * @param limit         send at most this many (0 = no limit)
      * @param consent       what the organizer confirmed: changes, a different letter, a new log
-     * @param password      the relay's password, or null
+     * @param credentials   the relay's password or OAuth sign-in, or null
      * @param stop          asked to stop (Ctrl-C): no new letter is started
      * @param startAt       queue it for this instant and return, or null to send now
      * @param overrides     command-line overrides to keep with the campaign for `run`
      */
-    public record Options(int limit, Consent consent, char[] password, StopSignal stop, Instant startAt,
+    public record Options(int limit, Consent consent, Credentials credentials, StopSignal stop, Instant startAt,
                           Map<String, String> overrides) {}
 
     /**
@@ -76,7 +77,7 @@ public final class LiveSend {
                         log.dueCount(campaign, clock.instant())));
                 long id = campaign.id();
                 Scheduler scheduler = new Scheduler(log, clock, Sleeper.interruptibleBy(options.stop()), options.stop(),
-                        CampaignSources.prepared(p, options.password(), clock), progress, Duration.ofSeconds(30));
+                        CampaignSources.prepared(p, options.credentials(), clock), progress, Duration.ofSeconds(30));
                 Scheduler.Report report = scheduler.run(Scheduler.Mode.UNTIL_IDLE, c -> c.id() == id, options.limit());
                 CampaignRecord after = log.control().find(campaign.name()).orElseThrow();
                 return new Result(plan.described(), recovered, report, after, remember(memory, log, after));

@@ -7,6 +7,7 @@ import java.util.List;
 import org.lettermerge.campaign.SmtpChoice;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.sandbox.SandboxServer;
+import org.lettermerge.smtp.Credentials;
 import org.lettermerge.smtp.Security;
 import org.lettermerge.smtp.SmtpClient;
 import org.lettermerge.smtp.SmtpSettings;
@@ -18,29 +19,30 @@ import org.lettermerge.smtp.SmtpSettings;
 public final class MailServer implements AutoCloseable {
 
     private final SmtpSettings settings;
-    private final char[] password;
+    private final Credentials credentials;
     private final Clock clock;
     private final SandboxServer sandbox;
     private final String description;
     private final List<SmtpClient> clients = new ArrayList<>();
 
-    private MailServer(SmtpSettings settings, char[] password, Clock clock, SandboxServer sandbox, String description) {
+    private MailServer(SmtpSettings settings, Credentials credentials, Clock clock, SandboxServer sandbox,
+                       String description) {
         this.settings = settings;
-        this.password = password;
+        this.credentials = credentials;
         this.clock = clock;
         this.sandbox = sandbox;
         this.description = description;
     }
 
     /**
-     * @param password     the relay's password, or null
+     * @param credentials  the relay's password or OAuth sign-in, or null
      * @param sandboxMail  where the sandbox keeps what it receives
      * @param clock        tells the connections how long they have been idle
      */
-    public static MailServer open(SmtpChoice choice, char[] password, Path sandboxMail, Clock clock) {
+    public static MailServer open(SmtpChoice choice, Credentials credentials, Path sandboxMail, Clock clock) {
         if (choice instanceof SmtpChoice.Relay relay) {
             SmtpSettings s = relay.settings();
-            return new MailServer(s, password, clock, null, s.host() + ":" + s.port() + " (" + s.security() + ")");
+            return new MailServer(s, credentials, clock, null, s.host() + ":" + s.port() + " (" + s.security() + ")");
         }
         SandboxServer sandbox = SandboxServer.start(0, 0, sandboxMail);
         return new MailServer(SmtpSettings.of(SandboxServer.HOST, sandbox.smtpPort(), Security.NONE), null, clock, sandbox,
@@ -49,7 +51,7 @@ public final class MailServer implements AutoCloseable {
 
     /** A new connection, opened now (TLS, login), so that a bad setting fails before any letter is claimed. */
     public synchronized SmtpClient connect() {
-        SmtpClient client = new SmtpClient(settings, password, clock);
+        SmtpClient client = new SmtpClient(settings, credentials, clock);
         client.connect();
         clients.add(client);
         return client;

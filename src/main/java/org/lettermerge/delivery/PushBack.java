@@ -29,6 +29,10 @@ record PushBack(PauseKind kind, String reason, Instant resumeAt, boolean tighten
             case CONNECTION_REFUSED, TIMED_OUT, GREETING_REFUSED, OTHER -> {
                 return new PushBack(PauseKind.UNREACHABLE, e.getMessage(), now.plus(WAIT), false);
             }
+            case LOGIN_REQUIRED -> {
+                // Waits for `lettermerge login`, then `resume`: no retry can sign in by itself.
+                return new PushBack(PauseKind.LOGIN, e.getMessage(), null, false);
+            }
             default -> {
                 return new PushBack(PauseKind.SERVER, e.getMessage(), null, false);
             }

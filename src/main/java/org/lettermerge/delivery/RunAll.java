@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.lettermerge.campaign.SmtpChoice;
+import org.lettermerge.campaign.Campaign;
+import org.lettermerge.smtp.Credentials;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.SenderLock;
@@ -22,7 +23,7 @@ public final class RunAll {
 
     private RunAll() {}
 
-    public static Result run(Path database, boolean once, Function<SmtpChoice, char[]> passwords,
+    public static Result run(Path database, boolean once, Function<Campaign, Credentials> credentials,
                              Map<String, String> overrides, StopSignal stop, Progress progress, Clock clock,
                              Duration idlePoll) throws InterruptedException {
         try (DeliveryLog log = DeliveryLog.openExisting(database, clock); SenderLock lock = SenderLock.acquire(log)) {
@@ -35,7 +36,7 @@ public final class RunAll {
                 }
             }
             Scheduler scheduler = new Scheduler(log, clock, Sleeper.interruptibleBy(stop), stop,
-                    CampaignSources.fromFiles(log, database.toAbsolutePath().normalize(), passwords, overrides, clock), progress,
+                    CampaignSources.fromFiles(log, database.toAbsolutePath().normalize(), credentials, overrides, clock), progress,
                     idlePoll);
             Scheduler.Report report = scheduler.run(once ? Scheduler.Mode.ONCE : Scheduler.Mode.FOREVER, c -> true, 0);
             return new Result(recovered, report);

@@ -14,6 +14,7 @@ import org.lettermerge.problems.Problem;
 import org.lettermerge.recipients.Addresses;
 import org.lettermerge.recipients.Recipient;
 import org.lettermerge.smtp.SendOutcome;
+import org.lettermerge.smtp.Credentials;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 
@@ -28,7 +29,7 @@ public final class TestSend {
 
     private TestSend() {}
 
-    public static Result run(PreparedCampaign p, String testAddress, char[] password, Clock clock) {
+    public static Result run(PreparedCampaign p, String testAddress, Credentials credentials, Clock clock) {
         if (p.hasErrors()) {
             throw new InvalidInputException(p.errors());
         }
@@ -40,7 +41,7 @@ public final class TestSend {
                 p.campaign().attachments(), clock);
         MimeMessage message = messages.build(p.render(first), to.getAddress(), messageId);
         try (DeliveryLog log = DeliveryLog.openOrCreate(p.campaign().database(), clock);
-             MailServer server = MailServer.open(p.campaign().smtp(), password,
+             MailServer server = MailServer.open(p.campaign().smtp(), credentials,
                      LiveSend.sandboxMail(p.campaign().database()), clock)) {
             CampaignRecord campaign = log.findCampaign(p.campaign().name()).orElseGet(() -> QueuePlan.queueFirst(p, log));
             SendOutcome outcome = server.connect().send(message, to, org.lettermerge.smtp.DataHandoff.NONE);

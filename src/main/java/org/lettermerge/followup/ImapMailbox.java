@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.lettermerge.campaign.MailboxSettings;
+import org.lettermerge.smtp.Credentials;
 import org.lettermerge.smtp.Security;
 import org.lettermerge.smtp.ServerUnavailableException.Reason;
 import org.lettermerge.smtp.ServerUnavailableException;
@@ -34,13 +35,23 @@ final class ImapMailbox implements AutoCloseable {
         this.folder = folder;
     }
 
-    static ImapMailbox open(MailboxSettings settings, char[] password) {
+    static ImapMailbox open(MailboxSettings settings, Credentials credentials) {
         String protocol = settings.security() == Security.TLS ? "imaps" : "imap";
         Store store = null;
         try {
-            store = Session.getInstance(properties(settings, protocol)).getStore(protocol);
-            store.connect(settings.host(), settings.port(), settings.username(),
-                    password == null ? null : new String(password));
+            Properties props = properties(settings, protocol);
+            if (credentials instanceof Credentials.OAuth2) {
+                // As for SMTP: XOAUTH2 by name only, so a server without it is never sent the token as a password.
+                props.setProperty("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
+            }
+            store = Session.getInstance(props).getStore(protocol);
+            if (credentials instanceof Credentials.OAuth2 oauth) {
+                store = ImapOAuthLogin.connect(store, settings, oauth.tokens());
+            } else {
+                char[] password = credentials instanceof Credentials.Password p ? p.value() : null;
+                store.connect(settings.host(), settings.port(), settings.username(),
+                        password == null ? null : new String(password));
+            }
             Folder folder = store.getFolder(settings.folder());
             if (!folder.exists()) {
                 throw new ServerUnavailableException(Reason.OTHER, "the mailbox at " + where(settings)
@@ -143,7 +154,7 @@ final class ImapMailbox implements AutoCloseable {
         return settings.folder() + " at " + where(settings);
     }
 
-    private static String where(MailboxSettings settings) {
+    static String where(MailboxSettings settings) {
         return settings.host() + ":" + settings.port();
     }
 

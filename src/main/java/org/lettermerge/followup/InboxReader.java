@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lettermerge.campaign.MailboxSettings;
+import org.lettermerge.smtp.Credentials;
 import org.lettermerge.smtp.ServerUnavailableException;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
@@ -37,14 +38,14 @@ public final class InboxReader {
     /**
      * @param subjects the subject each letter went out with, to match replies that lost their threading headers
      */
-    public InboxReport read(MailboxSettings settings, char[] password, CampaignRecord campaign,
+    public InboxReport read(MailboxSettings settings, Credentials credentials, CampaignRecord campaign,
                             LetterSubjects subjects) {
         Matching matching = new Matching(log.inbox(), campaign, subjects);
         List<InboundMessage> recorded = new ArrayList<>();
         Map<InboundKind, Integer> counts = new EnumMap<>(InboundKind.class);
         List<Message> processed = new ArrayList<>();
         int known = 0;
-        try (ImapMailbox mailbox = ImapMailbox.open(settings, password)) {
+        try (ImapMailbox mailbox = ImapMailbox.open(settings, credentials)) {
             long validity = mailbox.uidValidity();
             // Only what is new since the last reading; everything again when the folder's UIDs were renumbered.
             long after = log.inbox().readingPosition(mailbox.key()).filter(p -> p.uidValidity() == validity)

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.CampaignFile;
-import org.lettermerge.campaign.MailboxSettings;
 import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.smtp.Credentials;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 
@@ -26,17 +26,18 @@ public final class MailboxWatch implements AutoCloseable {
 
     private final Path database;
     private final Clock clock;
-    private final Function<MailboxSettings, char[]> passwords;
+    private final Function<Campaign, Credentials> credentials;
     private final PrintWriter err;
     private ScheduledExecutorService timer;
 
-    public MailboxWatch(Path database, Clock clock, Function<MailboxSettings, char[]> passwords, PrintWriter err) {
+    /** @param credentials a campaign's mailbox password or sign-in */
+    public MailboxWatch(Path database, Clock clock, Function<Campaign, Credentials> credentials, PrintWriter err) {
         this.database = database;
         this.clock = clock;
         // Asked once per mailbox, not at every reading (a prompt every five minutes would be no way to run).
-        Map<String, char[]> known = new ConcurrentHashMap<>();
-        this.passwords = m -> known.computeIfAbsent(m.username() + "@" + m.host() + ":" + m.port(),
-                key -> passwords.apply(m));
+        Map<String, Credentials> known = new ConcurrentHashMap<>();
+        this.credentials = c -> known.computeIfAbsent(c.mailbox().username() + "@" + c.mailbox().host() + ":"
+                + c.mailbox().port() + ":" + c.mailbox().auth(), key -> credentials.apply(c));
         this.err = err;
     }
 
@@ -86,7 +87,7 @@ public final class MailboxWatch implements AutoCloseable {
         }
         try {
             InboxReport report = new InboxReader(log, clock).read(campaign.mailbox(),
-                    passwords.apply(campaign.mailbox()), record, new RenderedSubjects(campaign, log, record));
+                    credentials.apply(campaign), record, new RenderedSubjects(campaign, log, record));
             if (!report.recorded().isEmpty()) {
                 report(record.name() + ": " + report.recorded().size() + " new messages in " + report.mailbox());
             }

@@ -60,6 +60,18 @@ public final class TokenEndpoint {
         return tokens(form("grant_type", "urn:ietf:params:oauth:grant-type:device_code", "device_code", deviceCode));
     }
 
+    /** RFC 7009: the provider forgets the refresh token (and, usually, the access tokens it gave). */
+    public void revoke(String refreshToken) {
+        if (settings.revocation() == null) {
+            return;
+        }
+        JsonNode body = post(settings.revocation(), form("token", refreshToken, "token_type_hint", "refresh_token"));
+        int status = body.path("_status").asInt();
+        if (status != 200) {
+            throw new SignInException("the provider answered HTTP " + status + " to the revocation");
+        }
+    }
+
     /** RFC 8628 3.1-3.2. */
     public DeviceStart startDevice() {
         URI device = settings.endpoints().device();
@@ -145,6 +157,9 @@ public final class TokenEndpoint {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SignInException("interrupted while waiting for " + endpoint.getHost());
+        }
+        if (response.body().isBlank() && response.statusCode() == 200) {
+            return JSON.createObjectNode().put("_status", 200); // RFC 7009 2.2: a revocation answers with no body
         }
         try {
             JsonNode node = JSON.readTree(response.body());

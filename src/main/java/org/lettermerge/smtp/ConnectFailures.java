@@ -21,6 +21,11 @@ final class ConnectFailures {
 
     static ServerUnavailableException of(SmtpSettings settings, MessagingException e, String lastReply) {
         String server = "the SMTP server " + settings.address();
+        if (e instanceof AuthenticationFailedException && OAuthLogin.smtpAuthDisabled(e, lastReply)) {
+            return fail(Reason.AUTHENTICATION_REJECTED, e, server + " refused the password of '" + settings.username()
+                    + "' with 535 5.7.139 (" + detail(e) + "): Microsoft 365 no longer takes passwords here. Sign in "
+                    + "with OAuth instead: smtp.auth: oauth2 and an oauth section (see the README, Signing in with OAuth).");
+        }
         if (e instanceof AuthenticationFailedException) {
             return fail(Reason.AUTHENTICATION_REJECTED, e, server + " rejected the login of user '" + settings.username()
                     + "' (" + detail(e) + "). Check the username and the password; some providers need an app password.");

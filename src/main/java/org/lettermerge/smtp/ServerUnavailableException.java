@@ -16,6 +16,8 @@ public final class ServerUnavailableException extends RuntimeException {
         STARTTLS_NOT_OFFERED,
         AUTHENTICATION_NOT_OFFERED,
         AUTHENTICATION_REJECTED,
+        /** The OAuth sign-in must be done again (`lettermerge login`): revoked, expired, or refused after a refresh. */
+        LOGIN_REQUIRED,
         GREETING_REFUSED,
         OTHER
     }

@@ -11,7 +11,7 @@ final class SessionProperties {
     private SessionProperties() {
     }
 
-    static Properties of(SmtpSettings settings, NoDelaySocketFactory sockets) {
+    static Properties of(SmtpSettings settings, NoDelaySocketFactory sockets, boolean xoauth2) {
         Properties props = new Properties();
         // Angus waits forever by default. The write timeout is the socket factory's (WriteDeadlines), not Angus's
         // mail.smtp.writetimeout, which costs a scheduled task per write.
@@ -40,6 +40,12 @@ final class SessionProperties {
         }
         if (settings.username() != null) {
             props.setProperty("mail.smtp.auth", "true");
+        }
+        if (xoauth2) {
+            // Angus offers XOAUTH2 only when asked by name, and then sends the access token as the "password"
+            // (https://developers.google.com/gmail/imap/xoauth2-protocol). Nothing else: a server without XOAUTH2
+            // must not be sent the token by AUTH PLAIN or LOGIN.
+            props.setProperty("mail.smtp.auth.mechanisms", "XOAUTH2");
         }
         if (settings.helo() != null) {
             props.setProperty("mail.smtp.localhost", settings.helo());

@@ -36,6 +36,7 @@ public final class SmtpClient implements AutoCloseable {
             DataEndTransport.class.getName(), "lettermerge", "1");
 
     private final SmtpSettings settings;
+    private final Credentials credentials;
     private final char[] password;
     private final NoDelaySocketFactory sockets;
     private final Session session;
@@ -51,20 +52,31 @@ public final class SmtpClient implements AutoCloseable {
 
     /** @param clock tells how long the connection has been idle */
     public SmtpClient(SmtpSettings settings, char[] passwordOrNull, Clock clock) {
+        this(settings, Credentials.password(passwordOrNull), clock);
+    }
+
+    /**
+     * @param credentials a password or an OAuth sign-in, required exactly when a username is set; a password is
+     *                    copied (and the copy wiped on close)
+     * @param clock       tells how long the connection has been idle
+     */
+    public SmtpClient(SmtpSettings settings, Credentials credentials, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sockets = new NoDelaySocketFactory(settings.writeTimeout());
-        if ((settings.username() == null) != (passwordOrNull == null)) {
+        if ((settings.username() == null) != (credentials == null)) {
             throw new IllegalArgumentException(settings.username() == null
                     ? "a password was given but no SMTP username" : "SMTP username '" + settings.username() + "' has no password");
         }
+        char[] passwordOrNull = credentials instanceof Credentials.Password p ? p.value() : null;
+        this.credentials = credentials instanceof Credentials.OAuth2 ? credentials : null;
         if (settings.sendsPasswordInClear()) {
             // The campaign checks refuse this first (smtp.allow_cleartext_login); this is the last line.
             throw new IllegalArgumentException("refusing to send the password for " + settings.username() + " to "
                     + settings.address() + " in clear text (security none)");
         }
         this.password = passwordOrNull == null ? null : passwordOrNull.clone();
-        this.session = Session.getInstance(SessionProperties.of(settings, sockets));
+        this.session = Session.getInstance(SessionProperties.of(settings, sockets, this.credentials != null));
     }
 
     /** Opens the connection (TLS, EHLO, login) now, so a bad setting fails before the first message. */
@@ -73,15 +85,9 @@ public final class SmtpClient implements AutoCloseable {
             throw new IllegalStateException("SmtpClient for " + settings.address() + " is closed");
         }
         disconnect();
-        DataEndTransport fresh = newTransport();
-        try {
-            fresh.connect(settings.host(), settings.port(), settings.username(),
-                    password == null ? null : new String(password));
-        } catch (MessagingException e) {
-            String lastReply = fresh.getLastServerResponse();
-            quietlyClose(fresh);
-            throw ConnectFailures.of(settings, e, lastReply);
-        }
+        DataEndTransport fresh = credentials instanceof Credentials.OAuth2 oauth
+                ? OAuthLogin.connect(settings, oauth.tokens(), this::newTransport)
+                : login(password == null ? null : new String(password));
         // Angus skips the login silently when the server offers no AUTH; we would then send unauthenticated.
         if (settings.username() != null && !fresh.supportsExtension("AUTH") && !fresh.supportsExtension("AUTH=LOGIN")) {
             quietlyClose(fresh);
@@ -122,6 +128,18 @@ public final class SmtpClient implements AutoCloseable {
             return outcome;
         } finally {
             lastUsed = clock.instant();
+        }
+    }
+
+    private DataEndTransport login(String passwordOrNull) {
+        DataEndTransport fresh = newTransport();
+        try {
+            fresh.connect(settings.host(), settings.port(), settings.username(), passwordOrNull);
+            return fresh;
+        } catch (MessagingException e) {
+            String lastReply = fresh.getLastServerResponse();
+            quietlyClose(fresh);
+            throw ConnectFailures.of(settings, e, lastReply);
         }
     }
 
@@ -195,7 +213,7 @@ public final class SmtpClient implements AutoCloseable {
         }
     }
 
-    private static void quietlyClose(DataEndTransport transport) {
+    static void quietlyClose(DataEndTransport transport) {
         try {
             transport.close(); // QUIT, then close the socket; on a dead socket only the close happens
         } catch (MessagingException e) {

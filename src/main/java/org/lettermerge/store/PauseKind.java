@@ -18,7 +18,9 @@ public enum PauseKind {
     /** Its scheduled time passed while nothing was running: waits for `resume` rather than going out late. */
     MISSED(false),
     /** Its files changed since it was queued: waits for `send --live --accept-changes`. */
-    CHANGED(false);
+    CHANGED(false),
+    /** The account's OAuth sign-in is gone (revoked, expired, refused): waits for `login`, then `resume`. */
+    LOGIN(false);
 
     private final boolean resumesByItself;
 
@@ -31,6 +33,6 @@ public enum PauseKind {
     }
 
     public boolean isAboutTheServer() {
-        return this == SERVER || this == THROTTLE || this == UNREACHABLE;
+        return this == SERVER || this == THROTTLE || this == UNREACHABLE || this == LOGIN;
     }
 }

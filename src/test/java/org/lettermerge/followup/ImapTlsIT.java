@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.smtp.Credentials;
 import org.lettermerge.smtp.Security;
 import org.lettermerge.smtp.ServerUnavailableException;
 import org.lettermerge.testsupport.TestCertificates;
@@ -59,7 +60,7 @@ class ImapTlsIT {
                 Thank you.
                 """.replace("\n", "\r\n")));
         try (var front = TlsFront.start(Mode.IMPLICIT, authority.serverFor(HOST).serverContext(), imapPort());
-             var mailbox = ImapMailbox.open(settings(front, trustStore), PASSWORD.toCharArray())) {
+             var mailbox = ImapMailbox.open(settings(front, trustStore), Credentials.password(PASSWORD.toCharArray()))) {
 
             assertThat(mailbox.messagesAfter(0)).singleElement()
                     .satisfies(m -> assertThat(m.getSubject()).isEqualTo("Re: A letter for Amara Okafor"));
@@ -73,7 +74,7 @@ class ImapTlsIT {
         try (var front = TlsFront.start(Mode.IMPLICIT,
                 authority.serverFor("mail.elsewhere.example").serverContext(), imapPort())) {
 
-            assertThatThrownBy(() -> ImapMailbox.open(settings(front, trustStore), PASSWORD.toCharArray()).close())
+            assertThatThrownBy(() -> ImapMailbox.open(settings(front, trustStore), Credentials.password(PASSWORD.toCharArray())).close())
                     .isInstanceOf(ServerUnavailableException.class)
                     .hasMessageContaining(HOST + ":" + front.port())
                     .message().doesNotContain(PASSWORD);
@@ -85,7 +86,7 @@ class ImapTlsIT {
         Path otherCa = TestCertificates.newAuthority("Another CA").writeCaPem(other.resolve("other.pem"));
         try (var front = TlsFront.start(Mode.IMPLICIT, authority.serverFor(HOST).serverContext(), imapPort())) {
 
-            assertThatThrownBy(() -> ImapMailbox.open(settings(front, otherCa), PASSWORD.toCharArray()).close())
+            assertThatThrownBy(() -> ImapMailbox.open(settings(front, otherCa), Credentials.password(PASSWORD.toCharArray())).close())
                     .isInstanceOf(ServerUnavailableException.class);
             assertThat(front.completedHandshakes()).isEmpty();
             assertThat(front.connections()).as("no second try with other trust").isEqualTo(1);

@@ -32,7 +32,7 @@ class SmtpClientIdleIT {
     void aConnectionTheServerClosedWhileIdleIsReplacedBeforeTheNextLetterBegins() {
         TestTime clock = TestTime.at("2026-12-07T14:00:00Z");
         try (var server = ScriptedSmtpServer.start(IDLE_TIMEOUT);
-             var client = new SmtpClient(settingsFor(server), null, clock)) {
+             var client = new SmtpClient(settingsFor(server), (Credentials) null, clock)) {
             client.send(letter("a@example.org", "A"), address("a@example.org"), DataHandoff.NONE);
             clock.advance(SmtpClient.IDLE_CHECK.plusSeconds(1));
 
@@ -50,7 +50,7 @@ class SmtpClientIdleIT {
     void aConnectionUsedMomentsAgoIsNotTested() {
         TestTime clock = TestTime.at("2026-12-07T14:00:00Z");
         try (var server = ScriptedSmtpServer.start(IDLE_TIMEOUT);
-             var client = new SmtpClient(settingsFor(server), null, clock)) {
+             var client = new SmtpClient(settingsFor(server), (Credentials) null, clock)) {
             client.send(letter("a@example.org", "A"), address("a@example.org"), DataHandoff.NONE);
             clock.advance(Duration.ofSeconds(2));
 

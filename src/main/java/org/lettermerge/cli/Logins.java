@@ -1,0 +1,69 @@
+package org.lettermerge.cli;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.lettermerge.campaign.Auth;
+import org.lettermerge.campaign.Campaign;
+import org.lettermerge.campaign.SmtpChoice;
+import org.lettermerge.oauth.Account;
+import org.lettermerge.oauth.OAuthSettings;
+import org.lettermerge.oauth.SignIn;
+import org.lettermerge.oauth.TokenEndpoint;
+import org.lettermerge.oauth.TokenFiles;
+import org.lettermerge.oauth.TokenStore;
+import org.lettermerge.problems.Problem;
+import org.lettermerge.smtp.Credentials;
+
+/**
+ * How one command signs in to a campaign's servers: the password as before, or the account's OAuth sign-in. One
+ * {@link SignIn} per account for the whole command, shared by SMTP and IMAP and every campaign of `run`, so a
+ * rotated refresh token is used once and replaced at once.
+ */
+final class Logins {
+
+    private final Clock clock;
+    private final TokenStore store;
+    private final HttpClient http = TokenEndpoint.defaultClient();
+    private final Map<Account, SignIn> signIns = new ConcurrentHashMap<>();
+
+    Logins(Clock clock) {
+        this.clock = clock;
+        this.store = store();
+    }
+
+    /** Where refresh tokens are kept: files in the user's config folder (see {@link TokenFiles#defaultFolder}). */
+    static TokenStore store() {
+        return new TokenFiles(TokenFiles.defaultFolder());
+    }
+
+    Credentials forServer(Campaign campaign) {
+        if (campaign.smtp() instanceof SmtpChoice.Relay relay && relay.signsInWithOAuth()) {
+            return new Credentials.OAuth2(signIn(campaign, relay.settings().username()));
+        }
+        return Credentials.password(Passwords.forServer(campaign.smtp()));
+    }
+
+    Credentials forMailbox(Campaign campaign) {
+        if (campaign.mailbox().auth() == Auth.OAUTH2) {
+            return new Credentials.OAuth2(signIn(campaign, campaign.mailbox().username()));
+        }
+        return Credentials.password(Passwords.forMailbox(campaign.mailbox()));
+    }
+
+    SignIn signIn(Campaign campaign, String username) {
+        OAuthSettings settings = campaign.oauth();
+        Account account = Account.of(username, settings);
+        return signIns.computeIfAbsent(account, a -> new SignIn(a, endpoint(settings), store, clock,
+                loginCommand(campaign)));
+    }
+
+    TokenEndpoint endpoint(OAuthSettings settings) {
+        return new TokenEndpoint(http, settings, Passwords.clientSecret(settings));
+    }
+
+    static String loginCommand(Campaign campaign) {
+        return Hint.lettermerge("login", Problem.display(campaign.file())).toString();
+    }
+}

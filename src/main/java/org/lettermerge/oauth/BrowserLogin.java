@@ -144,10 +144,11 @@ public final class BrowserLogin {
             reply(exchange, 404, "Not the sign-in answer.");
             return;
         }
-        answer.complete(new Answer(q.get("code"), q.get("state"), q.get("error"), q.get("error_description")));
+        // The page first, then the answer: the listener is stopped as soon as the answer is taken.
         reply(exchange, 200, q.containsKey("code")
                 ? "Lettermerge received the sign-in. You can close this window and return to the terminal."
                 : "The sign-in did not complete. Return to the terminal for what to do next.");
+        answer.complete(new Answer(q.get("code"), q.get("state"), q.get("error"), q.get("error_description")));
     }
 
     private static void reply(HttpExchange exchange, int status, String text) throws IOException {

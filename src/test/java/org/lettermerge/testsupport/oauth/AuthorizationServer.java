@@ -11,7 +11,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.lettermerge.oauth.Account;
+import org.lettermerge.oauth.BrowserLogin;
+import org.lettermerge.oauth.LoginOutcome;
+import org.lettermerge.oauth.OAuthSettings;
+import org.lettermerge.oauth.Provider;
+import org.lettermerge.oauth.TokenEndpoint;
+import org.lettermerge.oauth.TokenStore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -101,6 +111,28 @@ public final class AuthorizationServer implements AutoCloseable {
                   scopes: [mail.send, mail.read]
                 """.formatted(CLIENT_ID, endpoint("/oauth2/authorize"), endpoint("/oauth2/token"),
                 endpoint("/oauth2/device_authorization"), endpoint("/oauth2/revoke"));
+    }
+
+    /** The oauth settings a campaign file would give for this server. */
+    public OAuthSettings settings() {
+        return new OAuthSettings(Provider.CUSTOM, CLIENT_ID, null, "LETTERMERGE_TEST_OAUTH_SECRET",
+                new Provider.Endpoints(endpoint("/oauth2/authorize"), endpoint("/oauth2/token"),
+                        endpoint("/oauth2/device_authorization")),
+                endpoint("/oauth2/revoke"), List.of("mail.send", "mail.read"));
+    }
+
+    public TokenEndpoint tokenEndpoint() {
+        return new TokenEndpoint(TokenEndpoint.defaultClient(), settings(), CLIENT_SECRET.toCharArray());
+    }
+
+    /** `login` as the library runs it, with the test's browser following the printed address as {@code user}. */
+    public LoginOutcome signInWithTheBrowser(TokenStore store, String user) {
+        Terminal terminal = new Terminal();
+        CompletableFuture<LoginOutcome> login = CompletableFuture.supplyAsync(() -> new BrowserLogin(tokenEndpoint(),
+                store, Clock.systemUTC(), terminal.writer(), new BrowserLogin.Options(Duration.ofSeconds(30), false))
+                .login(Account.of(user, settings())));
+        new TestBrowser(user, PASSWORD).signIn(terminal.address());
+        return login.join();
     }
 
     /** RFC 7662, as GreenMail asks: the subject the token was issued for, or null when it is not active. */

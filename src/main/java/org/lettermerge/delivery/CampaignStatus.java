@@ -2,6 +2,7 @@ package org.lettermerge.delivery;
 
 import java.time.Instant;
 import java.util.List;
+import org.lettermerge.schedule.AccountSlot;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignState;
 import org.lettermerge.store.DeliveryLog;

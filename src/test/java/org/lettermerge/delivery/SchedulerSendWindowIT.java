@@ -1,7 +1,5 @@
 package org.lettermerge.delivery;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -11,9 +9,13 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.schedule.Scheduler;
+import org.lettermerge.schedule.StopSignal;
 import org.lettermerge.testsupport.ScheduledCampaign;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The send window, in the campaign's zone or the recipient's, across a weekend with a daylight-saving change.

@@ -1,4 +1,4 @@
-package org.lettermerge.delivery;
+package org.lettermerge.schedule;
 
 import jakarta.mail.Session;
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import org.lettermerge.message.MessageFactory;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.schedule.MessageSizeLimit;
+import org.lettermerge.smtp.MailServer;
 import org.lettermerge.smtp.SmtpClient;
 
 /**
@@ -20,7 +21,7 @@ import org.lettermerge.smtp.SmtpClient;
  * sending worker, opened when that worker's first letter is due and renewed every {@code messages_per_connection}
  * letters (providers cap how many messages one connection may carry).
  */
-final class LiveCampaign implements AutoCloseable {
+public final class LiveCampaign implements AutoCloseable {
 
     final PreparedCampaign prepared;
     final MessageFactory messages;
@@ -35,7 +36,7 @@ final class LiveCampaign implements AutoCloseable {
     /** Whether any of its letters was ever attempted (a campaign under way is never "missed"). */
     volatile boolean started;
 
-    LiveCampaign(PreparedCampaign prepared, char[] password, Path sandboxMail, Clock clock, int consecutiveFailures) {
+    public LiveCampaign(PreparedCampaign prepared, char[] password, Path sandboxMail, Clock clock, int consecutiveFailures) {
         this.prepared = prepared;
         this.password = password;
         this.sandboxMail = sandboxMail;

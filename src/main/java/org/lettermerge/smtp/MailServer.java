@@ -1,4 +1,4 @@
-package org.lettermerge.delivery;
+package org.lettermerge.smtp;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.lettermerge.delivery;
+package org.lettermerge.schedule;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;

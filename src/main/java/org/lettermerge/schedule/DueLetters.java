@@ -4,16 +4,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
 import org.lettermerge.campaign.ScheduleSettings;
 import org.lettermerge.store.CampaignRecord;
-import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.StoredRecipient;
 
 /**
  * A campaign's due letters, read from the log a page at a time rather than once per letter (reading and decoding
  * rows was half the cost of a letter). A row in the page may have been claimed or paused meanwhile: the claim,
- * which checks both in the database, then fails and the row is skipped.
+ * which checks both in the database, then fails and the page is dropped. Only the scheduler's dispatcher uses it,
+ * under its lock.
  */
 final class DueLetters {
 
@@ -21,44 +20,44 @@ final class DueLetters {
 
     private final Deque<StoredRecipient> page = new ArrayDeque<>();
 
-    /** The next due row whose recipient's window is open now; otherwise null, with the earliest opening in {@code wake}. */
-    StoredRecipient next(DeliveryLog log, CampaignRecord campaign, ScheduleSettings schedule, Instant now,
-                         Instant[] wake) {
+    /**
+     * The next due row whose recipient's window is open now, left in line until {@link #take}n; otherwise no row,
+     * and when the first window opens.
+     */
+    CampaignFacts.Due peek(LetterLog log, CampaignRecord campaign, ScheduleSettings schedule, Instant now) {
         boolean fresh = false;
         if (page.isEmpty()) {
             page.addAll(log.dueRows(campaign, now, PAGE));
             fresh = true;
         }
-        StoredRecipient open = firstOpen(schedule, now, wake);
-        if (open == null && !fresh) {
+        CampaignFacts.Due due = firstOpen(schedule, now);
+        if (due.letter() == null && !fresh) {
             // Only closed windows in an old page: look again, deferred letters may have come due since.
             page.clear();
             page.addAll(log.dueRows(campaign, now, PAGE));
-            open = firstOpen(schedule, now, wake);
+            due = firstOpen(schedule, now);
         }
-        return open;
+        return due;
     }
 
-    private StoredRecipient firstOpen(ScheduleSettings schedule, Instant now, Instant[] wake) {
-        for (Iterator<StoredRecipient> it = page.iterator(); it.hasNext(); ) {
-            StoredRecipient row = it.next();
+    private CampaignFacts.Due firstOpen(ScheduleSettings schedule, Instant now) {
+        Instant opens = null;
+        for (StoredRecipient row : page) {
             ZoneId zone = RecipientZone.of(row, schedule.zone());
             if (schedule.window().isOpen(now, zone)) {
-                it.remove();
-                return row;
+                return new CampaignFacts.Due(row, null);
             }
-            Instant opens = schedule.window().nextOpen(now, zone);
-            if (wake[0] == null || opens.isBefore(wake[0])) {
-                wake[0] = opens;
+            Instant at = schedule.window().nextOpen(now, zone);
+            if (opens == null || at.isBefore(opens)) {
+                opens = at;
             }
         }
-        return null;
+        return new CampaignFacts.Due(null, opens);
     }
 
-    /** Returns a row taken by {@link #next} but not claimed now (its worker must connect first, or the
-     * account's pace says later): it stays first in line. */
-    void putBack(StoredRecipient row) {
-        page.addFirst(row);
+    /** Takes a row {@link #peek} offered out of the line: it is being claimed. */
+    void take(StoredRecipient row) {
+        page.remove(row);
     }
 
     /** Forget the page: after a pause or a failed claim the log knows better. */

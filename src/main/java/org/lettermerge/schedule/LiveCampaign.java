@@ -14,7 +14,7 @@ import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.schedule.MessageSizeLimit;
 import org.lettermerge.smtp.MailServer;
-import org.lettermerge.smtp.SmtpClient;
+import org.lettermerge.smtp.Mailer;
 
 /**
  * A campaign the scheduler is sending: its compiled templates and data, its due letters, and one connection per
@@ -30,11 +30,11 @@ public final class LiveCampaign implements AutoCloseable {
     private final Path sandboxMail;
     private final Clock clock;
     private MailServer server;
-    private final Map<Integer, SmtpClient> clients = new HashMap<>();
+    private final Map<Integer, Mailer> clients = new HashMap<>();
     private final Map<Integer, Integer> sentOnConnection = new HashMap<>();
     private int consecutiveFailures;
-    /** Whether any of its letters was ever attempted (a campaign under way is never "missed"). */
-    volatile boolean started;
+    /** Whether any of its letters was ever attempted (a campaign under way is never "missed"); the dispatcher's. */
+    boolean started;
 
     public LiveCampaign(PreparedCampaign prepared, char[] password, Path sandboxMail, Clock clock, int consecutiveFailures) {
         this.prepared = prepared;
@@ -61,11 +61,11 @@ public final class LiveCampaign implements AutoCloseable {
     }
 
     /** Worker {@code worker}'s connection, opened (and the sandbox started) on first use. */
-    synchronized SmtpClient client(int worker) {
+    synchronized Mailer client(int worker) {
         if (server == null) {
             server = MailServer.open(prepared.campaign().smtp(), password, sandboxMail, clock);
         }
-        SmtpClient client = clients.get(worker);
+        Mailer client = clients.get(worker);
         if (client == null) {
             client = server.connect();
             refuseLettersOverTheServersSize(client);
@@ -81,7 +81,7 @@ public final class LiveCampaign implements AutoCloseable {
      * after each body has gone out. The letters are measured only when preflight's upper bound is over the SIZE;
      * as the CSV has them now (the rows the log holds are the same unless the campaign changed, which stops a run).
      */
-    private void refuseLettersOverTheServersSize(SmtpClient client) {
+    private void refuseLettersOverTheServersSize(Mailer client) {
         long announced = client.announcedSizeLimit();
         if (announced == 0 || prepared.largestLetterBound() <= announced) {
             return;
@@ -105,7 +105,7 @@ public final class LiveCampaign implements AutoCloseable {
     /** Counts a message on a worker's connection; reconnects when the provider's per-connection cap is reached. */
     void sent(int worker) {
         int cap = prepared.campaign().smtp().pacing().messagesPerConnection();
-        SmtpClient client;
+        Mailer client;
         synchronized (this) {
             int count = sentOnConnection.merge(worker, 1, Integer::sum);
             client = cap > 0 && count >= cap ? clients.get(worker) : null;
@@ -130,7 +130,7 @@ public final class LiveCampaign implements AutoCloseable {
 
     /** Drops a worker's connection (the server refused us on it); its next letter opens a new one. */
     synchronized void disconnect(int worker) {
-        SmtpClient client = clients.remove(worker);
+        Mailer client = clients.remove(worker);
         if (client != null) {
             client.close();
         }

@@ -195,7 +195,7 @@ final class SendCommand implements Callable<Integer> {
         if (report != null) {
             // The pause is said once, by the summary below.
             report.notes().stream()
-                    .filter(note -> !(pausedByServer && note.startsWith(Scheduler.pauseNotePrefix(campaign.name()))))
+                    .filter(note -> !(pausedByServer && note.pause() && note.campaign().equals(campaign.name())))
                     .forEach(note -> out.println("Note: " + note));
             boolean waitsForLater = report.nextAction() != null && campaign.state() == CampaignState.ACTIVE;
             if (report.outcomes().isEmpty()) {

@@ -52,7 +52,7 @@ final class Dispatcher {
     /** Campaigns found with nothing to send, until the campaign list is next read (at most a second). */
     private final Set<Long> idle = new HashSet<>();
     private final Map<State, Integer> outcomes = new EnumMap<>(State.class);
-    private final List<String> notes = new ArrayList<>();
+    private final List<Scheduler.Note> notes = new ArrayList<>();
     private List<CampaignRecord> campaignList = List.of();
     private Instant campaignsReadAt;
     private int taken;
@@ -104,7 +104,7 @@ final class Dispatcher {
             } else if (decision instanceof Decision.Resume resume) {
                 log.resume(resume.campaign(), resume.why());
                 campaignsReadAt = null;
-                notes.add(resume.campaign().name() + ": resumed after the server's push-back");
+                notes.add(new Scheduler.Note(resume.campaign().name(), false, "resumed after the server's push-back"));
             } else {
                 Decision.Wait wait = (Decision.Wait) decision;
                 nextAction = wait.until();
@@ -113,17 +113,12 @@ final class Dispatcher {
         }
     }
 
-    /** How the note of a campaign's pause begins, for a summary that says the same in its own words. */
-    static String pauseNotePrefix(String campaignName) {
-        return campaignName + ": paused (";
-    }
-
     synchronized void pause(Decision.Pause pause) {
         campaignsReadAt = null;
         CampaignRecord campaign = pause.campaign();
         if (log.pause(campaign, pause.kind(), pause.reason(), pause.resumeAt())) {
-            notes.add(pauseNotePrefix(campaign.name()) + pause.kind().name().toLowerCase() + "): " + pause.reason()
-                    + (pause.resumeAt() == null ? "" : "; it resumes by itself at " + pause.resumeAt()));
+            notes.add(new Scheduler.Note(campaign.name(), true, "paused (" + pause.kind().name().toLowerCase() + "): "
+                    + pause.reason() + (pause.resumeAt() == null ? "" : "; it resumes by itself at " + pause.resumeAt())));
         }
     }
 

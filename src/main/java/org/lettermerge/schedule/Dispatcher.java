@@ -228,15 +228,7 @@ final class Dispatcher {
         @Override
         public Due due() {
             Due due = live.due.peek(log, campaign, live.prepared.campaign().schedule(), now);
-            if (due.letter() != null) {
-                return due;
-            }
-            Optional<Instant> retry = log.nextRetry(campaign);
-            Instant wake = due.wakeAt();
-            if (retry.isPresent() && retry.get().isAfter(now) && (wake == null || retry.get().isBefore(wake))) {
-                wake = retry.get();
-            }
-            return new Due(null, wake);
+            return due.letter() != null ? due : due.orRetryAt(log.nextRetry(campaign), now);
         }
 
         @Override

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.lettermerge.delivery.Progress;
+import org.lettermerge.schedule.Progress;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
 

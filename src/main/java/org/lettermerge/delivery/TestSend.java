@@ -13,6 +13,8 @@ import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.recipients.Addresses;
 import org.lettermerge.recipients.Recipient;
+import org.lettermerge.schedule.Settled;
+import org.lettermerge.smtp.MailServer;
 import org.lettermerge.smtp.SendOutcome;
 import org.lettermerge.smtp.Credentials;
 import org.lettermerge.store.CampaignRecord;

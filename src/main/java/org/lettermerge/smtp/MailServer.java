@@ -1,4 +1,4 @@
-package org.lettermerge.delivery;
+package org.lettermerge.smtp;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,7 +9,6 @@ import org.lettermerge.problems.Problem;
 import org.lettermerge.sandbox.SandboxServer;
 import org.lettermerge.smtp.Credentials;
 import org.lettermerge.smtp.Security;
-import org.lettermerge.smtp.SmtpClient;
 import org.lettermerge.smtp.SmtpSettings;
 
 /**
@@ -50,7 +49,7 @@ public final class MailServer implements AutoCloseable {
     }
 
     /** A new connection, opened now (TLS, login), so that a bad setting fails before any letter is claimed. */
-    public synchronized SmtpClient connect() {
+    public synchronized Mailer connect() {
         SmtpClient client = new SmtpClient(settings, credentials, clock);
         client.connect();
         clients.add(client);

@@ -8,6 +8,7 @@ import org.lettermerge.campaign.Auth;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.SmtpChoice;
 import org.lettermerge.oauth.Account;
+import org.lettermerge.oauth.LoginRequiredException;
 import org.lettermerge.oauth.OAuthSettings;
 import org.lettermerge.oauth.SignIn;
 import org.lettermerge.oauth.TokenEndpoint;
@@ -50,6 +51,23 @@ final class Logins {
             return new Credentials.OAuth2(signIn(campaign, campaign.mailbox().username()));
         }
         return Credentials.password(Passwords.forMailbox(campaign.mailbox()));
+    }
+
+    /**
+     * Refuses, before anything is queued, a campaign whose account never signed in on this machine: `send --live`
+     * would queue every letter and pause at once. Whether the sign-in is still good is for the first connection.
+     */
+    void requireSignedIn(Campaign campaign) {
+        if (campaign.oauth() == null) {
+            return;
+        }
+        for (String username : campaign.oauthAccounts()) {
+            Account account = Account.of(username, campaign.oauth());
+            if (store.read(account).isEmpty()) {
+                throw new LoginRequiredException(account.describe() + " is not signed in on this machine: run `"
+                        + loginCommand(campaign) + "` first; nothing was queued or sent");
+            }
+        }
     }
 
     SignIn signIn(Campaign campaign, String username) {

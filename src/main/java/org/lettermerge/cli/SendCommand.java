@@ -130,7 +130,9 @@ final class SendCommand implements Callable<Integer> {
     }
 
     private int testSend(PrintWriter out, PreparedCampaign prepared) {
-        TestSend.Result result = TestSend.run(prepared, testTo, new Logins(clock).forServer(prepared.campaign()), clock);
+        Logins logins = new Logins(clock);
+        logins.requireSignedIn(prepared.campaign());
+        TestSend.Result result = TestSend.run(prepared, testTo, logins.forServer(prepared.campaign()), clock);
         out.println("Test letter (the letter for " + result.letterOf().email() + ") sent to " + result.to()
                 + " through " + result.server() + ": " + result.outcome().describe());
         out.println("Recorded in the log as a test, not as a delivery to " + result.letterOf().email() + ".");
@@ -139,7 +141,9 @@ final class SendCommand implements Callable<Integer> {
 
     private int liveSend(PrintWriter out, PreparedCampaign prepared) throws InterruptedException {
         Instant startAt = startAt(prepared);
-        Credentials credentials = startAt == null ? new Logins(clock).forServer(prepared.campaign()) : null;
+        Logins logins = new Logins(clock);
+        logins.requireSignedIn(prepared.campaign());
+        Credentials credentials = startAt == null ? logins.forServer(prepared.campaign()) : null;
         // First, before anything goes out: where the letters are going, and what the --smtp-* options changed.
         out.println((startAt == null ? "Sending through " : "Will send through ")
                 + Endpoint.describe(prepared.campaign().smtp(), options.overrides()));

@@ -78,8 +78,8 @@ public final class BrowserLogin {
             Answer a = answer.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
             return finish(account, a, pkce, redirect);
         } catch (TimeoutException e) {
-            return new LoginOutcome.Failed(account, "no answer from the browser within "
-                    + options.timeout().toMinutes() + " min (was the browser window closed?): run `lettermerge login` "
+            return new LoginOutcome.Failed(account, "no answer from the browser within " + spoken(options.timeout())
+                    + " (was the browser window closed?): run `lettermerge login` "
                     + "again, or use --device on a machine without a browser. Nothing was stored.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -112,6 +112,10 @@ public final class BrowserLogin {
         StoredGrant grant = Grants.stored((TokenReply.Granted) reply, clock.instant(), account.provider());
         store.save(account, grant);
         return new LoginOutcome.SignedIn(account, grant.expiresAt());
+    }
+
+    private static String spoken(Duration d) {
+        return d.toMinutes() >= 1 ? d.toMinutes() + " min" : d.toSeconds() >= 1 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     static URI authorizationAddress(OAuthSettings settings, Account account, Pkce pkce, URI redirect) {

@@ -99,6 +99,12 @@ class OAuthCampaignIT {
         assertThat(before.exitCode()).isEqualTo(ExitCode.LOGIN_FAILED);
         assertThat(before.out()).contains("is not signed in").contains("lettermerge login");
 
+        CliRun early = run(Clock.systemUTC(), "send", file.toString(), "--live");
+        assertThat(early.exitCode()).isEqualTo(ExitCode.LOGIN_FAILED);
+        assertThat(early.err()).contains("is not signed in on this machine").contains("nothing was queued");
+        assertThat(Files.exists(file.resolveSibling("lettermerge.db"))
+                && campaignIfQueued(file).isPresent()).isFalse();
+
         CliRun login = login(file, AuthorizationServer.USER);
         assertThat(login.exitCode()).as(login.toString()).isEqualTo(ExitCode.OK);
         assertThat(login.out()).contains("Signed in as " + AuthorizationServer.USER);
@@ -268,6 +274,24 @@ class OAuthCampaignIT {
                 Thank you, I will come.
                 """.formatted(user).replace("\n", "\r\n"));
         mail.getUserManager().getUser(user).deliver(reply);
+    }
+
+    private java.util.Optional<CampaignRecord> campaignIfQueued(Path file) {
+        try (DeliveryLog log = DeliveryLog.openExisting(file.resolveSibling("lettermerge.db"), Clock.systemUTC())) {
+            return log.findCampaign(NAME);
+        }
+    }
+
+    @Test
+    void aBrowserThatNeverAnswersEndsTheLoginWithExitFourAndNothingStored() {
+        Path file = writeCampaign(dir, AuthorizationServer.USER, 100);
+
+        CliRun login = run(Clock.systemUTC(), "login", file.toString(), "--no-browser", "--timeout", "300ms");
+
+        assertThat(login.exitCode()).isEqualTo(ExitCode.LOGIN_FAILED);
+        assertThat(login.out()).contains("/oauth2/authorize?").contains("code_challenge_method=S256");
+        assertThat(login.err()).contains("no answer from the browser").contains("Nothing was stored");
+        assertThat(config.resolve("tokens")).doesNotExist();
     }
 
     private CampaignRecord campaign(Path file) {

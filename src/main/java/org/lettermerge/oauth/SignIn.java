@@ -76,6 +76,15 @@ public final class SignIn implements AccessTokens {
                         + signInAgain().replace("sign in again", "sign in")));
         Instant now = clock.instant();
         TokenReply reply = endpoint.refresh(stored.refreshToken());
+        if (reply instanceof TokenReply.Refused refused && refused.error().equals("invalid_grant")) {
+            // Another process (a second `run`, a `check`) may have used the token a moment ago and stored its
+            // rotated successor: that one is still good, and the sign-in with it.
+            StoredGrant latest = store.read(account).orElse(stored);
+            if (!latest.refreshToken().equals(stored.refreshToken())) {
+                stored = latest;
+                reply = endpoint.refresh(stored.refreshToken());
+            }
+        }
         if (reply instanceof TokenReply.Refused refused) {
             if (refused.error().equals("invalid_grant")) {
                 throw new LoginRequiredException("the sign-in of " + account.describe() + " is no longer valid "

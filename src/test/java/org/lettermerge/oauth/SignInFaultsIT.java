@@ -140,6 +140,41 @@ class SignInFaultsIT {
         assertThat(server.tokenRequests()).singleElement().asString().contains("refresh_token=rt-before");
     }
 
+    @Test
+    void aTokenRotatedByAnotherProcessMeanwhileIsTriedBeforeAskingForALogin() {
+        TokenFiles store = store();
+        store.save(account(), new StoredGrant("rt-old", java.time.Instant.now(), null));
+        // While this process asks with rt-old, another one has just used it and stored its rotated successor.
+        server.whenTokenAsked(() -> store.save(account(), new StoredGrant("rt-new", java.time.Instant.now(), null)))
+                .thenToken(Reply.error("invalid_grant"), Reply.json(200, GRANTED.replace("rt-scripted-1", "rt-newer")));
+
+        String token = new SignIn(account(), endpoint(), store, Clock.systemUTC(), "lettermerge login c.yaml").current();
+
+        assertThat(token).isEqualTo("at-scripted-1");
+        assertThat(server.tokenRequests()).hasSize(2);
+        assertThat(server.tokenRequests().get(0)).contains("refresh_token=rt-old");
+        assertThat(server.tokenRequests().get(1)).contains("refresh_token=rt-new");
+        assertThat(store.read(account()).orElseThrow().refreshToken()).isEqualTo("rt-newer");
+    }
+
+    @Test
+    void invalidGrantWithNoNewerTokenIsALoginProblem() {
+        store().save(account(), new StoredGrant("rt-revoked", java.time.Instant.now(), null));
+        server.thenToken(json400("invalid_grant", "AADSTS70008: The refresh token has expired due to inactivity."));
+
+        Throwable failure = catchThrowable(() -> new SignIn(account(), endpoint(), store(), Clock.systemUTC(),
+                "lettermerge login c.yaml").current());
+
+        assertThat(failure).isInstanceOf(LoginRequiredException.class).hasMessageContaining("AADSTS70008")
+                .hasMessageContaining("sign in again: `lettermerge login c.yaml`")
+                .hasMessageNotContaining("rt-revoked");
+        assertThat(server.tokenRequests()).hasSize(1);
+    }
+
+    private static Reply json400(String error, String description) {
+        return Reply.json(400, "{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}");
+    }
+
     /** A browser login whose browser either follows the address (to the scripted /authorize) or never opens it. */
     private LoginOutcome browserLogin(Duration timeout, boolean browserOpens) {
         Terminal terminal = new Terminal();

@@ -36,6 +36,7 @@ public final class ScriptedTokenServer implements AutoCloseable {
     private final HttpServer http;
     private final Deque<Reply> tokenReplies = new ArrayDeque<>();
     private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+    private volatile Runnable whenTokenAsked = () -> { };
     private volatile String authorizeAnswer = "code=scripted-code&state=not-the-state-that-was-sent";
 
     private ScriptedTokenServer() throws IOException {
@@ -45,6 +46,9 @@ public final class ScriptedTokenServer implements AutoCloseable {
                  "verification_uri":"%s","expires_in":900,"interval":5}""".formatted(uri("/activate")))));
         http.createContext("/token", e -> {
             tokenRequests.add(new String(e.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Runnable hook = whenTokenAsked;
+            whenTokenAsked = () -> { };
+            hook.run();
             Reply next;
             synchronized (tokenReplies) {
                 next = tokenReplies.isEmpty() ? Reply.error("server_error") : tokenReplies.poll();
@@ -82,6 +86,12 @@ public final class ScriptedTokenServer implements AutoCloseable {
         synchronized (tokenReplies) {
             tokenReplies.addAll(List.of(replies));
         }
+        return this;
+    }
+
+    /** Runs once, at the next token request, before it is answered: what another process did meanwhile. */
+    public ScriptedTokenServer whenTokenAsked(Runnable action) {
+        whenTokenAsked = action;
         return this;
     }
 

@@ -192,6 +192,28 @@ class OAuthCampaignIT {
         assertNoSecretIn(file.getParent());
     }
 
+    @Test
+    void runSendsTheRestAndReadsTheMailboxOnOneSignInSharedBySmtpAndImap() throws Exception {
+        Path file = writeCampaign(dir, AuthorizationServer.USER, 100);
+        assertThat(login(file, AuthorizationServer.USER).exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run(Clock.systemUTC(), "send", file.toString(), "--live", "--limit", "2").exitCode())
+                .isEqualTo(ExitCode.OK);
+        deliverReply(AuthorizationServer.USER);
+        int before = mail.logins().size();
+
+        CliRun run = run(Clock.systemUTC(), "run", "--db", file.resolveSibling("lettermerge.db").toString(), "--once",
+                "--read-mailboxes", "5m");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("Read the mailboxes: 1 new");
+        assertThat(receivedBy()).containsOnlyKeys(RECIPIENTS).allSatisfy((to, n) -> assertThat(n).isEqualTo(1L));
+        List<TokenCheckingGreenMail.Login> during = mail.logins().subList(before, mail.logins().size());
+        assertThat(during).hasSizeGreaterThanOrEqualTo(2).allMatch(TokenCheckingGreenMail.Login::accepted);
+        // The IMAP and SMTP logins of one run used the one access token the run's sign-in fetched.
+        assertThat(during.stream().map(TokenCheckingGreenMail.Login::token).distinct()).hasSize(1);
+        assertNoSecretIn(file.getParent());
+    }
+
     /** No token, code or secret in anything the user or a backup sees: output, the log, the campaign folder. */
     private void assertNoSecretIn(Path campaignFolder) throws IOException {
         List<String> secrets = new ArrayList<>();
@@ -256,6 +278,9 @@ class OAuthCampaignIT {
     private Map<String, Long> receivedBy() throws Exception {
         Map<String, Long> counts = new java.util.TreeMap<>();
         for (MimeMessage m : mail.getReceivedMessages()) {
+            if ("<reply-1@example.org>".equals(m.getMessageID())) {
+                continue; // the reply the test put in the organizers' mailbox, not a letter
+            }
             for (var to : m.getAllRecipients()) {
                 counts.merge(((jakarta.mail.internet.InternetAddress) to).getAddress(), 1L, Long::sum);
             }

@@ -49,6 +49,9 @@ final class Dispatcher {
     private final Predicate<CampaignRecord> inScope;
     private final int limit;
     private final Map<Long, LiveCampaign> loaded = new HashMap<>();
+    /** The version of the campaign each was loaded for; and campaigns replaced by a newer version. */
+    private final Map<Long, Integer> loadedVersion = new HashMap<>();
+    private final List<LiveCampaign> retired = new ArrayList<>();
     /** Campaigns found with nothing to send, until the campaign list is next read (at most a second). */
     private final Set<Long> idle = new HashSet<>();
     private final Map<State, Integer> outcomes = new EnumMap<>(State.class);
@@ -93,7 +96,8 @@ final class Dispatcher {
                     return new Task.Connect(send.campaign(), live);
                 }
                 live.due.take(send.letter());
-                if (!log.claim(send.letter(), send.campaign().id(), live.paced() ? live.account() : null)) {
+                if (!log.claim(send.letter(), send.campaign().id(), live.paced() ? live.account() : null,
+                        loadedVersion.get(send.campaign().id()))) {
                     live.due.forget();
                     campaignsReadAt = null;
                     continue;
@@ -163,6 +167,7 @@ final class Dispatcher {
 
     synchronized void close() {
         loaded.values().forEach(LiveCampaign::close);
+        retired.forEach(LiveCampaign::close);
         loaded.clear();
     }
 
@@ -202,12 +207,18 @@ final class Dispatcher {
     /** The campaign ready to send, loaded once per run, or why it cannot be sent as queued. */
     private CampaignSource.Loaded load(CampaignRecord campaign) {
         LiveCampaign live = loaded.get(campaign.id());
-        if (live != null) {
+        if (live != null && loadedVersion.get(campaign.id()) == campaign.version()) {
             return new CampaignSource.Loaded(live, null);
+        }
+        if (live != null) {
+            // A new version was queued while this run sends it (send --live --at, say): its letters are made from
+            // the new files. The old one's connections may be carrying a letter now: closed at the end of the run.
+            retired.add(loaded.remove(campaign.id()));
         }
         CampaignSource.Loaded result = source.load(campaign);
         if (result.campaign() != null) {
             loaded.put(campaign.id(), result.campaign());
+            loadedVersion.put(campaign.id(), campaign.version());
         }
         return result;
     }

@@ -167,7 +167,7 @@ public final class Scheduler {
             dispatcher.unreachable(campaign, e);
             return;
         }
-        dispatcher.settled(letter.letter(), live, sent);
+        dispatcher.settled(campaign, letter.letter(), live, sent);
         int failures = live.consecutiveFailures();
         if (sent.state() == State.FAILED || sent.state() == State.ACCEPTED) {
             int before = failures;

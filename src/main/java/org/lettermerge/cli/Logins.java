@@ -12,8 +12,8 @@ import org.lettermerge.oauth.LoginRequiredException;
 import org.lettermerge.oauth.OAuthSettings;
 import org.lettermerge.oauth.SignIn;
 import org.lettermerge.oauth.TokenEndpoint;
-import org.lettermerge.oauth.TokenFiles;
 import org.lettermerge.oauth.TokenStore;
+import org.lettermerge.oauth.TokenStores;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.smtp.Credentials;
 
@@ -34,9 +34,9 @@ final class Logins {
         this.store = store();
     }
 
-    /** Where refresh tokens are kept: files in the user's config folder (see {@link TokenFiles#defaultFolder}). */
+    /** Where refresh tokens are kept: the keyring, or files in the user's config folder (see {@link TokenStores}). */
     static TokenStore store() {
-        return new TokenFiles(TokenFiles.defaultFolder());
+        return TokenStores.forThisUser();
     }
 
     Credentials forServer(Campaign campaign) {

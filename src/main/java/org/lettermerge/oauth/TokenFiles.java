@@ -1,8 +1,5 @@
 package org.lettermerge.oauth;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -21,7 +17,6 @@ import java.util.Optional;
  */
 public final class TokenFiles implements TokenStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path folder;
 
     public TokenFiles(Path folder) {
@@ -49,37 +44,22 @@ public final class TokenFiles implements TokenStore {
             return Optional.empty();
         }
         try {
-            JsonNode node = JSON.readTree(file.toFile());
-            String token = node.path("refresh_token").asText(null);
-            if (token == null || token.isBlank() || !node.hasNonNull("confirmed_at")) {
-                return Optional.empty();
-            }
-            return Optional.of(new StoredGrant(token, Instant.parse(node.get("confirmed_at").asText()),
-                    node.hasNonNull("expires_at") ? Instant.parse(node.get("expires_at").asText()) : null));
-        } catch (IOException | RuntimeException e) {
-            // Not chained: a parser's message quotes the text it choked on, which may be the token.
+            return GrantJson.read(Files.readAllBytes(file));
+        } catch (IOException e) {
             throw new UncheckedIOException("the token file " + file + " cannot be read; `lettermerge logout` removes it",
-                    new IOException(e.getClass().getSimpleName()));
+                    new IOException(e.getMessage()));
         }
     }
 
     @Override
     public void save(Account account, StoredGrant grant) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("account", account.username());
-        node.put("provider", account.provider().lowerName());
-        node.put("client_id", account.clientId());
-        node.put("issuer", account.issuer());
-        node.put("refresh_token", grant.refreshToken());
-        node.put("confirmed_at", grant.confirmedAt().toString());
-        node.put("expires_at", grant.expiresAt() == null ? null : grant.expiresAt().toString());
         Path file = fileOf(account);
         try {
             createPrivateFolder();
             Path temporary = Files.createTempFile(folder, ".token-", ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
-                Files.write(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+                Files.write(temporary, GrantJson.write(account, grant));
                 try (var channel = java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE)) {
                     channel.force(true);
                 }

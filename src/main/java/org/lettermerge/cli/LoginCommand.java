@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = "Sign in with Microsoft, Google or the campaign's own provider (smtp.auth or mailbox.auth: "
-                + "oauth2), once: the refresh token is kept in your config folder, never with the campaign.")
+                + "oauth2), once: the refresh token is kept in your keyring or a file only you can read, never with "
+                + "the campaign.")
 final class LoginCommand implements Callable<Integer> {
 
     @Mixin CampaignRef ref;

@@ -25,7 +25,15 @@ final class OAuthLogin {
             return first;
         } catch (AuthenticationFailedException e) {
             String reply = first.getLastServerResponse();
+            String mechanisms = first.getExtensionParameter("AUTH");
             SmtpClient.quietlyClose(first);
+            if (mechanisms != null && !mechanisms.toUpperCase(java.util.Locale.ROOT).contains("XOAUTH2")) {
+                // No refresh can help a server that does not take tokens at all (and the token was never sent).
+                throw new ServerUnavailableException(Reason.AUTHENTICATION_NOT_OFFERED, "the SMTP server "
+                        + settings.address() + " offers no OAuth sign-in (its AUTH is " + mechanisms.strip() + ", "
+                        + "no XOAUTH2): check smtp.host and smtp.port (Microsoft 365: smtp.office365.com:587, Google: "
+                        + "smtp.gmail.com:587), or sign in with a password (smtp.auth: password)", e);
+            }
             if (smtpAuthDisabled(e, reply)) {
                 throw new ServerUnavailableException(Reason.AUTHENTICATION_REJECTED, "the SMTP server "
                         + settings.address() + " refused the login of " + tokens.username() + " with 535 5.7.139: "

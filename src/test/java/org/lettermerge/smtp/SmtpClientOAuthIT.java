@@ -155,6 +155,58 @@ class SmtpClientOAuthIT {
         }
     }
 
+    @Test
+    void aServerWithoutXoauth2IsToldApartFromARefusedTokenAndIsNeverSentOne() throws Exception {
+        AtomicInteger renewals = new AtomicInteger();
+        AccessTokens tokens = new AccessTokens() {
+            public String username() { return AuthorizationServer.USER; }
+            public String current() { return "at-never-to-be-sent"; }
+            public String renewed() { renewals.incrementAndGet(); return "at-never-to-be-sent"; }
+            public String signInAgain() { return "sign in again: `lettermerge login campaign.yaml`"; }
+        };
+        java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread exchange = new Thread(() -> answerWithPasswordsOnly(listener, heard), "smtp-passwords-only");
+            exchange.setDaemon(true);
+            exchange.start();
+            ServerUnavailableException e;
+            try (SmtpClient client = new SmtpClient(settings(listener.getLocalPort()), new Credentials.OAuth2(tokens),
+                    Clock.systemUTC())) {
+                e = catchThrowableOfType(ServerUnavailableException.class, client::connect);
+            }
+            exchange.join(10_000);
+            assertThat(e.reason()).isEqualTo(ServerUnavailableException.Reason.AUTHENTICATION_NOT_OFFERED);
+            assertThat(e).hasMessageContaining("offers no OAuth sign-in").hasMessageContaining("its AUTH is PLAIN LOGIN");
+            assertThat(renewals).hasValue(0);
+            assertThat(heard).noneMatch(line -> line.contains("AUTH") || line.contains("at-never"));
+        }
+    }
+
+    private static void answerWithPasswordsOnly(ServerSocket listener, java.util.List<String> heard) {
+        try (Socket s = listener.accept();
+             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+             Writer out = new OutputStreamWriter(s.getOutputStream(), StandardCharsets.US_ASCII)) {
+            out.write("220 relay.example ESMTP\r\n");
+            out.flush();
+            String line;
+            while ((line = in.readLine()) != null) {
+                heard.add(line);
+                if (line.startsWith("EHLO")) {
+                    out.write("250-relay.example\r\n250 AUTH PLAIN LOGIN\r\n");
+                } else if (line.startsWith("QUIT")) {
+                    out.write("221 bye\r\n");
+                    out.flush();
+                    return;
+                } else {
+                    out.write("503 no\r\n");
+                }
+                out.flush();
+            }
+        } catch (java.io.IOException e) {
+            // the client closed first
+        }
+    }
+
     /** Office 365's answer when SMTP AUTH is disabled for the tenant, as documented by Microsoft. */
     private static void answerWith5_7_139(ServerSocket listener) {
         try (Socket s = listener.accept();

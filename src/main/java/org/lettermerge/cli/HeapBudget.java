@@ -58,6 +58,9 @@ final class HeapBudget {
 
     /** Watches G1's collections when the maximum heap is the JVM's own choice; does nothing otherwise. */
     static void watch() {
+        if (Runtime.getRuntime().maxMemory() <= BUDGET) {
+            return; // the launcher's -Xmx256m, say: no need to load the JVM's management classes
+        }
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
         if (heapChosen(vm) || collectors.stream().noneMatch(c -> c.getName().startsWith("G1 "))) {

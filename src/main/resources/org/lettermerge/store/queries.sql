@@ -50,7 +50,8 @@ UPDATE recipient SET state = 'SENDING', attempts = attempts + 1, last_attempt_at
                      first_attempt_at = COALESCE(first_attempt_at, ?), updated_at = ?
 WHERE id = ? AND state IN ('QUEUED', 'DEFERRED') AND removed_at IS NULL AND skipped_at IS NULL
   AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-  AND EXISTS (SELECT 1 FROM campaign c WHERE c.id = recipient.campaign_id AND c.state = 'ACTIVE')
+  AND EXISTS (SELECT 1 FROM campaign c WHERE c.id = recipient.campaign_id AND c.state = 'ACTIVE'
+                AND (? IS NULL OR c.version = ?))
   AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.email_key = recipient.email_key)
   AND NOT EXISTS (SELECT 1 FROM followup f JOIN followup_standing fs
                     ON fs.row_id = recipient.parent_recipient_id AND fs.who = f.who
@@ -86,6 +87,9 @@ FROM recipient WHERE campaign_id = ? AND removed_at IS NULL GROUP BY shown;
 SELECT count(*) FROM recipient
 WHERE campaign_id = ? AND removed_at IS NULL AND skipped_at IS NULL
   AND (state = 'QUEUED' OR (state = 'DEFERRED' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)));
+
+-- name: any-attempted
+SELECT EXISTS (SELECT 1 FROM recipient WHERE campaign_id = ? AND attempts > 0);
 
 -- name: next-retry
 SELECT MIN(next_attempt_at) FROM recipient

@@ -24,7 +24,8 @@ trap cleanup EXIT
 # shellcheck source=bench/common.sh
 . bench/common.sh
 
-echo "Memory: $N letters, $K connection(s), sink on 127.0.0.1:$PORT, $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB"
+GIB=$(free -g | awk '/^Mem:/ { print $2 }')
+echo "Memory: $N letters, $K connection(s), sink on 127.0.0.1:$PORT, $(nproc) cores, $GIB GiB"
 
 # measure NAME LABEL COMMAND...: one send on a fresh log in $WORK/NAME; COMMAND is completed with the campaign file.
 measure() {

@@ -22,18 +22,18 @@ import javax.management.openmbean.CompositeData;
  * Keeps the heap of {@code java -jar lettermerge.jar} near 256 MB when nobody chose a maximum heap (the launcher
  * does, with -Xmx256m; README, Memory).
  *
- * <p>Why: a send allocates fast (about 350 KB per letter) but keeps little (under 100 MB). G1 on JDK 17 grows the heap
- * after a young collection when collections take more than a share of the time, and that share shrinks with the heap:
- * below half the maximum heap (by default a quarter of the machine's memory) it is 1%, which a fast sender always
- * exceeds. So the heap grows towards half the maximum (3.2 GB resident for 100,000 letters on a 24 GB machine) while
- * holding 50 MB. The maximum heap cannot be set from a running JVM or from the jar's manifest, and G1 ignores
+ * <p>Why: a send allocates fast (about 350 KB per letter) but keeps little (about 100 MB at most). G1 on JDK 17
+ * grows the heap after a young collection when collections take more than a share of the time, and that share
+ * shrinks with the heap: below half the maximum heap (by default a quarter of the machine's memory) it is 1%, which
+ * a fast sender always exceeds. So the heap grows towards half the maximum (3.2 GB resident for 100,000 letters on a
+ * 24 GB machine). The maximum heap cannot be set from a running JVM or from the jar's manifest, and G1 ignores
  * MaxHeapFreeRatio when it grows the heap; it honours it when it shrinks the heap after a full collection. So when a
  * young collection leaves the heap committed above the budget but mostly empty, this asks for a full collection
- * (System.gc(), about 30 ms with 50 MB in use) with MaxHeapFreeRatio set so the heap shrinks to three quarters of
- * the budget. A command that really holds more than half the budget (a big status listing) is left alone: it grows
- * as the JVM likes. Re-launching the jar with -Xmx was the other way; it would leave a second process that a kill -9
- * of the first one does not stop (the crash tests and the sender lease count on one process), and signals and
- * password prompts would have to cross between the two.
+ * (System.gc(): tens of milliseconds with 50 MB in use) with MaxHeapFreeRatio set so the heap shrinks to about three
+ * quarters of the budget. A command that really holds half the budget or more (a big status listing) is left alone:
+ * it grows as the JVM likes. Re-launching the jar with -Xmx was the other way; it would leave a second process that a
+ * kill -9 of the first one does not stop (the crash tests and the sender lease count on one process), and signals
+ * and password prompts would have to cross between the two.
  */
 final class HeapBudget {
 

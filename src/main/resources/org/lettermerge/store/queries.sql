@@ -343,11 +343,11 @@ WHERE r.parent_recipient_id = ? ORDER BY r.id;
 SELECT log_id FROM log_identity;
 
 -- name: sender-lease
-SELECT holder, host, pid, process_started, taken_at, renewed_at FROM sender_lease;
+SELECT holder, host, pid, process_started, taken_at, renewed_at, sends FROM sender_lease;
 
 -- name: take-sender-lease
-INSERT OR REPLACE INTO sender_lease (only_row, holder, host, pid, process_started, taken_at, renewed_at)
-VALUES (1, ?, ?, ?, ?, ?, ?);
+INSERT OR REPLACE INTO sender_lease (only_row, holder, host, pid, process_started, taken_at, renewed_at, sends)
+VALUES (1, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: renew-sender-lease
 UPDATE sender_lease SET renewed_at = ? WHERE holder = ?;

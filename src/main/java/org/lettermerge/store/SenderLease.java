@@ -92,9 +92,23 @@ final class SenderLease {
         }
         return ProcessHandle.of(holder.pid())
                 .filter(ProcessHandle::isAlive)
-                .map(p -> holder.processStarted() == null || holder.processStarted().equals(started(p)))
+                .map(p -> holder.processStarted() == null || sameStart(holder.processStarted(), started(p)))
                 .orElse(false);
     }
+
+    /**
+     * Two JVMs work a process's start out for themselves (from the boot time, which Linux gives to the second), and
+     * one may fail to read it at a given moment: a full test run once saw a live holder judged gone. A second
+     * either way, or no reading, is the same process; a reused pid started well after the holder did.
+     */
+    static boolean sameStart(String recorded, String seen) {
+        if (seen == null) {
+            return true;
+        }
+        return Duration.between(Timestamps.parse(recorded), Timestamps.parse(seen)).abs().compareTo(START_JITTER) <= 0;
+    }
+
+    private static final Duration START_JITTER = Duration.ofSeconds(2);
 
     private static String started(ProcessHandle process) {
         return process.info().startInstant().map(Timestamps::format).orElse(null);

@@ -164,6 +164,6 @@ class SenderLockIT {
     private void leaseHeldBy(String host, long pid, String started, Instant renewed) {
         Statements sql = log.statements();
         sql.write("plant a claim", () -> sql.execute("take-sender-lease", "someone-else", host, pid, started,
-                renewed, renewed));
+                renewed, renewed, null));
     }
 }

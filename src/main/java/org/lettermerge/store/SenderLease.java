@@ -42,7 +42,8 @@ final class SenderLease {
     static Result take(Statements sql, String sends) {
         Instant now = sql.instant();
         ProcessHandle self = ProcessHandle.current();
-        Holder me = new Holder(UUID.randomUUID().toString(), HOST, self.pid(), started(self), now, now, sends);
+        Holder me = new Holder(UUID.randomUUID().toString(), HOST, self.pid(), ProcessStart.of(self), now, now,
+                sends);
         return sql.write("take the sender claim", () -> {
             Optional<Holder> current = read(sql);
             if (current.isPresent() && isAlive(current.get(), now)) {
@@ -92,27 +93,11 @@ final class SenderLease {
         }
         return ProcessHandle.of(holder.pid())
                 .filter(ProcessHandle::isAlive)
-                .map(p -> holder.processStarted() == null || sameStart(holder.processStarted(), started(p)))
+                .map(p -> ProcessStart.same(holder.processStarted(), p))
                 .orElse(false);
     }
 
-    /**
-     * Two JVMs work a process's start out for themselves (from the boot time, which Linux gives to the second), and
-     * one may fail to read it at a given moment: a full test run once saw a live holder judged gone. A second
-     * either way, or no reading, is the same process; a reused pid started well after the holder did.
-     */
-    static boolean sameStart(String recorded, String seen) {
-        if (seen == null) {
-            return true;
-        }
-        return Duration.between(Timestamps.parse(recorded), Timestamps.parse(seen)).abs().compareTo(START_JITTER) <= 0;
-    }
 
-    private static final Duration START_JITTER = Duration.ofSeconds(2);
-
-    private static String started(ProcessHandle process) {
-        return process.info().startInstant().map(Timestamps::format).orElse(null);
-    }
 
     static final String HOST = hostName();
 

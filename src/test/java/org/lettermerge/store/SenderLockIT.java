@@ -80,7 +80,7 @@ class SenderLockIT {
     @Test
     void aClaimHeldByALiveProcessTurnsAwayASecondSenderWhateverItsLockFile() {
         ProcessHandle self = ProcessHandle.current();
-        String started = self.info().startInstant().map(Timestamps::format).orElseThrow();
+        String started = ProcessStart.of(self);
         leaseHeldBy(SenderLease.HOST, self.pid(), started, CLOCK.instant());
 
         assertThatThrownBy(() -> SenderLock.acquire(log)).isInstanceOf(SenderLock.SenderBusyException.class)

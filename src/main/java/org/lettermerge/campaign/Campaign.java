@@ -17,6 +17,7 @@ import org.lettermerge.message.Sender;
  * @param data       campaign-wide data files by the name the template uses
  * @param schedule   when letters may go out, retries, error budget
  * @param mailbox    where replies and bounces arrive (IMAP), or null when the campaign reads none
+ * @param sheets     the sheets of workbooks the recipients and data are read from, where the file names one
  */
 public record Campaign(
         Path file,
@@ -32,7 +33,8 @@ public record Campaign(
         SmtpChoice smtp,
         Path database,
         ScheduleSettings schedule,
-        MailboxSettings mailbox) {
+        MailboxSettings mailbox,
+        Sheets sheets) {
 
     public Campaign {
         Objects.requireNonNull(file, "file");
@@ -44,6 +46,7 @@ public record Campaign(
         Objects.requireNonNull(smtp, "smtp");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(sheets, "sheets");
         data = Map.copyOf(data);
         attachments = List.copyOf(attachments);
     }
@@ -55,7 +58,7 @@ public record Campaign(
 
     public Campaign withSmtp(SmtpChoice newSmtp) {
         return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
-                attachments, newSmtp, database, schedule, mailbox);
+                attachments, newSmtp, database, schedule, mailbox, sheets);
     }
 
     /**
@@ -64,11 +67,11 @@ public record Campaign(
      */
     public Campaign asReminder(String newName, String newSubject, Path reminderTemplate) {
         return new Campaign(file, newName, sender, newSubject, toName, reminderTemplate, null, recipients, data,
-                List.of(), smtp, database, schedule, mailbox);
+                List.of(), smtp, database, schedule, mailbox, sheets);
     }
 
     public Campaign withDatabase(Path newDatabase) {
         return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
-                attachments, smtp, newDatabase, schedule, mailbox);
+                attachments, smtp, newDatabase, schedule, mailbox, sheets);
     }
 }

@@ -55,7 +55,7 @@ public final class AddressFile {
     }
 
     private static Result fromCsv(Path file) {
-        CsvTable.Result table = CsvTable.read(file);
+        Table.Result table = CsvTable.read(file);
         List<Problem> problems = new ArrayList<>(table.problems());
         List<Entry> addresses = new ArrayList<>();
         if (!table.columns().contains(RecipientsCsv.EMAIL)) {
@@ -63,7 +63,7 @@ public final class AddressFile {
                     + String.join(", ", table.columns()) + "): name the column of addresses 'email'"));
             return new Result(file, addresses, problems);
         }
-        for (CsvTable.Row row : table.rows()) {
+        for (Table.Row row : table.rows()) {
             add(file, row.line(), row.values().get(RecipientsCsv.EMAIL), addresses, problems);
         }
         return new Result(file, addresses, problems);

@@ -118,11 +118,16 @@ final class OdsXml implements AutoCloseable {
         return new SheetRow(number, hidden, cells, notes, merged);
     }
 
-    /** The text the cell shows: its paragraphs joined by line breaks; comments (office:annotation) left out. */
+    /**
+     * The text the cell shows: its paragraphs joined by line breaks; comments (office:annotation) left out. White
+     * space in the XML collapses to one space, none at a paragraph's start (OpenDocument 1.3 part 3, 6.1.2); spaces
+     * the user typed are written as text:s, tabs and line breaks as elements.
+     */
     private String cellText() throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         int paragraphs = 0;
         int depth = 1;
+        boolean afterSpace = true;
         while (depth > 0 && xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -133,10 +138,11 @@ final class OdsXml implements AutoCloseable {
                     depth--;
                 } else if (TEXT.equals(xml.getNamespaceURI())) {
                     switch (local) {
-                        case "p" -> {
+                        case "p", "h" -> {
                             if (paragraphs++ > 0) {
                                 text.append('\n');
                             }
+                            afterSpace = true;
                         }
                         case "s" -> text.append(" ".repeat(number(xml.getAttributeValue(TEXT, "c"))));
                         case "tab" -> text.append('\t');
@@ -147,7 +153,15 @@ final class OdsXml implements AutoCloseable {
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-                text.append(xml.getText());
+                for (char c : xml.getText().toCharArray()) {
+                    boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+                    if (!space) {
+                        text.append(c);
+                    } else if (!afterSpace) {
+                        text.append(' ');
+                    }
+                    afterSpace = space;
+                }
             }
         }
         return text.toString();

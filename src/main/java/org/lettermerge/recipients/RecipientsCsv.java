@@ -77,7 +77,12 @@ public final class RecipientsCsv implements Iterator<Recipient> {
 
     /** Every recipient at once, for small lists; see {@link #open(Path, Set)}. */
     public static RecipientList read(Path file, Set<String> headerColumns) {
-        RecipientsCsv csv = open(file, headerColumns);
+        return read(file, null, headerColumns);
+    }
+
+    /** Every recipient at once, for small lists; see {@link #open(Path, String, Set)}. */
+    public static RecipientList read(Path file, String sheet, Set<String> headerColumns) {
+        RecipientsCsv csv = open(file, sheet, headerColumns);
         List<Recipient> recipients = new ArrayList<>();
         csv.forEachRemaining(recipients::add);
         return new RecipientList(file, csv.columns(), recipients,

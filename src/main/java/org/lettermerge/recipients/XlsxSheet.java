@@ -51,12 +51,15 @@ final class XlsxSheet implements SheetSource {
 
     /** The sheet named {@code wanted}, or the first; throws {@link UnreadableList.Reason} with what to do. */
     static XlsxSheet open(Path file, String wanted) {
+        String unusable = notAZip(file);
+        if (unusable != null) {
+            throw new UnreadableList.Reason(unusable);
+        }
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         } catch (OLE2NotOfficeXmlFileException e) {
-            throw new UnreadableList.Reason("is protected by a password, or is an Excel 97-2003 file renamed .xlsx:"
-                    + " open it in Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx");
+            throw new UnreadableList.Reason(OLE2);
         } catch (OpenXML4JException | RuntimeException e) {
             throw new UnreadableList.Reason("is not an Excel workbook (.xlsx), though its name says so: open it in"
                     + " Excel or LibreOffice and save it as .xlsx, or give it the extension of what it is (.csv)");
@@ -98,6 +101,32 @@ final class XlsxSheet implements SheetSource {
                     + " Excel or LibreOffice and save it again as .xlsx");
         }
     }
+
+    /**
+     * Why the file cannot be a workbook, from its first bytes, or null. Checked before POI opens it: POI logs a
+     * warning of its own about a file that is not a zip, which the user would see beside ours.
+     */
+    private static String notAZip(Path file) {
+        byte[] head = new byte[4];
+        int read;
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, 4);
+        } catch (IOException e) {
+            return "cannot be read: check the file and its permissions";
+        }
+        if (read == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return null;
+        }
+        if (read == 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && head[2] == 0x11 && (head[3] & 0xFF) == 0xE0) {
+            return OLE2;
+        }
+        return "is not an Excel workbook (.xlsx), though its name says so: open it in Excel or LibreOffice and save"
+                + " it as .xlsx, or give it the extension of what it is (.csv)";
+    }
+
+    // An OLE2 container: Excel encrypts a workbook with a password into one, and .xls files are one.
+    private static final String OLE2 = "is protected by a password, or is an Excel 97-2003 file renamed .xlsx: open"
+            + " it in Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx";
 
     private static InputStream sheet(XSSFReader reader, int index) throws IOException, OpenXML4JException {
         XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();

@@ -1,4 +1,4 @@
-package org.lettermerge.recipients;
+package org.lettermerge.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,9 +15,9 @@ import java.util.zip.ZipOutputStream;
  * (the files LibreOffice itself saved are fixtures under src/test/resources). The package is what the standard
  * asks for (OpenDocument 1.3 part 2, 3.3): an uncompressed "mimetype" entry first, a manifest, the content.
  */
-final class OdsFile {
+public final class OdsFile {
 
-    static final String NAMESPACES = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+    public static final String NAMESPACES = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
             + " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
             + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
             + " xmlns:calcext=\"urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0\"";
@@ -26,7 +26,7 @@ final class OdsFile {
     }
 
     /** One sheet named {@code sheet} whose cells are text, one list per row. */
-    static Path of(Path file, String sheet, List<List<String>> rows) throws IOException {
+    public static Path of(Path file, String sheet, List<List<String>> rows) throws IOException {
         StringBuilder xml = new StringBuilder();
         for (List<String> row : rows) {
             xml.append("<table:table-row>");
@@ -39,12 +39,12 @@ final class OdsFile {
         return write(file, table(sheet, xml.toString()));
     }
 
-    static String table(String name, String rowsXml) {
+    public static String table(String name, String rowsXml) {
         return "<table:table table:name=\"" + escape(name) + "\">" + rowsXml + "</table:table>";
     }
 
     /** A spreadsheet whose office:spreadsheet holds {@code tablesXml} as written. */
-    static Path write(Path file, String tablesXml) throws IOException {
+    public static Path write(Path file, String tablesXml) throws IOException {
         String content = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content " + NAMESPACES
                 + " office:version=\"1.3\"><office:body><office:spreadsheet>" + tablesXml
                 + "</office:spreadsheet></office:body></office:document-content>";
@@ -75,7 +75,23 @@ final class OdsFile {
         return file;
     }
 
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** The text as text:p content: XML escaped, and every space that a reader would collapse written as text:s. */
+    public static String escape(String text) {
+        StringBuilder xml = new StringBuilder();
+        char previous = '\n';
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> xml.append("&amp;");
+                case '<' -> xml.append("&lt;");
+                case '>' -> xml.append("&gt;");
+                case '"' -> xml.append("&quot;");
+                case '\n' -> xml.append("<text:line-break/>");
+                case '\t' -> xml.append("<text:tab/>");
+                case ' ' -> xml.append(previous == ' ' || previous == '\n' || previous == '\t' ? "<text:s/>" : " ");
+                default -> xml.append(c);
+            }
+            previous = c;
+        }
+        return xml.toString();
     }
 }

@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -18,6 +20,8 @@ import org.lettermerge.problems.Problem;
  * or tab — is recognised from the header line ({@link Separator#detect}).
  */
 public final class CsvTable implements Table {
+
+    private static final Pattern START_LINE = Pattern.compile("startline (\\d+)");
 
     private final Path file;
     private final List<Problem> problems = new ArrayList<>();
@@ -166,8 +170,7 @@ public final class CsvTable implements Table {
             problems.addAll(widths);
             // commons-csv reports an unterminated quoted field this way, "(startline N) EOF reached before ...": the
             // line is the user's, the rest is the parser's.
-            java.util.regex.Matcher start = java.util.regex.Pattern.compile("startline (\\d+)")
-                    .matcher(String.valueOf(e.getMessage()));
+            Matcher start = START_LINE.matcher(String.valueOf(e.getMessage()));
             problems.add(Problem.error(Problem.at(file, start.find() ? Integer.parseInt(start.group(1)) : 0),
                     "cannot be read as CSV: a quote (\") opens a value on this line and is never closed; close it,"
                             + " or remove it"));

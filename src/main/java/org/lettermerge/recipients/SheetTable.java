@@ -84,7 +84,14 @@ public final class SheetTable implements Table {
     @Override
     public boolean hasNext() {
         while (next == null && !ended) {
-            SheetRow row = source.next();
+            SheetRow row;
+            try {
+                row = source.next();
+            } catch (IllegalStateException damaged) {
+                // The sources say what is damaged and what to do; the rows read so far are not to be trusted alone.
+                problems.add(Problem.error(Problem.display(file) + ", sheet " + source.name(), damaged.getMessage()));
+                row = null;
+            }
             if (row == null) {
                 end();
             } else if (!row.isBlank()) {
@@ -166,12 +173,18 @@ public final class SheetTable implements Table {
                 + SheetRow.letters(column), "has values but the header row gives column " + SheetRow.letters(column)
                 + " no name: they are not read; name the column to use them")));
         if (!hiddenRows.isEmpty()) {
-            List<Integer> some = hiddenRows.stream().limit(5).toList();
             problems.add(Problem.warning(Problem.display(file) + ", sheet " + source.name(), (hiddenRows.size() == 1
-                    ? "row " + some.get(0) + " is hidden" : "rows " + some.stream().map(String::valueOf)
-                    .reduce((a, b) -> a + ", " + b).orElse("") + (hiddenRows.size() > some.size() ? " and "
-                    + (hiddenRows.size() - some.size()) + " more" : "") + " are hidden")
+                    ? "row " + hiddenRows.iterator().next() + " is hidden" : "rows " + listed(hiddenRows) + " are hidden")
                     + " (a filter?): hidden rows are read like the others; delete them if they should get no letter"));
         }
+    }
+
+    /** "3, 5 and 7"; past five, "3, 5, 7, 9, 11 and 4 more". */
+    private static String listed(Set<Integer> rows) {
+        List<String> some = rows.stream().limit(5).map(String::valueOf).toList();
+        if (rows.size() > some.size()) {
+            return String.join(", ", some) + " and " + (rows.size() - some.size()) + " more";
+        }
+        return String.join(", ", some.subList(0, some.size() - 1)) + " and " + some.get(some.size() - 1);
     }
 }

@@ -2,6 +2,7 @@ package org.lettermerge.recipients;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,7 +110,7 @@ final class XlsxSheet implements SheetSource {
     private static String notAZip(Path file) {
         byte[] head = new byte[4];
         int read;
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             read = in.readNBytes(head, 0, 4);
         } catch (IOException e) {
             return "cannot be read: check the file and its permissions";

@@ -202,4 +202,22 @@ class XlsxSheetIT {
         assertThat(table.problems()).isEmpty();
         assertThat(table.readAs()).isEqualTo("sheet Officials of an Excel workbook");
     }
+
+    @Test
+    void hidden_rows_are_read_and_named_in_one_warning() throws IOException {
+        XSSFWorkbook book = new XSSFWorkbook();
+        XSSFSheet sheet = book.createSheet("Officials");
+        row(sheet, 0, "email");
+        for (int i = 1; i <= 8; i++) {
+            row(sheet, i, "p" + i + "@example.org").setZeroHeight(i % 2 == 0);
+        }
+        Path file = save(book, "list.xlsx");
+
+        Table.Result table = Table.read(file, null);
+
+        assertThat(table.rows()).hasSize(8);
+        assertThat(table.problems()).extracting(Problem::toString).containsExactly(Problem.display(file)
+                + ", sheet Officials: warning: rows 3, 5, 7 and 9 are hidden (a filter?): hidden rows are read like"
+                + " the others; delete them if they should get no letter");
+    }
 }

@@ -25,23 +25,9 @@ SINK_PID=
 cleanup() { [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-start_sink() {
-  java -cp "$CP" org.lettermerge.bench.SmtpSink "$PORT" "$1" & SINK_PID=$!
-  for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && return; sleep 0.1; done
-  echo "the sink did not start on port $PORT" >&2; exit 1
-}
-stop_sink() { kill "$SINK_PID"; wait "$SINK_PID" 2>/dev/null || true; SINK_PID=; }
-
-# The example campaign (text and HTML, 121 signatories; without the PDF attachment, so each message is the letter
-# itself) with N generated recipients, pointed at the sink, pacing off.
-cp config/campaign.yaml config/letter.yaml config/signatories.csv "$WORK"/
-cp -r templates "$WORK"/templates
-sed -i -e 's#\.\./templates/#templates/#' -e '/^attachments:/d' -e '/joint-letter.pdf/d' -e 's#\.\./var/example.db#bench.db#' \
-  -e "s#^smtp: sandbox#smtp:\n  host: 127.0.0.1\n  port: $PORT\n  security: none\n  rate: unlimited\n  connections: $K\n  messages_per_connection: 0#" \
-  "$WORK"/campaign.yaml
-{ echo "email,title,name,position,organization,salutation"
-  seq 1 "$N" | awk '{ printf "person%d@example.org,Dr.,Person %d,Director,Organization %d,Dr. Person %d\n", $1, $1, $1, $1 }'
-} > "$WORK"/recipients.csv
+# shellcheck source=bench/common.sh
+. bench/common.sh
+write_campaign "$WORK" "$N" "$K"
 
 echo "Benchmark: $N letters, $K connection(s), heap capped at $HEAP, sink on 127.0.0.1:$PORT"
 

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
+        HeapBudget.watch();
         System.exit(run(Clock.systemDefaultZone(), new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true), args));
     }

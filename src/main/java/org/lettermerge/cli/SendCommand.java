@@ -144,11 +144,26 @@ final class SendCommand implements Callable<Integer> {
                 + Endpoint.describe(prepared.campaign().smtp(), options.overrides()));
         out.flush();
         return StopOnSignal.around(stop -> {
-            LiveSend.Result result = LiveSend.run(prepared,
-                    new LiveSend.Options(limit(), consent(), password, stop, startAt, options.overrides()),
-                    new ProgressLine(spec.commandLine().getErr(), clock), clock);
+            LiveSend.Result result;
+            try {
+                result = LiveSend.run(prepared,
+                        new LiveSend.Options(limit(), consent(), password, stop, startAt, options.overrides()),
+                        new ProgressLine(spec.commandLine().getErr(), clock), clock);
+            } catch (LiveSend.HandedToScheduler running) {
+                return handedOver(out, running);
+            }
             return summarize(out, result, stop, prepared.campaign());
         });
+    }
+
+    /** `run` sends from this log: the campaign is queued for it; this command sends nothing itself (exit 7). */
+    private int handedOver(PrintWriter out, LiveSend.HandedToScheduler running) {
+        out.println("Queued for the scheduler: " + running.getMessage() + " (" + running.due() + " letter"
+                + (running.due() == 1 ? "" : "s") + " to send now, as its pace allows).");
+        out.println("Follow it with `" + Hint.lettermerge("status", options.ref.campaignFile).given(options.ref) + "`; to hold this campaign back, `"
+                + Hint.lettermerge("pause", options.ref.campaignFile).given(options.ref) + "`; to stop the scheduler, press Ctrl-C where it runs"
+                + (running.pid() > 0 ? " (or `kill " + running.pid() + "`)" : "") + ".");
+        return ExitCode.BUSY;
     }
 
     private Consent consent() {
@@ -195,7 +210,7 @@ final class SendCommand implements Callable<Integer> {
         if (report != null) {
             // The pause is said once, by the summary below.
             report.notes().stream()
-                    .filter(note -> !(pausedByServer && note.startsWith(Scheduler.pauseNotePrefix(campaign.name()))))
+                    .filter(note -> !(pausedByServer && note.pause() && note.campaign().equals(campaign.name())))
                     .forEach(note -> out.println("Note: " + note));
             boolean waitsForLater = report.nextAction() != null && campaign.state() == CampaignState.ACTIVE;
             if (report.outcomes().isEmpty()) {

@@ -1,8 +1,13 @@
 package org.lettermerge.delivery;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.lettermerge.schedule.AccountSlot;
+import org.lettermerge.campaign.CampaignFile;
+import org.lettermerge.campaign.ScheduleSettings;
+import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.schedule.NextLetter;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignState;
 import org.lettermerge.store.DeliveryLog;
@@ -20,15 +25,22 @@ import org.lettermerge.store.StoredRecipient;
  */
 public record CampaignStatus(String state, String detail, Instant next) {
 
-    /** With the next letter's time from the account's budget, as the scheduler decides it. */
+    /** With the next letter's time as the scheduler decides it: the pace, the daily cap, send windows, retries. */
     public static CampaignStatus of(DeliveryLog log, CampaignRecord c, List<StoredRecipient> rows, Instant now) {
-        Instant slot = c.account() == null ? now
-                : log.budgets().usage(c.account(), now).map(u -> AccountSlot.of(u, now).at()).orElse(now);
-        return of(c, rows, now, slot);
+        return of(c, rows, now, NextLetter.of(log, c, schedule(c), now).orElse(null));
     }
 
-    /** @param slot when the account's budget lets the next letter start */
-    static CampaignStatus of(CampaignRecord c, List<StoredRecipient> rows, Instant now, Instant slot) {
+    /** The campaign's send windows, read from its file; null when that cannot be read now. */
+    private static ScheduleSettings schedule(CampaignRecord c) {
+        try {
+            return CampaignFile.load(Path.of(c.campaignFile())).schedule();
+        } catch (InvalidInputException | InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** @param next when the scheduler would send the next letter (null: not known) */
+    static CampaignStatus of(CampaignRecord c, List<StoredRecipient> rows, Instant now, Instant next) {
         List<StoredRecipient> current = rows.stream().filter(r -> !r.isRemoved()).toList();
         long queued = count(current, State.QUEUED);
         long deferred = count(current, State.DEFERRED);
@@ -55,7 +67,6 @@ public record CampaignStatus(String state, String detail, Instant next) {
         if (queued + deferred + sending == 0) {
             return new CampaignStatus("waiting for you", left + ": check them, then `lettermerge resolve`", null);
         }
-        Instant next = queued > 0 ? (slot.isAfter(now) ? slot : now) : nextRetry;
         return new CampaignStatus("sending", "left: " + left, next);
     }
 

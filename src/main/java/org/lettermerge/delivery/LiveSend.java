@@ -66,7 +66,13 @@ public final class LiveSend {
                 CampaignRecord campaign = schedule(p, log, options);
                 return new Result(plan.described(), Map.of(), null, campaign, remember(memory, log, campaign));
             }
-            try (SenderLock lock = SenderLock.acquire(log)) {
+            SenderLock taken;
+            try {
+                taken = SenderLock.acquire(log, p.campaign().name());
+            } catch (SenderLock.SenderBusyException busy) {
+                throw handOver(p, log, memory, options, busy, clock);
+            }
+            try (SenderLock lock = taken) {
                 lock.onLost(options.stop()::request);
                 QueuePlan plan = queue(p, log, memory, options);
                 CampaignRecord campaign = schedule(p, log, options);
@@ -150,6 +156,51 @@ public final class LiveSend {
         log.control().schedule(campaign, options.startAt(), account, options.overrides());
         log.budgets().configure(account, pacing.limits().rate().toString(), pacing.limits().dailyCap());
         return log.findCampaign(p.campaign().name()).orElseThrow();
+    }
+
+    /**
+     * `run` is sending from this log, and sends every campaign in it: the campaign is queued (as `--at` queues
+     * one, without the sender lock) for it to send; the organizer is told so. With a limit, or when the holder
+     * sends only its own campaign, nothing is queued: it would not be sent as asked.
+     */
+    private static RuntimeException handOver(PreparedCampaign p, DeliveryLog log, CampaignMemory memory,
+                                             Options options, SenderLock.SenderBusyException busy, Clock clock) {
+        if (!busy.sendsEveryCampaign() || options.limit() > 0) {
+            return busy;
+        }
+        queue(p, log, memory, options);
+        CampaignRecord campaign = schedule(p, log, options);
+        remember(memory, log, campaign);
+        campaign = resumeIfTheUserIsRetrying(log, campaign, options.consent().acceptChanges());
+        return new HandedToScheduler(busy, campaign, log.dueCount(campaign, clock.instant()));
+    }
+
+    /** The campaign is queued in a log that a running `run` sends from: it will send it. */
+    public static final class HandedToScheduler extends RuntimeException {
+        private final transient CampaignRecord campaign;
+        private final int due;
+        private final long pid;
+
+        HandedToScheduler(SenderLock.SenderBusyException busy, CampaignRecord campaign, int due) {
+            super("`lettermerge run` " + busy.who().replaceFirst("^another Lettermerge ", "") + " is sending from"
+                    + " this delivery log: it will send " + campaign.name() + " too");
+            this.campaign = campaign;
+            this.due = due;
+            this.pid = busy.pid();
+        }
+
+        public CampaignRecord campaign() {
+            return campaign;
+        }
+
+        /** Letters it can send now. */
+        public int due() {
+            return due;
+        }
+
+        public long pid() {
+            return pid;
+        }
     }
 
     /**

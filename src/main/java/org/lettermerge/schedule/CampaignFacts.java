@@ -2,6 +2,7 @@ package org.lettermerge.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.lettermerge.store.StoredRecipient;
 
 /**
@@ -30,5 +31,14 @@ public interface CampaignFacts {
     AccountSlot slot();
 
     /** Exactly one is set, or neither (nothing due, nothing to retry). */
-    record Due(StoredRecipient letter, Instant wakeAt) {}
+    record Due(StoredRecipient letter, Instant wakeAt) {
+
+        /** With no letter open now, a deferred letter's retry time may come before any window opens. */
+        Due orRetryAt(Optional<Instant> retry, Instant now) {
+            if (letter != null || retry.isEmpty() || !retry.get().isAfter(now)) {
+                return this;
+            }
+            return new Due(null, wakeAt == null || retry.get().isBefore(wakeAt) ? retry.get() : wakeAt);
+        }
+    }
 }

@@ -49,10 +49,15 @@ final class Dispatcher {
     private final Predicate<CampaignRecord> inScope;
     private final int limit;
     private final Map<Long, LiveCampaign> loaded = new HashMap<>();
+    /** The version of the campaign each was loaded for; and campaigns replaced by a newer version. */
+    private final Map<Long, Integer> loadedVersion = new HashMap<>();
+    private final List<LiveCampaign> retired = new ArrayList<>();
     /** Campaigns found with nothing to send, until the campaign list is next read (at most a second). */
     private final Set<Long> idle = new HashSet<>();
     private final Map<State, Integer> outcomes = new EnumMap<>(State.class);
-    private final List<String> notes = new ArrayList<>();
+    /** Campaigns sending in this run, with their letters in flight; removed when they are announced finished. */
+    private final Map<Long, Integer> sending = new HashMap<>();
+    private final List<Scheduler.Note> notes = new ArrayList<>();
     private List<CampaignRecord> campaignList = List.of();
     private Instant campaignsReadAt;
     private int taken;
@@ -91,20 +96,26 @@ final class Dispatcher {
                     return new Task.Connect(send.campaign(), live);
                 }
                 live.due.take(send.letter());
-                if (!log.claim(send.letter(), send.campaign().id(), live.paced() ? live.account() : null)) {
+                if (!log.claim(send.letter(), send.campaign().id(), live.paced() ? live.account() : null,
+                        loadedVersion.get(send.campaign().id()))) {
                     live.due.forget();
                     campaignsReadAt = null;
                     continue;
                 }
                 taken++;
                 live.started = true;
+                if (!sending.containsKey(send.campaign().id())) {
+                    progress.campaign(send.campaign().name(), "sending (" + (log.dueCount(send.campaign(), now) + 1)
+                            + " letters due now)");
+                }
+                sending.merge(send.campaign().id(), 1, Integer::sum);
                 return new Task.Deliver(send.campaign(), live, send.letter());
             } else if (decision instanceof Decision.Pause pause) {
                 pause(pause);
             } else if (decision instanceof Decision.Resume resume) {
                 log.resume(resume.campaign(), resume.why());
                 campaignsReadAt = null;
-                notes.add(resume.campaign().name() + ": resumed after the server's push-back");
+                note(new Scheduler.Note(resume.campaign().name(), false, "resumed after the server's push-back"));
             } else {
                 Decision.Wait wait = (Decision.Wait) decision;
                 nextAction = wait.until();
@@ -113,17 +124,13 @@ final class Dispatcher {
         }
     }
 
-    /** How the note of a campaign's pause begins, for a summary that says the same in its own words. */
-    static String pauseNotePrefix(String campaignName) {
-        return campaignName + ": paused (";
-    }
-
     synchronized void pause(Decision.Pause pause) {
         campaignsReadAt = null;
         CampaignRecord campaign = pause.campaign();
+        sending.remove(campaign.id());
         if (log.pause(campaign, pause.kind(), pause.reason(), pause.resumeAt())) {
-            notes.add(pauseNotePrefix(campaign.name()) + pause.kind().name().toLowerCase() + "): " + pause.reason()
-                    + (pause.resumeAt() == null ? "" : "; it resumes by itself at " + pause.resumeAt()));
+            note(new Scheduler.Note(campaign.name(), true, "paused (" + pause.kind().name().toLowerCase() + "): "
+                    + pause.reason() + (pause.resumeAt() == null ? "" : "; it resumes by itself at " + pause.resumeAt())));
         }
     }
 
@@ -132,8 +139,23 @@ final class Dispatcher {
         pause(NextStep.unreachable(campaign, e, clock.instant()));
     }
 
+    private void note(Scheduler.Note note) {
+        notes.add(note);
+        progress.campaign(note.campaign(), note.what());
+    }
+
+    /** A campaign that sent in this run and has nothing left, once its last letter is settled, is finished. */
+    private void finished(CampaignRecord campaign) {
+        Integer inFlight = sending.get(campaign.id());
+        if (inFlight != null && inFlight == 0) {
+            sending.remove(campaign.id());
+            progress.campaign(campaign.name(), "finished: nothing left to send");
+        }
+    }
+
     /** Counts a letter's outcome and tells the progress line. */
-    synchronized void settled(StoredRecipient row, LiveCampaign live, LetterSender.Sent sent) {
+    synchronized void settled(CampaignRecord campaign, StoredRecipient row, LiveCampaign live, LetterSender.Sent sent) {
+        sending.computeIfPresent(campaign.id(), (id, inFlight) -> inFlight - 1);
         server = live.serverDescription();
         outcomes.merge(sent.state(), 1, Integer::sum);
         progress.settled(row, sent.state(), sent.reply(), outcomes.values().stream().mapToInt(Integer::intValue).sum());
@@ -145,6 +167,7 @@ final class Dispatcher {
 
     synchronized void close() {
         loaded.values().forEach(LiveCampaign::close);
+        retired.forEach(LiveCampaign::close);
         loaded.clear();
     }
 
@@ -168,11 +191,11 @@ final class Dispatcher {
      * finished campaign whose files were edited since must not be paused as changed.
      */
     private boolean hasWork(CampaignRecord campaign, Instant now) {
-        if (loaded.containsKey(campaign.id())) {
-            return true;
-        }
         if (idle.contains(campaign.id())) {
             return false;
+        }
+        if (loaded.containsKey(campaign.id())) {
+            return true;
         }
         boolean work = log.lettersLeft(campaign, now);
         if (!work) {
@@ -184,12 +207,18 @@ final class Dispatcher {
     /** The campaign ready to send, loaded once per run, or why it cannot be sent as queued. */
     private CampaignSource.Loaded load(CampaignRecord campaign) {
         LiveCampaign live = loaded.get(campaign.id());
-        if (live != null) {
+        if (live != null && loadedVersion.get(campaign.id()) == campaign.version()) {
             return new CampaignSource.Loaded(live, null);
+        }
+        if (live != null) {
+            // A new version was queued while this run sends it (send --live --at, say): its letters are made from
+            // the new files. The old one's connections may be carrying a letter now: closed at the end of the run.
+            retired.add(loaded.remove(campaign.id()));
         }
         CampaignSource.Loaded result = source.load(campaign);
         if (result.campaign() != null) {
             loaded.put(campaign.id(), result.campaign());
+            loadedVersion.put(campaign.id(), campaign.version());
         }
         return result;
     }
@@ -236,12 +265,13 @@ final class Dispatcher {
             if (due.letter() != null) {
                 return due;
             }
-            Optional<Instant> retry = log.nextRetry(campaign);
-            Instant wake = due.wakeAt();
-            if (retry.isPresent() && retry.get().isAfter(now) && (wake == null || retry.get().isBefore(wake))) {
-                wake = retry.get();
+            due = due.orRetryAt(log.nextRetry(campaign), now);
+            if (due.wakeAt() == null) {
+                // Nothing left at all: not asked again until the campaigns are next read (a second).
+                idle.add(campaign.id());
+                finished(campaign);
             }
-            return new Due(null, wake);
+            return due;
         }
 
         @Override

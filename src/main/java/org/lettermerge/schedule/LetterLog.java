@@ -36,9 +36,10 @@ interface LetterLog {
 
     /**
      * QUEUED/DEFERRED → SENDING, before any SMTP command for the letter, spending a slot of {@code account}'s
-     * budget (null: an unlimited account). False when the letter is no longer sendable.
+     * budget (null: an unlimited account). False when the letter is no longer sendable, or its campaign is no
+     * longer at {@code version}, the one its letters are being made from.
      */
-    boolean claim(StoredRecipient row, long campaignId, String account);
+    boolean claim(StoredRecipient row, long campaignId, String account, int version);
 
     /** Synced to disk before the final "." is sent. */
     void recordHandoff(long campaignId, long rowId);
@@ -75,8 +76,8 @@ interface LetterLog {
             @Override public Optional<Instant> nextRetry(CampaignRecord c) { return log.nextRetry(c); }
             @Override public boolean anyAttempted(CampaignRecord c) { return log.anyAttempted(c); }
             @Override public String threadOf(long rowId) { return log.followups().threadOf(rowId); }
-            @Override public boolean claim(StoredRecipient row, long campaignId, String account) {
-                return log.claim(row, campaignId, account);
+            @Override public boolean claim(StoredRecipient row, long campaignId, String account, int version) {
+                return log.claim(row, campaignId, account, version);
             }
             @Override public void recordHandoff(long campaignId, long rowId) { log.recordHandoff(campaignId, rowId); }
             @Override public void recordOutcome(DeliveryLog.Outcome outcome) { log.recordOutcomeUnsynced(outcome); }

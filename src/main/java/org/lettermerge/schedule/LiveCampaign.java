@@ -3,9 +3,9 @@ package org.lettermerge.schedule;
 import jakarta.mail.Session;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.lettermerge.campaign.LetterSizes;
 import org.lettermerge.campaign.Preflight;
 import org.lettermerge.campaign.PreparedCampaign;
@@ -29,9 +29,14 @@ public final class LiveCampaign implements AutoCloseable {
     private final char[] password;
     private final Path sandboxMail;
     private final Clock clock;
-    private MailServer server;
-    private final Map<Integer, Mailer> clients = new HashMap<>();
-    private final Map<Integer, Integer> sentOnConnection = new HashMap<>();
+    /*
+     * Opening the server and a connection happens under this object's monitor, over the network; the dispatcher,
+     * holding its own lock, only reads whether a worker is connected and the server's name — from concurrent
+     * fields, so that a slow connect never holds up the other workers' next letters.
+     */
+    private volatile MailServer server;
+    private final Map<Integer, Mailer> clients = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> sentOnConnection = new ConcurrentHashMap<>();
     private int consecutiveFailures;
     /** Whether any of its letters was ever attempted (a campaign under way is never "missed"); the dispatcher's. */
     boolean started;
@@ -94,12 +99,13 @@ public final class LiveCampaign implements AutoCloseable {
         }
     }
 
-    synchronized boolean isConnected(int worker) {
+    boolean isConnected(int worker) {
         return clients.containsKey(worker);
     }
 
-    synchronized String serverDescription() {
-        return server == null ? null : server.description();
+    String serverDescription() {
+        MailServer open = server;
+        return open == null ? null : open.description();
     }
 
     /** Counts a message on a worker's connection; reconnects when the provider's per-connection cap is reached. */

@@ -59,16 +59,19 @@ public final class Scheduler {
      * What a run did, and what is left: why it stopped and when the next letter can go. {@code unreachable} says in
      * a few words why the server could not be reached the last time it could not (null if it always could).
      */
-    public record Report(Map<State, Integer> outcomes, Duration elapsed, List<String> notes, Instant nextAction,
+    public record Report(Map<State, Integer> outcomes, Duration elapsed, List<Note> notes, Instant nextAction,
                          String server, String unreachable) {
         public int count(State state) {
             return outcomes.getOrDefault(state, 0);
         }
     }
 
-    /** How the note of a campaign's pause begins, for a summary that says the same in its own words. */
-    public static String pauseNotePrefix(String campaignName) {
-        return Dispatcher.pauseNotePrefix(campaignName);
+    /** Something the run did to a campaign that its summary should say: paused it ({@code pause}) or resumed it. */
+    public record Note(String campaign, boolean pause, String what) {
+        @Override
+        public String toString() {
+            return campaign + ": " + what;
+        }
     }
 
     /** Sends what it can for the campaigns {@code inScope} accepts, at most {@code limit} letters (0: no limit). */
@@ -164,7 +167,7 @@ public final class Scheduler {
             dispatcher.unreachable(campaign, e);
             return;
         }
-        dispatcher.settled(letter.letter(), live, sent);
+        dispatcher.settled(campaign, letter.letter(), live, sent);
         int failures = live.consecutiveFailures();
         if (sent.state() == State.FAILED || sent.state() == State.ACCEPTED) {
             int before = failures;

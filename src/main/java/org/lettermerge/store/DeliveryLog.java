@@ -264,14 +264,18 @@ public final class DeliveryLog implements AutoCloseable {
      * is not offered again).
      *
      */
-    public boolean claim(StoredRecipient row, long campaignId, String account) {
+    /**
+     * @param version the campaign version the caller makes the letter from (null: any): a claim for an older
+     *                version than the accepted one fails, so no letter goes out made from the files it replaced
+     */
+    public boolean claim(StoredRecipient row, long campaignId, String account, Integer version) {
         // Not synced to disk on its own: against another sender and a killed process it holds as soon as it is
         // committed, and only a power cut can lose it — with everything after it, never alone. A claim lost so is
         // one whose letter had not reached the final "." (the handoff, synced before it, would have made the claim
         // durable too): its row is rightly QUEUED.
         return sql.write("claim " + row.email(), GroupCommit.Sync.WITH_NEXT, () -> {
             String now = sql.now();
-            if (sql.execute("claim", now, now, now, row.id(), now, now) != 1) {
+            if (sql.execute("claim", now, now, now, row.id(), now, version, version, now) != 1) {
                 suppressions.skip("skip-row", row.id(), now);
                 followups.skipIfNoLongerDue(row.id(), now);
                 return false;
@@ -286,7 +290,7 @@ public final class DeliveryLog implements AutoCloseable {
     }
 
     public boolean claim(StoredRecipient row, long campaignId) {
-        return claim(row, campaignId, null);
+        return claim(row, campaignId, null, null);
     }
 
     /** Committed just before the final "." is sent: from here on, the server may have the letter. */

@@ -22,8 +22,13 @@ final class SenderLease {
     static final Duration RENEW_EVERY = Duration.ofSeconds(30);
     static final Duration STALE_AFTER = Duration.ofMinutes(5);
 
-    /** Who holds a claim, as recorded in the log. */
-    record Holder(String id, String host, long pid, String processStarted, Instant takenAt, Instant renewedAt) {}
+    /**
+     * Who holds a claim, as recorded in the log.
+     *
+     * @param sends the one campaign it sends (send --live), or null for every campaign in the log (run)
+     */
+    record Holder(String id, String host, long pid, String processStarted, Instant takenAt, Instant renewedAt,
+                  String sends) {}
 
     private final Statements sql;
     private final Holder me;
@@ -34,16 +39,16 @@ final class SenderLease {
     }
 
     /** Takes the claim, or returns the live process that holds it. */
-    static Result take(Statements sql) {
+    static Result take(Statements sql, String sends) {
         Instant now = sql.instant();
         ProcessHandle self = ProcessHandle.current();
-        Holder me = new Holder(UUID.randomUUID().toString(), HOST, self.pid(), started(self), now, now);
+        Holder me = new Holder(UUID.randomUUID().toString(), HOST, self.pid(), started(self), now, now, sends);
         return sql.write("take the sender claim", () -> {
             Optional<Holder> current = read(sql);
             if (current.isPresent() && isAlive(current.get(), now)) {
                 return new Result(null, current.get());
             }
-            sql.execute("take-sender-lease", me.id(), me.host(), me.pid(), me.processStarted(), now, now);
+            sql.execute("take-sender-lease", me.id(), me.host(), me.pid(), me.processStarted(), now, now, sends);
             return new Result(new SenderLease(sql, me), null);
         });
     }
@@ -65,13 +70,19 @@ final class SenderLease {
         sql.write("release the sender claim", () -> sql.execute("release-sender-lease", me.id()));
     }
 
+    /** The live holder of the claim, if any: for saying who sends while the OS lock keeps this process out. */
+    static Optional<Holder> liveHolder(Statements sql) {
+        Instant now = sql.instant();
+        return sql.read("read the sender claim", () -> read(sql)).filter(h -> isAlive(h, now));
+    }
+
     private static Optional<Holder> read(Statements sql) throws java.sql.SQLException {
         try (ResultSet rs = sql.query("sender-lease")) {
             if (!rs.next()) {
                 return Optional.empty();
             }
             return Optional.of(new Holder(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                    Timestamps.parse(rs.getString(5)), Timestamps.parse(rs.getString(6))));
+                    Timestamps.parse(rs.getString(5)), Timestamps.parse(rs.getString(6)), rs.getString(7)));
         }
     }
 

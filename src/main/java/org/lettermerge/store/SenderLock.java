@@ -56,18 +56,27 @@ public final class SenderLock implements AutoCloseable {
         renewals.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Takes the OS lock, then the claim inside the log; throws {@link SenderBusyException} when either is held. */
-    public static SenderLock acquire(DeliveryLog log) {
-        return acquire(log, SenderLease.RENEW_EVERY);
+    /**
+     * Takes the OS lock, then the claim inside the log; throws {@link SenderBusyException} when either is held.
+     *
+     * @param sends the one campaign this process sends (send --live), or null for every campaign in the log (run)
+     */
+    public static SenderLock acquire(DeliveryLog log, String sends) {
+        return acquire(log, sends, SenderLease.RENEW_EVERY);
     }
 
-    static SenderLock acquire(DeliveryLog log, Duration renewEvery) {
+    /** For every campaign in the log, as `run` sends. */
+    public static SenderLock acquire(DeliveryLog log) {
+        return acquire(log, null);
+    }
+
+    static SenderLock acquire(DeliveryLog log, String sends, Duration renewEvery) {
         Path database = log.path();
         Path real = realPath(database);
         Path file = real.resolveSibling(real.getFileName() + ".lock");
-        FileChannel channel = osLock(database, file);
+        FileChannel channel = osLock(log, file);
         try {
-            SenderLease.Result claim = SenderLease.take(log.statements());
+            SenderLease.Result claim = SenderLease.take(log.statements(), sends);
             if (claim.taken() == null) {
                 throw busy(database, claim.heldBy());
             }
@@ -99,9 +108,10 @@ public final class SenderLock implements AutoCloseable {
         }
     }
 
-    private static FileChannel osLock(Path database, Path file) {
+    private static FileChannel osLock(DeliveryLog log, Path file) {
+        Path database = log.path();
         if (!HELD_HERE.add(file)) {
-            throw busy(database, null);
+            throw busy(database, SenderLease.liveHolder(log.statements()).orElse(null));
         }
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -109,7 +119,7 @@ public final class SenderLock implements AutoCloseable {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
-                throw busy(database, null);
+                throw busy(database, SenderLease.liveHolder(log.statements()).orElse(null));
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -138,7 +148,8 @@ public final class SenderLock implements AutoCloseable {
                         + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault())
                                 .format(holder.takenAt()) + ")";
         return new SenderBusyException(who + " is sending from the delivery log " + Problem.display(database)
-                + " right now; wait for it to finish (its letters are safe), then run this again");
+                + " right now; wait for it to finish (its letters are safe), then run this again",
+                who, holder != null && holder.sends() == null, holder == null ? 0 : holder.pid());
     }
 
     /**
@@ -184,8 +195,30 @@ public final class SenderLock implements AutoCloseable {
 
     /** Another process holds the lock. */
     public static final class SenderBusyException extends RuntimeException {
-        SenderBusyException(String message) {
+        private final String who;
+        private final boolean sendsEveryCampaign;
+        private final long pid;
+
+        SenderBusyException(String message, String who, boolean sendsEveryCampaign, long pid) {
             super(message);
+            this.who = who;
+            this.sendsEveryCampaign = sendsEveryCampaign;
+            this.pid = pid;
+        }
+
+        /** "another Lettermerge (process 123 on host, since …)". */
+        public String who() {
+            return who;
+        }
+
+        /** Whether the holder is a `run`, which sends every campaign in the log, including one queued now. */
+        public boolean sendsEveryCampaign() {
+            return sendsEveryCampaign;
+        }
+
+        /** The holder's process id, 0 when not known. */
+        public long pid() {
+            return pid;
         }
     }
 }

@@ -50,7 +50,8 @@ UPDATE recipient SET state = 'SENDING', attempts = attempts + 1, last_attempt_at
                      first_attempt_at = COALESCE(first_attempt_at, ?), updated_at = ?
 WHERE id = ? AND state IN ('QUEUED', 'DEFERRED') AND removed_at IS NULL AND skipped_at IS NULL
   AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-  AND EXISTS (SELECT 1 FROM campaign c WHERE c.id = recipient.campaign_id AND c.state = 'ACTIVE')
+  AND EXISTS (SELECT 1 FROM campaign c WHERE c.id = recipient.campaign_id AND c.state = 'ACTIVE'
+                AND (? IS NULL OR c.version = ?))
   AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.email_key = recipient.email_key)
   AND NOT EXISTS (SELECT 1 FROM followup f JOIN followup_standing fs
                     ON fs.row_id = recipient.parent_recipient_id AND fs.who = f.who
@@ -342,11 +343,11 @@ WHERE r.parent_recipient_id = ? ORDER BY r.id;
 SELECT log_id FROM log_identity;
 
 -- name: sender-lease
-SELECT holder, host, pid, process_started, taken_at, renewed_at FROM sender_lease;
+SELECT holder, host, pid, process_started, taken_at, renewed_at, sends FROM sender_lease;
 
 -- name: take-sender-lease
-INSERT OR REPLACE INTO sender_lease (only_row, holder, host, pid, process_started, taken_at, renewed_at)
-VALUES (1, ?, ?, ?, ?, ?, ?);
+INSERT OR REPLACE INTO sender_lease (only_row, holder, host, pid, process_started, taken_at, renewed_at, sends)
+VALUES (1, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: renew-sender-lease
 UPDATE sender_lease SET renewed_at = ? WHERE holder = ?;

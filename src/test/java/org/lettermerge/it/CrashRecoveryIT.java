@@ -114,7 +114,9 @@ class CrashRecoveryIT {
                     CliRun second = campaign.sendLive();
 
                     assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.BUSY);
-                    assertThat(second.err()).contains("another Lettermerge is sending");
+                    // Named: the first sender's claim in the log says which process it is.
+                    assertThat(second.err()).containsPattern("another Lettermerge \\(process \\d+ on .+, since .+\\) is "
+                            + "sending from the delivery log");
                     assertThat(first.isAlive()).isTrue();
                     assertThat(campaign.row(CY).state()).isEqualTo(State.SENDING);
                 } finally {

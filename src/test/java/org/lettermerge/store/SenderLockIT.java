@@ -142,7 +142,7 @@ class SenderLockIT {
     @Test
     void aSenderWhoseClaimWasTakenOverIsToldToStop() throws InterruptedException {
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-        try (SenderLock lock = SenderLock.acquire(log, java.time.Duration.ofMillis(50))) {
+        try (SenderLock lock = SenderLock.acquire(log, null, java.time.Duration.ofMillis(50))) {
             lock.onLost(stopped::countDown);
             leaseHeldBy("elsewhere", 1, null, CLOCK.instant());
 

@@ -34,7 +34,7 @@ final class ListKey {
             campaign.rejectUnknownKeys(m, Set.of("file", "sheet"), prefix + key + ".");
             String file = campaign.text(m, "file", false);
             if (file == null) {
-                campaign.problem(m.line(), prefix + key + " needs 'file', e.g. " + example);
+                campaign.problem(m.line(), "'" + prefix + key + "' needs 'file', e.g. " + example);
                 return null;
             }
             String sheet = campaign.text(m, "sheet", false);

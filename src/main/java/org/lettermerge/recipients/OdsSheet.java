@@ -94,7 +94,7 @@ final class OdsSheet implements SheetSource {
                 close();
             }
             return row;
-        } catch (XMLStreamException e) {
+        } catch (XMLStreamException | RuntimeException e) {
             close();
             throw new IllegalStateException("the sheet " + name + " is damaged: open it in LibreOffice and save it"
                     + " again", e);

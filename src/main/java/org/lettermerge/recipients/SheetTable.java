@@ -84,14 +84,7 @@ public final class SheetTable implements Table {
     @Override
     public boolean hasNext() {
         while (next == null && !ended) {
-            SheetRow row;
-            try {
-                row = source.next();
-            } catch (IllegalStateException damaged) {
-                // The sources say what is damaged and what to do; the rows read so far are not to be trusted alone.
-                problems.add(Problem.error(Problem.display(file) + ", sheet " + source.name(), damaged.getMessage()));
-                row = null;
-            }
+            SheetRow row = pull();
             if (row == null) {
                 end();
             } else if (!row.isBlank()) {
@@ -125,10 +118,26 @@ public final class SheetTable implements Table {
         return new Row(row.number(), header.values(row.cells()::get));
     }
 
+    /** The source's next row; null at its end, or after reporting that the sheet is damaged. */
+    private SheetRow pull() {
+        try {
+            return source.next();
+        } catch (IllegalStateException damaged) {
+            // The sources say what is damaged and what to do; the rows read so far are not to be trusted alone.
+            problems.add(Problem.error(Problem.display(file) + ", sheet " + source.name(), damaged.getMessage()));
+            return null;
+        }
+    }
+
     private void readHeader() {
-        SheetRow first = source.next();
+        SheetRow first = pull();
         while (first != null && first.isBlank()) {
-            first = source.next();
+            first = pull();
+        }
+        if (first == null && !problems.isEmpty()) {
+            header = new Header(List.of(), i -> "", "", problems);
+            ended = true;
+            return;
         }
         if (first == null) {
             problems.add(Problem.error(Problem.display(file) + ", sheet " + source.name(), "the sheet is empty: its"

@@ -180,7 +180,7 @@ final class XlsxSheet implements SheetSource {
                 }
             }
             return new SheetRow(raw.number(), raw.hidden(), cells, notes, merges.getOrDefault(raw.number(), List.of()));
-        } catch (XMLStreamException e) {
+        } catch (XMLStreamException | RuntimeException e) {
             close();
             throw new IllegalStateException("the sheet " + name + " of the workbook is damaged: open it in Excel or"
                     + " LibreOffice and save it again", e);

@@ -1,6 +1,7 @@
 package org.lettermerge.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.testsupport.CampaignFolder;
 
@@ -77,5 +79,14 @@ class ListProblemsIT {
         assertThat(p.recipients().readAs()).isEqualTo("CSV separated by semicolons (;)");
         assertThat(p.render(p.recipients().first().orElseThrow()).text())
                 .isEqualTo("Dear Dr Ana of ONG; Droits, Paix,\n");
+    }
+
+    @Test
+    void a_sheet_choice_without_a_file_or_with_an_unknown_key_is_a_campaign_file_error_with_its_line() {
+        assertThatThrownBy(() -> prepare("{sheet: Officials, files: lists.xlsx}"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("campaign.yaml:6: unknown key 'recipients.files': expected one of file, sheet")
+                .hasMessageContaining("campaign.yaml:6: 'recipients' needs 'file', e.g. {file: list.xlsx, sheet:"
+                        + " Officials}");
     }
 }

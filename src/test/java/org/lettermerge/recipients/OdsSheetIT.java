@@ -131,4 +131,19 @@ class OdsSheetIT {
         assertThat(list.problems()).extracting(Problem::toString).containsExactly(Problem.display(file)
                 + ", sheet Officials, row 3, column email (C3): is empty: fill in the address or delete the row");
     }
+
+    @Test
+    void a_sheet_whose_xml_breaks_off_is_a_problem_after_the_rows_before_it() throws IOException {
+        Path file = OdsFile.write(dir.resolve("list.ods"), OdsFile.table("Officials", "<table:table-row>"
+                + "<table:table-cell office:value-type=\"string\"><text:p>email</text:p></table:table-cell>"
+                + "</table:table-row><table:table-row>"
+                + "<table:table-cell office:value-type=\"string\"><text:p>ana@example.org</text:p></table:table-cell>"
+                + "</table:table-row><table:table-row><table:table-cell></table:row>"));
+
+        RecipientList list = RecipientsCsv.read(file, null, Set.of());
+
+        assertThat(list.problems()).extracting(Problem::toString).containsExactly(Problem.display(file)
+                + ", sheet Officials: the sheet Officials is damaged: open it in LibreOffice and save it again");
+        assertThat(list.hasErrors()).as("a list with an error is never sent").isTrue();
+    }
 }

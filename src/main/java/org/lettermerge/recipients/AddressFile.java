@@ -46,9 +46,12 @@ public final class AddressFile {
         return isCsv(firstLine) ? fromCsv(file) : fromLines(file, lines, problems);
     }
 
-    /** A CSV header names an email column; a line of plain text is one address and has no comma. */
+    /**
+     * A CSV header names an email column; a line of plain text is one address and has no separator (a comma, or
+     * the semicolon or tab of a European Excel or Google Sheets export: see {@link Separator}).
+     */
     private static boolean isCsv(String firstLine) {
-        if (firstLine.contains(",")) {
+        if (firstLine.contains(",") || firstLine.contains(";") || firstLine.contains("\t")) {
             return true;
         }
         return CsvTable.normalise(firstLine).equals(RecipientsCsv.EMAIL);

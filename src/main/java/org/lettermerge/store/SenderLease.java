@@ -42,7 +42,8 @@ final class SenderLease {
     static Result take(Statements sql, String sends) {
         Instant now = sql.instant();
         ProcessHandle self = ProcessHandle.current();
-        Holder me = new Holder(UUID.randomUUID().toString(), HOST, self.pid(), started(self), now, now, sends);
+        Holder me = new Holder(UUID.randomUUID().toString(), HOST, self.pid(), ProcessStart.of(self), now, now,
+                sends);
         return sql.write("take the sender claim", () -> {
             Optional<Holder> current = read(sql);
             if (current.isPresent() && isAlive(current.get(), now)) {
@@ -92,13 +93,11 @@ final class SenderLease {
         }
         return ProcessHandle.of(holder.pid())
                 .filter(ProcessHandle::isAlive)
-                .map(p -> holder.processStarted() == null || holder.processStarted().equals(started(p)))
+                .map(p -> ProcessStart.same(holder.processStarted(), p))
                 .orElse(false);
     }
 
-    private static String started(ProcessHandle process) {
-        return process.info().startInstant().map(Timestamps::format).orElse(null);
-    }
+
 
     static final String HOST = hostName();
 

@@ -80,7 +80,7 @@ class SenderLockIT {
     @Test
     void aClaimHeldByALiveProcessTurnsAwayASecondSenderWhateverItsLockFile() {
         ProcessHandle self = ProcessHandle.current();
-        String started = self.info().startInstant().map(Timestamps::format).orElseThrow();
+        String started = ProcessStart.of(self);
         leaseHeldBy(SenderLease.HOST, self.pid(), started, CLOCK.instant());
 
         assertThatThrownBy(() -> SenderLock.acquire(log)).isInstanceOf(SenderLock.SenderBusyException.class)
@@ -164,6 +164,6 @@ class SenderLockIT {
     private void leaseHeldBy(String host, long pid, String started, Instant renewed) {
         Statements sql = log.statements();
         sql.write("plant a claim", () -> sql.execute("take-sender-lease", "someone-else", host, pid, started,
-                renewed, renewed));
+                renewed, renewed, null));
     }
 }

@@ -18,6 +18,7 @@ import org.lettermerge.oauth.OAuthSettings;
  * @param data       campaign-wide data files by the name the template uses
  * @param schedule   when letters may go out, retries, error budget
  * @param mailbox    where replies and bounces arrive (IMAP), or null when the campaign reads none
+ * @param sheets     the sheets of workbooks the recipients and data are read from, where the file names one
  * @param oauth      who signs the account in where smtp.auth or mailbox.auth is oauth2, or null
  */
 public record Campaign(
@@ -35,6 +36,7 @@ public record Campaign(
         Path database,
         ScheduleSettings schedule,
         MailboxSettings mailbox,
+        Sheets sheets,
         OAuthSettings oauth) {
 
     public Campaign {
@@ -47,6 +49,7 @@ public record Campaign(
         Objects.requireNonNull(smtp, "smtp");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(sheets, "sheets");
         data = Map.copyOf(data);
         attachments = List.copyOf(attachments);
     }
@@ -70,7 +73,7 @@ public record Campaign(
 
     public Campaign withSmtp(SmtpChoice newSmtp) {
         return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
-                attachments, newSmtp, database, schedule, mailbox, oauth);
+                attachments, newSmtp, database, schedule, mailbox, sheets, oauth);
     }
 
     /**
@@ -79,11 +82,11 @@ public record Campaign(
      */
     public Campaign asReminder(String newName, String newSubject, Path reminderTemplate) {
         return new Campaign(file, newName, sender, newSubject, toName, reminderTemplate, null, recipients, data,
-                List.of(), smtp, database, schedule, mailbox, oauth);
+                List.of(), smtp, database, schedule, mailbox, sheets, oauth);
     }
 
     public Campaign withDatabase(Path newDatabase) {
         return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
-                attachments, smtp, newDatabase, schedule, mailbox, oauth);
+                attachments, smtp, newDatabase, schedule, mailbox, sheets, oauth);
     }
 }

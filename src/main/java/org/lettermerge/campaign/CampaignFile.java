@@ -62,8 +62,11 @@ public final class CampaignFile {
         String toName = text(top, "to_name", false);
         Path template = path(top, "template", true);
         Path html = path(top, "html_template", false);
-        Path recipients = path(top, "recipients", true);
-        Map<String, Path> data = dataFiles(top);
+        ListKey.Choice recipients = new ListKey(this).read(top, "recipients", "",
+                "{file: list.xlsx, sheet: Officials}", true);
+        Map<String, Path> data = new LinkedHashMap<>();
+        Map<String, String> dataSheets = new LinkedHashMap<>();
+        dataFiles(top, data, dataSheets);
         List<Path> attachments = attachments(top);
         SmtpChoice smtp = new SmtpSection(this).read(top.entries().get("smtp"));
         Path database = path(top, "database", false);
@@ -81,8 +84,9 @@ public final class CampaignFile {
             throw new InvalidInputException(problems);
         }
         return new Campaign(file, name != null ? name : defaultName(), new Sender(from, replyTo, listUnsubscribe, bounceAddress),
-                subject.strip(), toName, template, html, recipients, data, attachments, smtp,
-                database != null ? database : folder.resolve("lettermerge.db"), schedule, mailbox, oauth);
+                subject.strip(), toName, template, html, recipients.file(), data, attachments, smtp,
+                database != null ? database : folder.resolve("lettermerge.db"), schedule, mailbox,
+                new Sheets(recipients.sheet(), dataSheets), oauth);
     }
 
     /** A whole number in [min, max], or the fallback when the key is absent; {@code prefix} names the section. */
@@ -224,26 +228,31 @@ public final class CampaignFile {
         }
     }
 
-    private Map<String, Path> dataFiles(Mapping top) {
+    private void dataFiles(Mapping top, Map<String, Path> data, Map<String, String> sheets) {
         YamlTree node = top.entries().get("data");
-        Map<String, Path> data = new LinkedHashMap<>();
         if (node == null || node instanceof Scalar s && s.text() == null) {
-            return data;
+            return;
         }
         if (!(node instanceof Mapping m)) {
             problems.add(Problem.error(Problem.at(file, node.line()),
                     "'data' maps names to files, e.g. data: { signatories: signatories.csv }"));
-            return data;
+            return;
         }
+        ListKey lists = new ListKey(this);
         m.entries().forEach((name, value) -> {
-            if (value instanceof Scalar s && s.text() != null) {
-                data.put(name, folder.resolve(s.text()).normalize());
-            } else {
+            if (value instanceof Scalar s && s.text() == null) {
                 problems.add(Problem.error(Problem.at(file, value.line()), "data." + name
-                        + " must be the path of a .csv, .yaml or .json file"));
+                        + " must be the path of a .csv, .xlsx, .ods, .yaml or .json file"));
+                return;
+            }
+            ListKey.Choice choice = lists.read(m, name, "data.", "{file: lists.xlsx, sheet: Signatories}", false);
+            if (choice != null) {
+                data.put(name, choice.file());
+                if (choice.sheet() != null) {
+                    sheets.put(name, choice.sheet());
+                }
             }
         });
-        return data;
     }
 
     private List<Path> attachments(Mapping top) {

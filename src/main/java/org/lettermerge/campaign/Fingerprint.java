@@ -38,7 +38,9 @@ public final class Fingerprint {
         if (c.htmlTemplate() != null) {
             parts.put("html_template " + relative(c, c.htmlTemplate()), file(c.htmlTemplate()));
         }
-        c.data().forEach((name, path) -> parts.put("data " + name + " " + relative(c, path), file(path)));
+        // The sheet joins the name only when one is chosen: a campaign without one keeps the hash it had before.
+        c.data().forEach((name, path) -> parts.put("data " + name + " " + relative(c, path)
+                + (c.sheets().of(name) == null ? "" : " sheet " + c.sheets().of(name)), file(path)));
         c.attachments().forEach(path -> parts.put("attachment " + relative(c, path), file(path)));
         return parts;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
@@ -40,19 +41,21 @@ public final class Preflight {
         List<Problem> problems = new ArrayList<>();
         LetterTemplates templates = compile(c, problems);
         // Rendering checks the merged subject and To name for control characters, whatever columns they use.
-        RecipientsCsv csv = RecipientsCsv.open(c.recipients());
+        RecipientsCsv csv = RecipientsCsv.open(c.recipients(), c.sheets().recipients(), Set.of());
         // Reported after the recipients file's problems, which are all known only once its last row is read.
         List<Problem> campaignProblems = new ArrayList<>();
-        Map<String, Object> data = DataFiles.read(c.data(), campaignProblems);
+        Map<String, Object> data = DataFiles.read(c.data(), c.sheets(), campaignProblems);
         checkAttachments(c, campaignProblems);
         CleartextLogin.check(c).ifPresent(campaignProblems::add);
         RowChecks checks = null;
         SizeCheck sizes = new SizeCheck(new LetterMeter(c), c.smtp().pacing().messageSize(), every);
-        if (templates != null) {
+        // A list that cannot be read has one problem that says why; every variable "missing" from it would bury it.
+        if (templates != null && csv.readable()) {
             campaignProblems.addAll(templates.checkVariables(csv.columns(), data));
             checks = new RowChecks(templates, data, noErrors(problems) && noErrors(campaignProblems), sizes);
         }
-        RecipientRows recipients = RecipientRows.read(csv, checks == null ? r -> { } : checks::check);
+        RecipientRows recipients = RecipientRows.read(csv, c.sheets().recipients(),
+                checks == null ? r -> { } : checks::check);
         List<Problem> fileProblems = csv.problems();
         problems.addAll(fileProblems);
         problems.addAll(campaignProblems);
@@ -115,12 +118,12 @@ public final class Preflight {
     public static PreparedCampaign prepareForRendering(Campaign c, List<String> extraVariables) {
         List<Problem> problems = new ArrayList<>();
         LetterTemplates templates = compile(c, problems);
-        RecipientsCsv csv = RecipientsCsv.open(c.recipients());
-        Map<String, Object> data = DataFiles.read(c.data(), problems);
+        RecipientsCsv csv = RecipientsCsv.open(c.recipients(), c.sheets().recipients(), Set.of());
+        Map<String, Object> data = DataFiles.read(c.data(), c.sheets(), problems);
         CleartextLogin.check(c).ifPresent(problems::add);
         // Read through like any campaign's file, so that recipients() means the same for a reminder.
-        RecipientRows recipients = RecipientRows.read(csv, r -> { });
-        if (templates != null) {
+        RecipientRows recipients = RecipientRows.read(csv, c.sheets().recipients(), r -> { });
+        if (templates != null && csv.readable()) {
             List<String> columns = new ArrayList<>(recipients.columns());
             columns.addAll(extraVariables);
             problems.addAll(templates.checkVariables(columns, data));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
@@ -20,9 +21,11 @@ import org.lettermerge.recipients.RecipientsCsv;
  * @param count      how many rows can be mailed (duplicates and rows with errors not counted)
  * @param duplicates the rows skipped because an earlier row has the same address (few)
  * @param hash       the recipients hash of these rows, as a version in the log records it ({@link RecipientsHash})
+ * @param sheet      the sheet of a workbook they were read from, or null (the first sheet, or a CSV file)
+ * @param readAs     how the file was read, for check: "CSV separated by semicolons (;)", "sheet Officials of ..."
  */
 public record RecipientRows(Path file, List<String> columns, int count, List<RecipientsCsv.Duplicate> duplicates,
-                            String hash) {
+                            String hash, String sheet, String readAs) {
 
     public RecipientRows {
         Objects.requireNonNull(file, "file");
@@ -31,14 +34,15 @@ public record RecipientRows(Path file, List<String> columns, int count, List<Rec
     }
 
     /** Reads every row of {@code csv}, handing each mailable one to {@code eachRow} as it goes by. */
-    static RecipientRows read(RecipientsCsv csv, Consumer<Recipient> eachRow) {
+    static RecipientRows read(RecipientsCsv csv, String sheet, Consumer<Recipient> eachRow) {
         RecipientsHash hash = new RecipientsHash();
         while (csv.hasNext()) {
             Recipient r = csv.next();
             hash.add(r);
             eachRow.accept(r);
         }
-        return new RecipientRows(csv.file(), csv.columns(), csv.count(), csv.duplicates(), hash.value());
+        return new RecipientRows(csv.file(), csv.columns(), csv.count(), csv.duplicates(), hash.value(), sheet,
+                csv.readAs());
     }
 
     /**
@@ -46,7 +50,7 @@ public record RecipientRows(Path file, List<String> columns, int count, List<Rec
      * preflight saw: anything that queues them uses {@link #forQueuing()}.
      */
     public Iterable<Recipient> reread() {
-        return () -> RecipientsCsv.open(file);
+        return () -> RecipientsCsv.open(file, sheet, Set.of());
     }
 
     /** The first mailable row, read again from the file. */
@@ -62,7 +66,7 @@ public record RecipientRows(Path file, List<String> columns, int count, List<Rec
      * The log consumes these inside its write transaction, so that throw leaves nothing queued.
      */
     public Iterable<Checked> forQueuing() {
-        return () -> new Unchanged(RecipientsCsv.open(file));
+        return () -> new Unchanged(RecipientsCsv.open(file, sheet, Set.of()));
     }
 
     /** A row read again for queuing, with its row hash ({@link Fingerprint#row}), computed once for the check. */

@@ -41,6 +41,7 @@ final class Describe {
         out.println("  recipients:  " + Problem.display(c.recipients()) + ": " + p.recipients().count()
                 + " recipients" + (p.recipients().duplicates().isEmpty() ? ""
                 : ", " + p.recipients().duplicates().size() + " duplicate rows"));
+        out.println("  read as:     " + p.recipients().readAs());
         for (Map.Entry<String, Object> d : p.data().entrySet()) {
             out.println("  data:        " + d.getKey() + (d.getValue() instanceof List<?> l ? ": " + l.size() + " rows" : ""));
         }

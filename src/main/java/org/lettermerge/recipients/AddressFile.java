@@ -46,16 +46,19 @@ public final class AddressFile {
         return isCsv(firstLine) ? fromCsv(file) : fromLines(file, lines, problems);
     }
 
-    /** A CSV header names an email column; a line of plain text is one address and has no comma. */
+    /**
+     * A CSV header names an email column; a line of plain text is one address and has no separator (a comma, or
+     * the semicolon or tab of a European Excel or Google Sheets export: see {@link Separator}).
+     */
     private static boolean isCsv(String firstLine) {
-        if (firstLine.contains(",")) {
+        if (firstLine.contains(",") || firstLine.contains(";") || firstLine.contains("\t")) {
             return true;
         }
         return CsvTable.normalise(firstLine).equals(RecipientsCsv.EMAIL);
     }
 
     private static Result fromCsv(Path file) {
-        CsvTable.Result table = CsvTable.read(file);
+        Table.Result table = CsvTable.read(file);
         List<Problem> problems = new ArrayList<>(table.problems());
         List<Entry> addresses = new ArrayList<>();
         if (!table.columns().contains(RecipientsCsv.EMAIL)) {
@@ -63,7 +66,7 @@ public final class AddressFile {
                     + String.join(", ", table.columns()) + "): name the column of addresses 'email'"));
             return new Result(file, addresses, problems);
         }
-        for (CsvTable.Row row : table.rows()) {
+        for (Table.Row row : table.rows()) {
             add(file, row.line(), row.values().get(RecipientsCsv.EMAIL), addresses, problems);
         }
         return new Result(file, addresses, problems);

@@ -14,8 +14,14 @@ import org.lettermerge.problems.Problem;
  * @param line   the line its record starts on
  * @param email  the address to deliver to: trimmed, case kept, domain in IDNA ASCII form
  * @param fields every column as written (including email), in column order, for the templates
+ * @param sheet  the sheet of a workbook it came from ({@code line} is then the sheet's row number), or null
  */
-public record Recipient(Path file, int line, String email, Map<String, String> fields) {
+public record Recipient(Path file, int line, String email, Map<String, String> fields, String sheet) {
+
+    /** A row of a CSV file, or of a list whose sheet does not matter (rows of the log). */
+    public Recipient(Path file, int line, String email, Map<String, String> fields) {
+        this(file, line, email, fields, null);
+    }
 
     public Recipient {
         Objects.requireNonNull(file, "file");
@@ -34,8 +40,8 @@ public record Recipient(Path file, int line, String email, Map<String, String> f
         return Addresses.key(email);
     }
 
-    /** "recipients.csv:7", for problems about this row. */
+    /** "recipients.csv:7" or "list.xlsx, sheet Officials, row 7", for problems about this row. */
     public String where() {
-        return Problem.at(file, line);
+        return sheet == null ? Problem.at(file, line) : Problem.display(file) + ", sheet " + sheet + ", row " + line;
     }
 }

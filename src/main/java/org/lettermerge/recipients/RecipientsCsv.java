@@ -14,7 +14,7 @@ import java.util.Set;
 import org.lettermerge.problems.Problem;
 
 /**
- * Reads a recipients CSV one row at a time and checks every row before anything is merged or sent: each
+ * Reads a recipients list — a CSV file or a sheet of a workbook ({@link Table#open}) — one row at a time and checks every row before anything is merged or sent: each
  * {@link #next()} is the next mailable recipient; rows with errors and repeated addresses are skipped, and
  * their problems kept. Only the first line of each address is remembered (to name it in a duplicate's
  * warning), never the recipients themselves.
@@ -27,7 +27,7 @@ public final class RecipientsCsv implements Iterator<Recipient> {
     /** A row skipped because an earlier row has the same address, in any case. */
     public record Duplicate(Recipient recipient, int firstLine) {}
 
-    private final CsvTable table;
+    private final Table table;
     private final Set<String> checked = new LinkedHashSet<>(List.of(EMAIL, NAME));
     private final boolean hasRows;
     // The file's own problems come first, as when it was read whole; then this list's, in row order.
@@ -39,12 +39,14 @@ public final class RecipientsCsv implements Iterator<Recipient> {
     private Recipient next;
     private boolean finished;
 
-    private RecipientsCsv(CsvTable table, Set<String> headerColumns) {
+    private RecipientsCsv(Table table, Set<String> headerColumns) {
         this.table = table;
         checked.addAll(headerColumns);
         List<String> columns = table.columns();
         if (!columns.isEmpty() && !columns.contains(EMAIL)) {
-            problems.add(Problem.error(Problem.at(table.file(), 1), "there is no 'email' column (columns: "
+            String where = table.sheet() == null ? Problem.at(table.file(), 1)
+                    : Problem.display(table.file()) + ", sheet " + table.sheet();
+            problems.add(Problem.error(where, "there is no 'email' column (columns: "
                     + String.join(", ", columns) + "): name the column holding the addresses 'email'"));
         }
         hasRows = columns.contains(EMAIL);
@@ -60,7 +62,12 @@ public final class RecipientsCsv implements Iterator<Recipient> {
      *                      would split a header, so they are checked like email and name
      */
     public static RecipientsCsv open(Path file, Set<String> headerColumns) {
-        return new RecipientsCsv(CsvTable.open(file), headerColumns);
+        return open(file, null, headerColumns);
+    }
+
+    /** A list in a CSV file or a workbook; {@code sheet} (null: the first) only for a workbook. */
+    public static RecipientsCsv open(Path file, String sheet, Set<String> headerColumns) {
+        return new RecipientsCsv(Table.open(file, sheet), headerColumns);
     }
 
     /** Every recipient at once, for small lists. */
@@ -70,7 +77,12 @@ public final class RecipientsCsv implements Iterator<Recipient> {
 
     /** Every recipient at once, for small lists; see {@link #open(Path, Set)}. */
     public static RecipientList read(Path file, Set<String> headerColumns) {
-        RecipientsCsv csv = open(file, headerColumns);
+        return read(file, null, headerColumns);
+    }
+
+    /** Every recipient at once, for small lists; see {@link #open(Path, String, Set)}. */
+    public static RecipientList read(Path file, String sheet, Set<String> headerColumns) {
+        RecipientsCsv csv = open(file, sheet, headerColumns);
         List<Recipient> recipients = new ArrayList<>();
         csv.forEachRemaining(recipients::add);
         return new RecipientList(file, csv.columns(), recipients,
@@ -83,6 +95,16 @@ public final class RecipientsCsv implements Iterator<Recipient> {
 
     public List<String> columns() {
         return table.columns();
+    }
+
+    /** False when the file could not be read at all: its one problem says why, and nothing should add to it. */
+    public boolean readable() {
+        return table.readable();
+    }
+
+    /** How the list was read: "CSV separated by semicolons (;)", "sheet Officials of an Excel workbook". */
+    public String readAs() {
+        return table.readAs();
     }
 
     @Override
@@ -128,12 +150,12 @@ public final class RecipientsCsv implements Iterator<Recipient> {
     }
 
     /** The row as a recipient, or null when it is blank, has errors or repeats an address. */
-    private Recipient mailable(CsvTable.Row row) {
+    private Recipient mailable(Table.Row row) {
         tableRows++;
         if (row.values().values().stream().allMatch(String::isBlank)) {
             return null;
         }
-        Recipient recipient = recipient(file(), row, checked, problems);
+        Recipient recipient = recipient(table, row, checked, problems);
         if (recipient == null) {
             return null;
         }
@@ -142,7 +164,8 @@ public final class RecipientsCsv implements Iterator<Recipient> {
             return recipient;
         }
         duplicates.add(new Duplicate(recipient, first));
-        problems.add(Problem.warning(recipient.where(), "duplicate of line " + first
+        problems.add(Problem.warning(recipient.where(), "duplicate of " + (table.sheet() == null ? "line " : "row ")
+                + first
                 + " (" + recipient.email() + "): skipped"));
         return null;
     }
@@ -150,35 +173,45 @@ public final class RecipientsCsv implements Iterator<Recipient> {
     private void finish() {
         finished = true;
         if (hasRows && tableRows == 0 && table.problems().isEmpty()) {
-            problems.add(Problem.error(Problem.at(file(), 0), "has a header but no recipients: add one row per recipient"));
+            problems.add(Problem.error(table.sheet() == null ? Problem.at(file(), 0) : Problem.display(file())
+                    + ", sheet " + table.sheet(), "has a header but no recipients: add one row per recipient"));
         }
     }
 
     /** The row as a recipient, or null after adding its problems. */
-    private static Recipient recipient(Path file, CsvTable.Row row, Set<String> checked, List<Problem> problems) {
-        String where = Problem.at(file, row.line());
+    private static Recipient recipient(Table table, Table.Row row, Set<String> checked, List<Problem> problems) {
         int before = problems.size();
         for (String column : checked) {
             String value = row.values().get(column);
             if (value != null && Addresses.hasControlCharacters(value)) {
-                problems.add(Problem.error(where, "column '" + column + "' contains a line break or control character,"
-                        + " and it goes into a mail header: remove it"));
+                problems.add(cell(table, row, column, " ", "contains a line break or control character, and it goes"
+                        + " into a mail header: remove it"));
             }
         }
         String raw = row.values().get(EMAIL).strip();
         String email = null;
         if (raw.isEmpty()) {
-            problems.add(Problem.error(where, "column 'email' is empty: fill in the address or delete the row"));
+            problems.add(cell(table, row, EMAIL, " ", "is empty: fill in the address or delete the row"));
         } else if (!Addresses.hasControlCharacters(raw)) {
             try {
                 email = Addresses.parseStrict(raw).getAddress();
             } catch (AddressException e) {
-                problems.add(Problem.error(where, "column 'email': '" + raw + "' is not a usable address ("
-                        + reason(e) + "): correct it"));
+                problems.add(cell(table, row, EMAIL, ": ", "'" + raw + "' is not a usable address (" + reason(e)
+                        + "): correct it"));
             }
         }
-        return problems.size() == before && email != null
-                ? new Recipient(file, row.line(), email, withTrimmedEmail(row.values(), raw)) : null;
+        return problems.size() == before && email != null ? new Recipient(table.file(), row.line(), email,
+                withTrimmedEmail(row.values(), raw), table.sheet()) : null;
+    }
+
+    /**
+     * A problem with one cell: a sheet's place names the cell ("row 7, column email (C7)"); a CSV line names the
+     * column in the message, joined by {@code joint}.
+     */
+    private static Problem cell(Table table, Table.Row row, String column, String joint, String message) {
+        return table.sheet() == null
+                ? Problem.error(table.where(row.line()), "column '" + column + "'" + joint + message)
+                : Problem.error(table.where(row.line(), column), message);
     }
 
     private static Map<String, String> withTrimmedEmail(Map<String, String> values, String email) {

@@ -14,23 +14,29 @@ import org.lettermerge.problems.Problem;
 
 /**
  * Reads a text file that must be UTF-8. A file saved as Latin-1 or Windows-1252 would otherwise turn
- * "Côte" into "C?te" in every letter; we stop instead, naming the line of the first bad byte.
+ * "Côte" into "C?te" in every letter; we stop instead, with one message that says how to save it.
  */
 final class Utf8File {
 
     private static final char BOM = '\uFEFF';
 
+    /** Excel's "CSV (Comma delimited)" and "Unicode Text" are the usual wrong choices; "CSV UTF-8" is right. */
+    static final String HOW_TO_SAVE = "save it again as \"CSV UTF-8 (Comma delimited)\" (Excel) or as Text CSV with"
+            + " the character set Unicode (UTF-8) (LibreOffice), or point to the .xlsx or .ods file itself";
+
     private Utf8File() {
     }
 
-    /** The text without a leading byte order mark, or null after adding a problem. */
+    /** The text without a leading byte order mark, or null after adding one problem that says why. */
     static String read(Path file, List<Problem> problems) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            problems.add(Problem.error(Problem.at(file, 0), "cannot be read (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "): check the path and its permissions"));
+        byte[] bytes = FileAccess.bytes(file, problems);
+        if (bytes == null) {
+            return null;
+        }
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            problems.add(Problem.error(Problem.display(file), "is saved as UTF-16 (Excel's \"Unicode Text\"), not"
+                    + " UTF-8: " + HOW_TO_SAVE));
             return null;
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -42,7 +48,8 @@ final class Utf8File {
         if (result.isError()) {
             int offset = in.position();
             problems.add(Problem.error(Problem.at(file, lineOfByte(bytes, offset)), String.format(
-                    "is not UTF-8 (byte 0x%02X): save the file as \"CSV UTF-8\"", bytes[offset] & 0xFF)));
+                    "is not UTF-8 (byte 0x%02X here; it was probably saved as Windows-1252 or Latin-1, Excel's"
+                            + " plain \"CSV\"): %s", bytes[offset] & 0xFF, HOW_TO_SAVE)));
             return null;
         }
         decoder.flush(out);

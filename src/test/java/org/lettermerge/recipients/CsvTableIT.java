@@ -27,7 +27,7 @@ class CsvTableIT {
                 a,b,c,d
                 """);
 
-        CsvTable.Result table = CsvTable.read(file);
+        Table.Result table = CsvTable.read(file);
 
         assertThat(table.columns()).containsExactly("first_name", "org_name", "e_mail_address", "x");
         assertThat(table.rows().get(0).values()).containsExactly(
@@ -42,9 +42,9 @@ class CsvTableIT {
                 + "a@x.org,\"O'Brien, Jr.\",\"12 Rue \"\"Haute\"\"\r\nBât. B\"\r\n"
                 + "b@x.org,  Bob  ,\r\n");
 
-        CsvTable.Result table = CsvTable.read(file);
+        Table.Result table = CsvTable.read(file);
 
-        assertThat(table.rows()).extracting(CsvTable.Row::line).containsExactly(2, 4);
+        assertThat(table.rows()).extracting(Table.Row::line).containsExactly(2, 4);
         assertThat(table.rows().get(0).values().get("name")).isEqualTo("O'Brien, Jr.");
         assertThat(table.rows().get(0).values().get("address")).isEqualTo("12 Rue \"Haute\"\r\nBât. B");
         assertThat(table.rows().get(1).values().get("name")).isEqualTo("  Bob  ");
@@ -55,7 +55,7 @@ class CsvTableIT {
         Path file = dir.resolve("bom.csv");
         Files.write(file, ("\uFEFFemail,name\nа@x.org,Алёна\n").getBytes(StandardCharsets.UTF_8));
 
-        CsvTable.Result table = CsvTable.read(file);
+        Table.Result table = CsvTable.read(file);
 
         assertThat(table.columns()).containsExactly("email", "name");
         assertThat(table.rows().get(0).values().get("name")).isEqualTo("Алёна");
@@ -69,7 +69,7 @@ class CsvTableIT {
                 b@x.org,Bob,Dr,extra
                 """);
 
-        CsvTable.Result table = CsvTable.read(file);
+        Table.Result table = CsvTable.read(file);
 
         assertThat(table.rows().get(0).values()).containsEntry("name", "").containsEntry("title", "");
         assertThat(table.problems()).singleElement().satisfies(p -> {
@@ -85,7 +85,7 @@ class CsvTableIT {
                 a@x.org,1,2,3
                 """);
 
-        CsvTable.Result table = CsvTable.read(file);
+        Table.Result table = CsvTable.read(file);
 
         assertThat(table.problems()).extracting(Problem::message).satisfiesExactly(
                 m -> assertThat(m).contains("column 2 has no name"),
@@ -98,7 +98,7 @@ class CsvTableIT {
         Path file = dir.resolve("latin1.csv");
         Files.write(file, "email,name\na@x.org,C\u00f4te\n".getBytes(StandardCharsets.ISO_8859_1));
 
-        CsvTable.Result table = CsvTable.read(file);
+        Table.Result table = CsvTable.read(file);
 
         assertThat(table.rows()).isEmpty();
         assertThat(table.problems()).singleElement().satisfies(p -> {
@@ -115,7 +115,7 @@ class CsvTableIT {
         assertThat(CsvTable.read(empty).problems()).singleElement()
                 .satisfies(p -> assertThat(p.toString()).contains("recipients.csv", "empty"));
         assertThat(CsvTable.read(missing).problems()).singleElement()
-                .satisfies(p -> assertThat(p.toString()).contains("nowhere.csv", "cannot be read"));
+                .satisfies(p -> assertThat(p.toString()).contains("nowhere.csv", "not found", "check the path"));
     }
 
     @Test
@@ -159,6 +159,7 @@ class CsvTableIT {
         assertThat(table.columns()).containsExactly("email", "name");
         assertThat(table.problems()).extracting(Problem::message).satisfiesExactly(
                 m -> assertThat(m).startsWith("3 values but the header names 2 columns"),
-                m -> assertThat(m).startsWith("cannot be read as CSV").contains("EOF"));
+                m -> assertThat(m).startsWith("cannot be read as CSV").contains("never closed"));
+        assertThat(table.problems().get(1).where()).endsWith("recipients.csv:4");
     }
 }

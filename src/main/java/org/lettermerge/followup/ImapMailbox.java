@@ -44,7 +44,10 @@ final class ImapMailbox implements AutoCloseable {
                 // As for SMTP: XOAUTH2 by name only, so a server without it is never sent the token as a password.
                 props.setProperty("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
             }
-            store = Session.getInstance(props).getStore(protocol);
+            store = credentials instanceof Credentials.OAuth2
+                    ? Session.getInstance(props).getStore(protocol.equals("imaps") ? TokenOnlyImapStore.IMAPS
+                            : TokenOnlyImapStore.IMAP)
+                    : Session.getInstance(props).getStore(protocol);
             if (credentials instanceof Credentials.OAuth2 oauth) {
                 store = ImapOAuthLogin.connect(store, settings, oauth.tokens());
             } else {

@@ -65,9 +65,9 @@ final class LetterSender {
             throw new DeliveryLogException("stopped: the delivery log could not record the handoff of the letter to "
                     + row.email() + " (" + e.getCause().getMessage() + "); it was not sent", e);
         }
-        live.sent(worker);
         Sent sent = settle(campaign, live, row, outcome);
         log.recordOutcome(sent.outcome());
+        live.sent(worker);
         return sent;
     }
 

@@ -110,19 +110,15 @@ public final class LiveCampaign implements AutoCloseable {
         return open == null ? null : open.description();
     }
 
-    /** Counts a message on a worker's connection; reconnects when the provider's per-connection cap is reached. */
+    /**
+     * Counts a message on a worker's connection. At the provider's per-connection cap the connection is closed, so
+     * that the worker's next letter opens a new one before it is claimed: a server gone meanwhile leaves that
+     * letter queued, and this one's outcome is already written.
+     */
     void sent(int worker) {
         int cap = prepared.campaign().smtp().pacing().messagesPerConnection();
-        Mailer client;
-        synchronized (this) {
-            int count = sentOnConnection.merge(worker, 1, Integer::sum);
-            client = cap > 0 && count >= cap ? clients.get(worker) : null;
-            if (client != null) {
-                sentOnConnection.put(worker, 0);
-            }
-        }
-        if (client != null) {
-            client.connect();
+        if (cap > 0 && sentOnConnection.merge(worker, 1, Integer::sum) >= cap) {
+            disconnect(worker);
         }
     }
 
@@ -136,8 +132,9 @@ public final class LiveCampaign implements AutoCloseable {
         return consecutiveFailures;
     }
 
-    /** Drops a worker's connection (the server refused us on it); its next letter opens a new one. */
+    /** Drops a worker's connection (the server refused us on it, or it reached its cap); its next letter opens a new one. */
     synchronized void disconnect(int worker) {
+        sentOnConnection.remove(worker);
         Mailer client = clients.remove(worker);
         if (client != null) {
             client.close();

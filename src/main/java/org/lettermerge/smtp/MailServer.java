@@ -52,6 +52,8 @@ public final class MailServer implements AutoCloseable {
     public synchronized Mailer connect() {
         SmtpClient client = new SmtpClient(settings, credentials, clock);
         client.connect();
+        // Connections closed at a provider's per-connection cap are not kept for the length of a long run.
+        clients.removeIf(SmtpClient::isClosed);
         clients.add(client);
         return client;
     }

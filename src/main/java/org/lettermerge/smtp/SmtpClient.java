@@ -175,6 +175,10 @@ public final class SmtpClient implements Mailer {
         }
     }
 
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public synchronized void close() {
         closed = true;

@@ -1,13 +1,12 @@
 package org.lettermerge.delivery;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignState;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.PauseKind;
 import org.lettermerge.store.State;
-import org.lettermerge.store.StoredRecipient;
 
 /**
  * Where a campaign stands, as an organizer asks it: scheduled, sending, paused (and why), waiting for a
@@ -19,22 +18,27 @@ import org.lettermerge.store.StoredRecipient;
  */
 public record CampaignStatus(String state, String detail, Instant next) {
 
-    /** With the next letter's time from the account's budget, as the scheduler decides it. */
-    public static CampaignStatus of(DeliveryLog log, CampaignRecord c, List<StoredRecipient> rows, Instant now) {
+    /**
+     * With the next letter's time from the account's budget, as the scheduler decides it. Read from the log's counts
+     * and its earliest retry, never from the rows themselves: status must not hold 100,000 rows to say where it stands.
+     */
+    public static CampaignStatus of(DeliveryLog log, CampaignRecord c, Instant now) {
         Instant slot = c.account() == null ? now
                 : log.budgets().usage(c.account(), now).map(u -> AccountSlot.of(u, now).at()).orElse(now);
-        return of(c, rows, now, slot);
+        return of(c, log.counts(c), log.nextRetry(c).orElse(null), now, slot);
     }
 
-    /** @param slot when the account's budget lets the next letter start */
-    static CampaignStatus of(CampaignRecord c, List<StoredRecipient> rows, Instant now, Instant slot) {
-        List<StoredRecipient> current = rows.stream().filter(r -> !r.isRemoved()).toList();
-        long queued = count(current, State.QUEUED);
-        long deferred = count(current, State.DEFERRED);
-        long unknown = count(current, State.UNKNOWN);
-        long sending = count(current, State.SENDING);
-        Instant nextRetry = current.stream().filter(r -> r.state() == State.DEFERRED && r.nextAttemptAt() != null)
-                .map(StoredRecipient::nextAttemptAt).min(Instant::compareTo).orElse(null);
+    /**
+     * @param counts    the rows still in the recipients file by state as status shows it (skipped is SKIPPED)
+     * @param nextRetry the earliest retry time among DEFERRED rows, or null
+     * @param slot      when the account's budget lets the next letter start
+     */
+    static CampaignStatus of(CampaignRecord c, Map<State, Integer> counts, Instant nextRetry, Instant now,
+                             Instant slot) {
+        long queued = counts.getOrDefault(State.QUEUED, 0);
+        long deferred = counts.getOrDefault(State.DEFERRED, 0);
+        long unknown = counts.getOrDefault(State.UNKNOWN, 0);
+        long sending = counts.getOrDefault(State.SENDING, 0);
         String left = left(queued, deferred, unknown, sending, nextRetry);
         if (c.state() == CampaignState.CANCELLED) {
             return new CampaignStatus("cancelled", left.isEmpty() ? "" : "not sent: " + left, null);
@@ -71,9 +75,5 @@ public record CampaignStatus(String state, String detail, Instant next) {
         if (n > 0) {
             s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(what);
         }
-    }
-
-    private static long count(List<StoredRecipient> rows, State state) {
-        return rows.stream().filter(r -> r.state() == state).count();
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Overrides;
 import org.lettermerge.delivery.RunAll;
 import org.lettermerge.followup.MailboxWatch;
-import org.lettermerge.delivery.StopSignal;
+import org.lettermerge.schedule.StopSignal;
 import org.lettermerge.store.State;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,10 +73,9 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             RunAll.Result result = RunAll.run(database, once, Passwords::forServer,
                     Overrides.of(null, null, null, rate), stop,
-                    new ProgressLine(spec.commandLine().getErr(), clock), clock, idle);
+                    new ProgressLine(spec.commandLine().getErr(), out, clock), clock, idle);
             result.recovered().forEach((campaign, rows) -> rows.forEach((id, state) -> out.println(campaign
                     + ": recovered an interrupted send (recipient #" + id + "): now " + state)));
-            result.report().notes().forEach(note -> out.println("Note: " + note));
             var report = result.report();
             out.printf("Sent %d accepted, %d deferred, %d failed, %d unknown, in %.1f s%n",
                     report.count(State.ACCEPTED), report.count(State.DEFERRED), report.count(State.FAILED),

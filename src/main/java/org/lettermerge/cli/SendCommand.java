@@ -16,12 +16,12 @@ import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.delivery.Consent;
 import org.lettermerge.delivery.LiveSend;
 import org.lettermerge.delivery.SendPlan;
-import org.lettermerge.delivery.Scheduler;
+import org.lettermerge.schedule.Scheduler;
 import org.lettermerge.schedule.ScheduleTime;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignState;
 import org.lettermerge.store.PauseKind;
-import org.lettermerge.delivery.StopSignal;
+import org.lettermerge.schedule.StopSignal;
 import org.lettermerge.delivery.TestSend;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.recipients.Recipient;
@@ -195,7 +195,7 @@ final class SendCommand implements Callable<Integer> {
         if (report != null) {
             // The pause is said once, by the summary below.
             report.notes().stream()
-                    .filter(note -> !(pausedByServer && note.startsWith(Scheduler.pauseNotePrefix(campaign.name()))))
+                    .filter(note -> !(pausedByServer && note.pause() && note.campaign().equals(campaign.name())))
                     .forEach(note -> out.println("Note: " + note));
             boolean waitsForLater = report.nextAction() != null && campaign.state() == CampaignState.ACTIVE;
             if (report.outcomes().isEmpty()) {

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.Durations;
 import org.lettermerge.delivery.Controls;
-import org.lettermerge.delivery.Sleeper;
+import org.lettermerge.schedule.Sleeper;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import picocli.CommandLine.Mixin;

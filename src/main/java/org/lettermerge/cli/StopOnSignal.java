@@ -1,7 +1,7 @@
 package org.lettermerge.cli;
 
 import java.time.Duration;
-import org.lettermerge.delivery.StopSignal;
+import org.lettermerge.schedule.StopSignal;
 
 /**
  * Runs a sending command so that Ctrl-C or SIGTERM stops it cleanly: no new letter starts, the one in flight gets

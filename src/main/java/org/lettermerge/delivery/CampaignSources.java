@@ -15,6 +15,8 @@ import org.lettermerge.campaign.SmtpChoice;
 import org.lettermerge.followup.Reminders;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
+import org.lettermerge.schedule.CampaignSource;
+import org.lettermerge.schedule.LiveCampaign;
 import org.lettermerge.store.CampaignVersion;
 import org.lettermerge.store.DeliveryLog;
 

@@ -1,7 +1,13 @@
 package org.lettermerge.delivery;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import org.lettermerge.campaign.CampaignFile;
+import org.lettermerge.campaign.ScheduleSettings;
+import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.schedule.NextLetter;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignState;
 import org.lettermerge.store.DeliveryLog;
@@ -19,22 +25,31 @@ import org.lettermerge.store.State;
 public record CampaignStatus(String state, String detail, Instant next) {
 
     /**
-     * With the next letter's time from the account's budget, as the scheduler decides it. Read from the log's counts
-     * and its earliest retry, never from the rows themselves: status must not hold 100,000 rows to say where it stands.
+     * With the next letter's time as the scheduler decides it: the pace, the daily cap, send windows, retries. Read
+     * from the log's counts and its earliest retry, never from the rows themselves: status must not hold 100,000
+     * rows to say where a campaign stands.
      */
     public static CampaignStatus of(DeliveryLog log, CampaignRecord c, Instant now) {
-        Instant slot = c.account() == null ? now
-                : log.budgets().usage(c.account(), now).map(u -> AccountSlot.of(u, now).at()).orElse(now);
-        return of(c, log.counts(c), log.nextRetry(c).orElse(null), now, slot);
+        return of(c, log.counts(c), log.nextRetry(c).orElse(null), now,
+                NextLetter.of(log, c, schedule(c), now).orElse(null));
+    }
+
+    /** The campaign's send windows, read from its file; null when that cannot be read now. */
+    private static ScheduleSettings schedule(CampaignRecord c) {
+        try {
+            return CampaignFile.load(Path.of(c.campaignFile())).schedule();
+        } catch (InvalidInputException | InvalidPathException e) {
+            return null;
+        }
     }
 
     /**
      * @param counts    the rows still in the recipients file by state as status shows it (skipped is SKIPPED)
      * @param nextRetry the earliest retry time among DEFERRED rows, or null
-     * @param slot      when the account's budget lets the next letter start
+     * @param next      when the scheduler would send the next letter (null: not known)
      */
     static CampaignStatus of(CampaignRecord c, Map<State, Integer> counts, Instant nextRetry, Instant now,
-                             Instant slot) {
+                             Instant next) {
         long queued = counts.getOrDefault(State.QUEUED, 0);
         long deferred = counts.getOrDefault(State.DEFERRED, 0);
         long unknown = counts.getOrDefault(State.UNKNOWN, 0);
@@ -58,7 +73,6 @@ public record CampaignStatus(String state, String detail, Instant next) {
         if (queued + deferred + sending == 0) {
             return new CampaignStatus("waiting for you", left + ": check them, then `lettermerge resolve`", null);
         }
-        Instant next = queued > 0 ? (slot.isAfter(now) ? slot : now) : nextRetry;
         return new CampaignStatus("sending", "left: " + left, next);
     }
 

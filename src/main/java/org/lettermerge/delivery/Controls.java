@@ -3,6 +3,7 @@ package org.lettermerge.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.lettermerge.schedule.Sleeper;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignState;
 import org.lettermerge.store.DeliveryLog;

@@ -9,17 +9,21 @@ import java.util.Properties;
 import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.message.MessageFactory;
 import org.lettermerge.message.MessageIds;
+import org.lettermerge.message.TestCopy;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.recipients.Addresses;
 import org.lettermerge.recipients.Recipient;
+import org.lettermerge.schedule.Settled;
+import org.lettermerge.smtp.MailServer;
 import org.lettermerge.smtp.SendOutcome;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.template.Letter;
 
 /**
- * {@code send --test-to ADDRESS}: the first recipient's letter, exactly as it would go out, sent to the
- * organizer's own address and recorded as a test, never as a delivery. It carries its own Message-ID and goes
+ * {@code send --test-to ADDRESS}: the first recipient's letter as it would go out, marked as a test copy
+ * ({@link TestCopy}), sent to the organizer's own address and recorded as a test, never as a delivery. It carries its own Message-ID and goes
  * only to ADDRESS (envelope and To), so a reply-all from the test cannot reach the official.
  */
 public final class TestSend {
@@ -38,7 +42,9 @@ public final class TestSend {
         String messageId = MessageIds.next(MessageIds.domainOf(p.campaign().sender().from()));
         MessageFactory messages = new MessageFactory(Session.getInstance(new Properties()), p.campaign().sender(),
                 p.campaign().attachments(), clock);
-        MimeMessage message = messages.build(p.render(first), to.getAddress(), messageId);
+        Letter letter = p.render(first);
+        String whose = (letter.toName() == null ? "" : letter.toName() + " ") + "<" + first.email() + ">";
+        MimeMessage message = messages.build(TestCopy.of(letter, whose, to.getAddress()), to.getAddress(), messageId);
         try (DeliveryLog log = DeliveryLog.openOrCreate(p.campaign().database(), clock);
              MailServer server = MailServer.open(p.campaign().smtp(), password,
                      LiveSend.sandboxMail(p.campaign().database()), clock)) {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * each time, and looks like abuse to providers). Each {@link #send} is one mail transaction for exactly one recipient,
  * so every outcome belongs to one person. Not thread-safe in use: its methods are synchronized, like Angus's transport.
  */
-public final class SmtpClient implements AutoCloseable {
+public final class SmtpClient implements Mailer {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpClient.class);
 

@@ -141,6 +141,15 @@ public final class DeliveryLog implements AutoCloseable {
         });
     }
 
+    /** Whether any of the campaign's letters was ever attempted. */
+    public boolean anyAttempted(CampaignRecord campaign) {
+        return sql.read("look for an attempt", () -> {
+            try (ResultSet rs = sql.query("any-attempted", campaign.id())) {
+                return rs.getInt(1) == 1;
+            }
+        });
+    }
+
     /** The earliest retry time among DEFERRED rows, if any. */
     public Optional<Instant> nextRetry(CampaignRecord campaign) {
         return sql.read("read the next retry", () -> {
@@ -261,21 +270,13 @@ public final class DeliveryLog implements AutoCloseable {
      * address suppressed since the row was read — then the row is marked SKIPPED in the same transaction, so it
      * is not offered again).
      *
-     * @param settleFirst the same sender's previous outcome, written first in the same transaction (null: none):
-     *                    one commit instead of two for every letter after the first
      */
-    public boolean claim(StoredRecipient row, long campaignId, String account, Outcome settleFirst) {
+    public boolean claim(StoredRecipient row, long campaignId, String account) {
         // Not synced to disk on its own: against another sender and a killed process it holds as soon as it is
-        // committed, and only a power cut can lose it — with everything after it, never alone. A claim lost so
-        // is one whose letter had not reached the final "." (the handoff, synced before it, would have made the
-        // claim durable too): its row is rightly QUEUED. An outcome lost with it was, at worst, the last letter's
-        // ACCEPTED, and that row, handed off, comes back UNKNOWN — never sent twice. Within milliseconds the
-        // handoff of the letter just claimed syncs both; an outcome written alone (at a wait, a pause, the end of
-        // a run) is synced at once.
+        // committed, and only a power cut can lose it — with everything after it, never alone. A claim lost so is
+        // one whose letter had not reached the final "." (the handoff, synced before it, would have made the claim
+        // durable too): its row is rightly QUEUED.
         return sql.write("claim " + row.email(), GroupCommit.Sync.WITH_NEXT, () -> {
-            if (settleFirst != null) {
-                writeOutcome(settleFirst);
-            }
             String now = sql.now();
             if (sql.execute("claim", now, now, now, row.id(), now, now) != 1) {
                 suppressions.skip("skip-row", row.id(), now);
@@ -292,7 +293,7 @@ public final class DeliveryLog implements AutoCloseable {
     }
 
     public boolean claim(StoredRecipient row, long campaignId) {
-        return claim(row, campaignId, null, null);
+        return claim(row, campaignId, null);
     }
 
     /** Committed just before the final "." is sent: from here on, the server may have the letter. */
@@ -313,6 +314,23 @@ public final class DeliveryLog implements AutoCloseable {
             writeOutcome(outcome);
             return null;
         });
+    }
+
+    /**
+     * Settles a SENDING row without waiting for the disk: the outcome reaches it with the next synced commit (the
+     * next letter's handoff) or at {@link #sync}. A power cut in between leaves the row handed off and unsettled,
+     * which recovery makes UNKNOWN — never QUEUED, so never sent twice.
+     */
+    public void recordOutcomeUnsynced(Outcome outcome) {
+        sql.write("record an outcome", GroupCommit.Sync.WITH_NEXT, () -> {
+            writeOutcome(outcome);
+            return null;
+        });
+    }
+
+    /** Puts every commit so far on disk (a checkpoint syncs the WAL first): for writes made without waiting for it. */
+    public void sync() {
+        sql.sync("sync the log to disk");
     }
 
     public void recordOutcome(long campaignId, long recipientId, State to, Integer code, String reply, String detail,

@@ -2,6 +2,7 @@ package org.lettermerge.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +68,20 @@ final class GroupCommit {
             throw mine.failure;
         }
         return mine.result;
+    }
+
+    /**
+     * Puts every commit so far on disk, WITH_NEXT ones included: a checkpoint syncs the WAL before it copies it
+     * into the database. Outside any transaction (a checkpoint cannot run inside one).
+     */
+    void checkpoint() throws SQLException {
+        lock.lock();
+        // Its own statement, closed at once: a result row left open would keep the next COMMIT from completing.
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Reads share the connection, so they wait for a batch in progress. */

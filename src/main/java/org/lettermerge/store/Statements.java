@@ -126,6 +126,15 @@ final class Statements {
         }
     }
 
+    /** See {@link GroupCommit#checkpoint}. */
+    void sync(String what) {
+        try {
+            transactions.checkpoint();
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
     private DeliveryLogException failure(String what, SQLException e) {
         return new DeliveryLogException("cannot " + what + " in the delivery log at " + Problem.display(db.path())
                 + ": " + e.getMessage(), e);

@@ -110,6 +110,9 @@ SELECT count(*) FROM recipient
 WHERE campaign_id = ? AND removed_at IS NULL AND skipped_at IS NULL
   AND (state = 'QUEUED' OR (state = 'DEFERRED' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)));
 
+-- name: any-attempted
+SELECT EXISTS (SELECT 1 FROM recipient WHERE campaign_id = ? AND attempts > 0);
+
 -- name: next-retry
 SELECT MIN(next_attempt_at) FROM recipient
 WHERE campaign_id = ? AND state = 'DEFERRED' AND removed_at IS NULL AND skipped_at IS NULL;

@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +66,12 @@ class SendModesIT {
         assertThat(received[0].getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
                 .containsExactly("me@example.org");
         assertThat(received[0].getAllRecipients()).hasSize(1);
-        assertThat(MimeParts.text(received[0]).lines().findFirst()).hasValue("Dear Amara Okafor,");
+        // Marked so that nobody mistakes it for the real letter, even forwarded.
+        assertThat(received[0].getSubject()).startsWith("[TEST] ");
+        List<String> lines = MimeParts.text(received[0]).lines().toList();
+        assertThat(lines.get(0)).startsWith("TEST COPY of the letter to ").contains("<amara.okafor@example.org>")
+                .contains("sent only to me@example.org");
+        assertThat(lines.subList(1, 3)).containsExactly("", "Dear Amara Okafor,");
         assertThat(LogRows.query(campaign.database(), "SELECT * FROM event WHERE kind = 'TEST_SEND'")).hasSize(1);
         assertThat(LogRows.recipients(campaign.database())).hasSize(3).allSatisfy(row -> {
             assertThat(row.get("state")).isEqualTo("QUEUED");

@@ -1,8 +1,5 @@
 package org.lettermerge.delivery;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,10 +10,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lettermerge.campaign.PreparedCampaign;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
+import org.lettermerge.schedule.Progress;
+import org.lettermerge.schedule.StopSignal;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.testsupport.CampaignFixture;
 import org.lettermerge.testsupport.LogRows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Queuing reads the recipients again from the file, after preflight checked them: a file changed in between is

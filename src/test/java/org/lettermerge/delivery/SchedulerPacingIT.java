@@ -1,23 +1,25 @@
 package org.lettermerge.delivery;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.withinPercentage;
-
-import java.nio.file.Path;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.schedule.Scheduler;
+import org.lettermerge.schedule.StopSignal;
 import org.lettermerge.store.Event;
 import org.lettermerge.store.EventKind;
 import org.lettermerge.store.State;
+import org.lettermerge.testsupport.CliRun;
 import org.lettermerge.testsupport.LogRows;
 import org.lettermerge.testsupport.ScheduledCampaign;
-import org.lettermerge.testsupport.CliRun;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
  * The account's pace and rolling daily cap, end to end: CLI queue, scheduler, real SMTP, slots in the log.

@@ -1,12 +1,12 @@
 package org.lettermerge.delivery;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.schedule.Scheduler;
+import org.lettermerge.schedule.StopSignal;
 import org.lettermerge.store.CampaignState;
 import org.lettermerge.store.EventKind;
 import org.lettermerge.store.PauseKind;
@@ -18,6 +18,8 @@ import org.lettermerge.testsupport.ScheduledCampaign;
 import org.lettermerge.testsupport.Script;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scheduler pauses a campaign on a missed start, a tripped error budget and the server's push-back.

@@ -1,7 +1,5 @@
 package org.lettermerge.delivery;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.schedule.Scheduler;
+import org.lettermerge.schedule.StopSignal;
 import org.lettermerge.store.Event;
 import org.lettermerge.store.EventKind;
 import org.lettermerge.store.State;
@@ -18,6 +18,8 @@ import org.lettermerge.testsupport.ScheduledCampaign;
 import org.lettermerge.testsupport.Script;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Deferred letters are retried on the backoff schedule, never earlier, and given up after the lifetime.

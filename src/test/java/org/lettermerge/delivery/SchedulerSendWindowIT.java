@@ -1,7 +1,5 @@
 package org.lettermerge.delivery;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -11,9 +9,14 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.schedule.Scheduler;
+import org.lettermerge.schedule.StopSignal;
+import org.lettermerge.testsupport.CliRun;
 import org.lettermerge.testsupport.ScheduledCampaign;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The send window, in the campaign's zone or the recipient's, across a weekend with a daylight-saving change.
@@ -51,6 +54,26 @@ class SchedulerSendWindowIT {
             for (int i = 1; i <= 5; i++) {
                 assertThat(server.messagesTo(ScheduledCampaign.address(i))).hasSize(1);
             }
+        }
+    }
+
+    /** status's next letter is the scheduler's decision: Monday's opening, not "now", while the window is shut. */
+    @Test
+    void afterFridaysWindowClosesStatusSaysTheNextLetterGoesOnMondayAtNine() throws Exception {
+        try (var server = ScriptedSmtpServer.start()) {
+            var campaign = ScheduledCampaign.write(dir, server.port(), "rate: 1/min", WINDOW,
+                    ScheduledCampaign.recipients(5));
+            TestTime time = TestTime.at("2027-03-12T21:58:00Z");
+            assertThat(campaign.queue(time, "2027-03-12 16:58 America/New_York").exitCode()).isZero();
+
+            StopSignal stop = new StopSignal();
+            Scheduler.Report report = campaign.runScheduler(time, time.sleeperUntil(stop, () -> false,
+                    Instant.parse("2027-03-17T00:00:00Z")), stop, Scheduler.Mode.UNTIL_IDLE);
+
+            assertThat(server.messages()).hasSize(2);
+            assertThat(report.nextAction()).isEqualTo(Instant.parse("2027-03-15T13:00:00Z"));
+            CliRun status = campaign.cli(time, "status", campaign.campaignFile(), "--format", "json");
+            assertThat(status.out()).contains("\"next_letter_at\" : \"2027-03-15T13:00:00Z\"");
         }
     }
 

@@ -1,7 +1,5 @@
 package org.lettermerge.delivery;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.schedule.Scheduler;
+import org.lettermerge.schedule.Sleeper;
+import org.lettermerge.schedule.StopSignal;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.State;
 import org.lettermerge.testsupport.Reply;
@@ -17,6 +18,8 @@ import org.lettermerge.testsupport.ScheduledCampaign;
 import org.lettermerge.testsupport.Script;
 import org.lettermerge.testsupport.ScriptedSmtpServer;
 import org.lettermerge.testsupport.TestTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Pause from another connection to the log while a letter is in flight: it settles, nothing new starts.

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.function.BooleanSupplier;
-import org.lettermerge.delivery.Sleeper;
-import org.lettermerge.delivery.StopSignal;
+import org.lettermerge.schedule.Sleeper;
+import org.lettermerge.schedule.StopSignal;
 
 /**
  * A clock that only moves when told, and a {@link Sleeper} that moves it instead of waiting: scheduler tests run

@@ -1,4 +1,4 @@
-package org.lettermerge.delivery;
+package org.lettermerge.schedule;
 
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
@@ -12,4 +12,7 @@ public interface Progress {
     default void started(int total) {}
 
     default void settled(StoredRecipient recipient, State outcome, String reply, int done) {}
+
+    /** Something happened to a whole campaign: it started sending in this run, paused, resumed or finished. */
+    default void campaign(String campaign, String event) {}
 }

@@ -1,4 +1,4 @@
-package org.lettermerge.delivery;
+package org.lettermerge.smtp;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,7 +8,6 @@ import org.lettermerge.campaign.SmtpChoice;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.sandbox.SandboxServer;
 import org.lettermerge.smtp.Security;
-import org.lettermerge.smtp.SmtpClient;
 import org.lettermerge.smtp.SmtpSettings;
 
 /**
@@ -48,7 +47,7 @@ public final class MailServer implements AutoCloseable {
     }
 
     /** A new connection, opened now (TLS, login), so that a bad setting fails before any letter is claimed. */
-    public synchronized SmtpClient connect() {
+    public synchronized Mailer connect() {
         SmtpClient client = new SmtpClient(settings, password, clock);
         client.connect();
         clients.add(client);

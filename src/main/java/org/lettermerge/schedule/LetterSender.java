@@ -1,4 +1,4 @@
-package org.lettermerge.delivery;
+package org.lettermerge.schedule;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -8,11 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import org.lettermerge.message.MessageFactory;
 import org.lettermerge.recipients.Recipient;
-import org.lettermerge.schedule.Backoff;
 import org.lettermerge.smtp.HandoffFailedException;
+import org.lettermerge.smtp.Mailer;
 import org.lettermerge.smtp.SendOutcome;
 import org.lettermerge.smtp.ServerUnavailableException;
-import org.lettermerge.smtp.SmtpClient;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.DeliveryLogException;
@@ -20,36 +19,24 @@ import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
 
 /**
- * One letter: claim (committed as SENDING, spending the account's slot) → render → SMTP, with the handoff
- * committed just before the final "." → the outcome, with the next retry for a deferred letter, for the caller to
- * write (alone, or together with its next claim).
+ * One claimed letter: render → SMTP, with the handoff synced to disk just before the final "." → its outcome
+ * (with the next retry for a deferred letter) written to the log as soon as it is known.
  */
 final class LetterSender {
 
-    /**
-     * What became of one letter; {@code refused} is set when the server's reply was about us; {@code outcome} is
-     * not yet in the log.
-     */
+    /** What became of one letter, as written to the log; {@code refused} is set when the server's reply was about us. */
     record Sent(String reply, SendOutcome.ServerRefused refused, DeliveryLog.Outcome outcome) {
         State state() {
             return outcome.to();
         }
     }
 
-    private final DeliveryLog log;
+    private final LetterLog log;
     private final Clock clock;
 
-    LetterSender(DeliveryLog log, Clock clock) {
+    LetterSender(LetterLog log, Clock clock) {
         this.log = log;
         this.clock = clock;
-    }
-
-    /**
-     * False when the row is no longer sendable: another sender took it, or its campaign was paused meanwhile.
-     * {@code settleFirst}, this sender's previous outcome if not yet written, is written in the same transaction.
-     */
-    boolean claim(CampaignRecord campaign, LiveCampaign live, StoredRecipient row, DeliveryLog.Outcome settleFirst) {
-        return log.claim(row, campaign.id(), live.paced() ? live.account() : null, settleFirst);
     }
 
     /**
@@ -64,13 +51,14 @@ final class LetterSender {
         try {
             // Connecting (on first use) or reconnecting (inside send) may find the server gone: either way the
             // letter did not leave, and goes back to the queue.
-            SmtpClient client = live.client(worker);
+            Mailer client = live.client(worker);
             MimeMessage message = live.messages.build(live.prepared.render(recipient), row.email(), row.messageId(),
                     client.acceptsEightBit() ? MessageFactory.BodyEncoding.EIGHT_BIT_ALLOWED
                             : MessageFactory.BodyEncoding.SEVEN_BIT, thread(row));
             outcome = client.send(message, envelope(row), () -> log.recordHandoff(campaign.id(), row.id()));
         } catch (ServerUnavailableException e) {
-            log.recordOutcome(campaign.id(), row.id(), State.QUEUED, null, null, "not sent: " + e.getMessage());
+            log.recordOutcome(new DeliveryLog.Outcome(campaign.id(), row.id(), State.QUEUED, null, null,
+                    "not sent: " + e.getMessage(), null));
             throw e;
         } catch (HandoffFailedException e) {
             // The final "." was never sent; the row stays SENDING without a handoff and recovery queues it again.
@@ -78,7 +66,9 @@ final class LetterSender {
                     + row.email() + " (" + e.getCause().getMessage() + "); it was not sent", e);
         }
         live.sent(worker);
-        return settle(campaign, live, row, outcome);
+        Sent sent = settle(campaign, live, row, outcome);
+        log.recordOutcome(sent.outcome());
+        return sent;
     }
 
     private Sent settle(CampaignRecord campaign, LiveCampaign live, StoredRecipient row, SendOutcome outcome) {
@@ -109,7 +99,7 @@ final class LetterSender {
         if (row.parentId() == null) {
             return List.of();
         }
-        String parent = log.followups().threadOf(row.id());
+        String parent = log.threadOf(row.id());
         return parent == null ? List.of() : List.of(parent);
     }
 

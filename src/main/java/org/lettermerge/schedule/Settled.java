@@ -1,12 +1,12 @@
-package org.lettermerge.delivery;
+package org.lettermerge.schedule;
 
 import org.lettermerge.smtp.SendOutcome;
 import org.lettermerge.store.State;
 
 /** An SMTP outcome as the log records it: the state it leaves the row in, the server's reply, a note. */
-record Settled(State state, Integer code, String reply, String detail) {
+public record Settled(State state, Integer code, String reply, String detail) {
 
-    static Settled of(SendOutcome outcome) {
+    public static Settled of(SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Accepted a) {
             return new Settled(State.ACCEPTED, a.code(), a.reply(), null);
         } else if (outcome instanceof SendOutcome.Deferred d) {

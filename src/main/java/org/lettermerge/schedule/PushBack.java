@@ -1,4 +1,4 @@
-package org.lettermerge.delivery;
+package org.lettermerge.schedule;
 
 import java.time.Duration;
 import java.time.Instant;

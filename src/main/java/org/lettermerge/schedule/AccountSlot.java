@@ -1,4 +1,4 @@
-package org.lettermerge.delivery;
+package org.lettermerge.schedule;
 
 import java.time.Instant;
 import org.lettermerge.schedule.AccountLimits;
@@ -13,7 +13,7 @@ import org.lettermerge.store.AccountBudgets;
  * @param capped the daily cap decides (not the rate's spacing): the wait can be hours, and a run that sends
  *               what it can now ends instead
  */
-record AccountSlot(Instant at, boolean capped) {
+public record AccountSlot(Instant at, boolean capped) {
 
     /** @param limits the account's limits before any tightening; {@code usage} says how often to halve them */
     static AccountSlot of(AccountLimits limits, AccountBudgets.Usage usage, Instant now) {
@@ -26,7 +26,7 @@ record AccountSlot(Instant at, boolean capped) {
     }
 
     /** From the limits the log holds for the account (as the last run configured them). */
-    static AccountSlot of(AccountBudgets.Usage usage, Instant now) {
+    public static AccountSlot of(AccountBudgets.Usage usage, Instant now) {
         Rate rate;
         try {
             rate = Rate.parse(usage.rate());

@@ -1,11 +1,11 @@
-package org.lettermerge.delivery;
+package org.lettermerge.schedule;
 
 import jakarta.mail.Session;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.lettermerge.campaign.LetterSizes;
 import org.lettermerge.campaign.Preflight;
 import org.lettermerge.campaign.PreparedCampaign;
@@ -13,14 +13,15 @@ import org.lettermerge.message.MessageFactory;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.schedule.MessageSizeLimit;
-import org.lettermerge.smtp.SmtpClient;
+import org.lettermerge.smtp.MailServer;
+import org.lettermerge.smtp.Mailer;
 
 /**
  * A campaign the scheduler is sending: its compiled templates and data, its due letters, and one connection per
  * sending worker, opened when that worker's first letter is due and renewed every {@code messages_per_connection}
  * letters (providers cap how many messages one connection may carry).
  */
-final class LiveCampaign implements AutoCloseable {
+public final class LiveCampaign implements AutoCloseable {
 
     final PreparedCampaign prepared;
     final MessageFactory messages;
@@ -28,14 +29,19 @@ final class LiveCampaign implements AutoCloseable {
     private final char[] password;
     private final Path sandboxMail;
     private final Clock clock;
-    private MailServer server;
-    private final Map<Integer, SmtpClient> clients = new HashMap<>();
-    private final Map<Integer, Integer> sentOnConnection = new HashMap<>();
+    /*
+     * Opening the server and a connection happens under this object's monitor, over the network; the dispatcher,
+     * holding its own lock, only reads whether a worker is connected and the server's name — from concurrent
+     * fields, so that a slow connect never holds up the other workers' next letters.
+     */
+    private volatile MailServer server;
+    private final Map<Integer, Mailer> clients = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> sentOnConnection = new ConcurrentHashMap<>();
     private int consecutiveFailures;
-    /** Whether any of its letters was ever attempted (a campaign under way is never "missed"). */
-    volatile boolean started;
+    /** Whether any of its letters was ever attempted (a campaign under way is never "missed"); the dispatcher's. */
+    boolean started;
 
-    LiveCampaign(PreparedCampaign prepared, char[] password, Path sandboxMail, Clock clock, int consecutiveFailures) {
+    public LiveCampaign(PreparedCampaign prepared, char[] password, Path sandboxMail, Clock clock, int consecutiveFailures) {
         this.prepared = prepared;
         this.password = password;
         this.sandboxMail = sandboxMail;
@@ -60,11 +66,11 @@ final class LiveCampaign implements AutoCloseable {
     }
 
     /** Worker {@code worker}'s connection, opened (and the sandbox started) on first use. */
-    synchronized SmtpClient client(int worker) {
+    synchronized Mailer client(int worker) {
         if (server == null) {
             server = MailServer.open(prepared.campaign().smtp(), password, sandboxMail, clock);
         }
-        SmtpClient client = clients.get(worker);
+        Mailer client = clients.get(worker);
         if (client == null) {
             client = server.connect();
             refuseLettersOverTheServersSize(client);
@@ -80,7 +86,7 @@ final class LiveCampaign implements AutoCloseable {
      * after each body has gone out. The letters are measured only when preflight's upper bound is over the SIZE;
      * as the CSV has them now (the rows the log holds are the same unless the campaign changed, which stops a run).
      */
-    private void refuseLettersOverTheServersSize(SmtpClient client) {
+    private void refuseLettersOverTheServersSize(Mailer client) {
         long announced = client.announcedSizeLimit();
         if (announced == 0 || prepared.largestLetterBound() <= announced) {
             return;
@@ -93,18 +99,19 @@ final class LiveCampaign implements AutoCloseable {
         }
     }
 
-    synchronized boolean isConnected(int worker) {
+    boolean isConnected(int worker) {
         return clients.containsKey(worker);
     }
 
-    synchronized String serverDescription() {
-        return server == null ? null : server.description();
+    String serverDescription() {
+        MailServer open = server;
+        return open == null ? null : open.description();
     }
 
     /** Counts a message on a worker's connection; reconnects when the provider's per-connection cap is reached. */
     void sent(int worker) {
         int cap = prepared.campaign().smtp().pacing().messagesPerConnection();
-        SmtpClient client;
+        Mailer client;
         synchronized (this) {
             int count = sentOnConnection.merge(worker, 1, Integer::sum);
             client = cap > 0 && count >= cap ? clients.get(worker) : null;
@@ -129,7 +136,7 @@ final class LiveCampaign implements AutoCloseable {
 
     /** Drops a worker's connection (the server refused us on it); its next letter opens a new one. */
     synchronized void disconnect(int worker) {
-        SmtpClient client = clients.remove(worker);
+        Mailer client = clients.remove(worker);
         if (client != null) {
             client.close();
         }

@@ -3,6 +3,7 @@ package org.lettermerge.cli;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class FollowupsView {
             var counts = log.counts(c);
             Map<String, Integer> byState = new LinkedHashMap<>();
             counts.forEach((s, n) -> byState.put(s.name().toLowerCase(), n));
-            all.add(new Summary(c.name(), f.who().stored(), CampaignStatus.of(log, c, log.recipients(c), now),
+            all.add(new Summary(c.name(), f.who().stored(), CampaignStatus.of(log, c, now),
                     SendCommand.Totals.line(counts), byState));
         }
         return all;
@@ -49,20 +50,31 @@ final class FollowupsView {
     }
 
     /**
-     * The reminders of each shown row, for JSON: campaign, state, Message-ID, when, why skipped, and whether the
-     * recipient answered the reminder itself (such a reply is matched to the reminder, not to the letter).
+     * The reminders of a shown row, for JSON: campaign, state, Message-ID, when, why skipped, and whether the
+     * recipient answered the reminder itself (such a reply is matched to the reminder, not to the letter). Asked row
+     * by row as the JSON is written; a campaign without follow-ups asks the log nothing.
      */
-    static Map<Long, List<Map<String, Object>>> reminders(DeliveryLog log, CampaignRecord parent,
-                                                          List<StoredRecipient> rows) {
-        Map<Long, Responses> responses = new java.util.HashMap<>();
-        for (Followups.Followup f : log.followups().ofParent(parent)) {
-            log.control().all().stream().filter(c -> c.id() == f.campaignId()).findFirst()
-                    .ifPresent(c -> responses.putAll(Responses.byRecipient(log.inbox().ofCampaign(c))));
+    static final class Reminders {
+        private final DeliveryLog log;
+        private final boolean any;
+        private final Map<Long, Responses> responses = new HashMap<>();
+
+        Reminders(DeliveryLog log, CampaignRecord parent) {
+            this.log = log;
+            List<Followups.Followup> followups = log.followups().ofParent(parent);
+            this.any = !followups.isEmpty();
+            for (Followups.Followup f : followups) {
+                log.control().all().stream().filter(c -> c.id() == f.campaignId()).findFirst()
+                        .ifPresent(c -> responses.putAll(Responses.byRecipient(log.inbox().ofCampaign(c))));
+            }
         }
-        Map<Long, List<Map<String, Object>>> byRow = new LinkedHashMap<>();
-        for (StoredRecipient r : rows) {
+
+        List<Map<String, Object>> of(long rowId) {
+            if (!any) {
+                return List.of();
+            }
             List<Map<String, Object>> list = new ArrayList<>();
-            for (Followups.Reminder reminder : log.followups().remindersOf(r.id())) {
+            for (Followups.Reminder reminder : log.followups().remindersOf(rowId)) {
                 StoredRecipient row = reminder.row();
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("campaign", reminder.campaign());
@@ -75,8 +87,7 @@ final class FollowupsView {
                 m.put("replied_at", answer.repliedAt() == null ? null : answer.repliedAt().toString());
                 list.add(m);
             }
-            byRow.put(r.id(), list);
+            return list;
         }
-        return byRow;
     }
 }

@@ -5,8 +5,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.problems.Problem;
-import org.lettermerge.report.HtmlReport;
-import org.lettermerge.report.ReportData;
+import org.lettermerge.report.CampaignReport;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import picocli.CommandLine.Command;
@@ -36,14 +35,13 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Campaign campaign = ref.load();
-        ReportData data;
+        int rows;
         try (DeliveryLog log = CampaignRef.open(campaign, clock)) {
             CampaignRecord record = ref.find(log, campaign);
-            data = ReportData.gather(log, record, clock.instant());
+            rows = CampaignReport.write(log, record, clock.instant(), out);
         }
-        HtmlReport.write(data, out);
-        spec.commandLine().getOut().println("Wrote " + Problem.display(out) + ": " + data.rows().size()
-                + " recipient" + (data.rows().size() == 1 ? "" : "s") + ".");
+        spec.commandLine().getOut().println("Wrote " + Problem.display(out) + ": " + rows
+                + " recipient" + (rows == 1 ? "" : "s") + ".");
         return ExitCode.OK;
     }
 }

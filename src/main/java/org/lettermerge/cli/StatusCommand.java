@@ -1,5 +1,6 @@
 package org.lettermerge.cli;
 
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.lettermerge.problems.Problem;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.State;
-import org.lettermerge.store.StoredRecipient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,37 +72,42 @@ final class StatusCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--replied and --no-reply exclude each other");
             }
             Map<Long, Responses> responses = Responses.byRecipient(log.inbox().answering(record));
-            if (format == Format.csv) {
-                // Streamed: the first row goes out at once, and a 100,000-row log is never held whole.
-                StatusCsv.Rows csv = StatusCsv.open(out, responses);
-                log.eachRecipient(record, r -> {
-                    if ((state == null || r.state() == state) && wanted(responses.getOrDefault(r.id(), Responses.NONE))) {
-                        csv.add(r);
-                    }
-                });
-                csv.flush();
-                return ExitCode.OK;
-            }
-            List<StoredRecipient> all = log.recipients(record);
-            List<StoredRecipient> shown = all.stream().filter(r -> state == null || r.state() == state)
-                    .filter(r -> wanted(responses.getOrDefault(r.id(), Responses.NONE))).toList();
-            Map<State, Integer> counts = log.counts(record);
-            CampaignStatus where = CampaignStatus.of(log, record, all, clock.instant());
-            List<FollowupsView.Summary> followups = FollowupsView.of(log, record, clock.instant());
-            switch (format) {
-                case json -> StatusJson.write(out, record, where, counts, shown, responses, followups,
-                        FollowupsView.reminders(log, record, shown));
-                default -> {
-                    StatusTable.write(out, record, where, counts, shown, responses,
-                            Problem.display(campaign.database()));
-                    FollowupsView.print(out, followups);
-                }
+            // Rows go out as the log hands them over, through a buffer flushed at the end: the command's writer
+            // flushes at every line, a system call per row.
+            PrintWriter rows = new PrintWriter(new BufferedWriter(out, 1 << 16));
+            try {
+                show(log, record, responses, Problem.display(campaign.database()), rows);
+            } finally {
+                rows.flush();
             }
             return ExitCode.OK;
         }
     }
 
-    private boolean wanted(Responses r) {
-        return (!replied || r.replied()) && (!noReply || !r.replied()) && (!bounced || r.bounced());
+    private void show(DeliveryLog log, CampaignRecord record, Map<Long, Responses> responses, String db,
+                      PrintWriter out) {
+        StatusFilter filter = new StatusFilter(state, replied, noReply, bounced);
+        if (format == Format.csv) {
+            // Nothing is read before the first row but the mail recorded for the campaign.
+            StatusCsv.Rows csv = StatusCsv.open(out, responses);
+            filter.each(log.listing(), record, responses, csv::add);
+            csv.flush();
+            return;
+        }
+        Map<State, Integer> counts = log.counts(record);
+        CampaignStatus where = CampaignStatus.of(log, record, clock.instant());
+        List<FollowupsView.Summary> followups = FollowupsView.of(log, record, clock.instant());
+        if (format == Format.json) {
+            StatusJson.Rows json = StatusJson.open(out, record, where, counts, responses, followups,
+                    new FollowupsView.Reminders(log, record));
+            filter.each(log.listing(), record, responses, json::add);
+            json.finish();
+            return;
+        }
+        StatusTable.Rows table = StatusTable.open(out, record, where, counts,
+                filter.collect(log.listing(), record, responses, State.UNKNOWN), responses, db);
+        filter.each(log.listing(), record, responses, table::add);
+        table.finish();
+        FollowupsView.print(out, followups);
     }
 }

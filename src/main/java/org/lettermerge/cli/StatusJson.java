@@ -1,9 +1,10 @@
 package org.lettermerge.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,41 +14,82 @@ import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
 
-/** Status as JSON, for scripts. */
+/**
+ * Status as JSON, for scripts. Written as the rows are read: the document's head, then each recipient as the log
+ * hands it over, then the closing brackets, with the same indentation a whole-document write gave.
+ */
 final class StatusJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StatusJson() {}
 
-    static void write(PrintWriter out, CampaignRecord campaign, CampaignStatus status, Map<State, Integer> counts,
-                      List<StoredRecipient> rows, Map<Long, Responses> responses,
-                      List<FollowupsView.Summary> followups, Map<Long, List<Map<String, Object>>> reminders) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("campaign", campaign.name());
-        doc.put("version", campaign.version());
-        doc.put("state", status.state());
-        doc.put("detail", status.detail());
-        doc.put("next_letter_at", status.next() == null ? null : status.next().toString());
-        Map<String, Integer> byState = new LinkedHashMap<>();
-        counts.forEach((s, n) -> byState.put(s.name().toLowerCase(), n));
-        doc.put("counts", byState);
-        doc.put("followups", followups.stream().map(f -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("campaign", f.name());
-            m.put("who", f.who());
-            m.put("state", f.status().state());
-            m.put("counts", f.byState());
-            return m;
-        }).toList());
-        doc.put("recipients", rows.stream().map(r -> {
+    /** Writes everything before the recipients and opens their array. */
+    static Rows open(PrintWriter out, CampaignRecord campaign, CampaignStatus status, Map<State, Integer> counts,
+                     Map<Long, Responses> responses, List<FollowupsView.Summary> followups,
+                     FollowupsView.Reminders reminders) {
+        try {
+            JsonGenerator json = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("campaign", campaign.name());
+            json.writeNumberField("version", campaign.version());
+            json.writeStringField("state", status.state());
+            json.writeStringField("detail", status.detail());
+            json.writeStringField("next_letter_at", status.next() == null ? null : status.next().toString());
+            Map<String, Integer> byState = new LinkedHashMap<>();
+            counts.forEach((s, n) -> byState.put(s.name().toLowerCase(), n));
+            json.writeObjectField("counts", byState);
+            json.writeObjectField("followups", followups.stream().map(f -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("campaign", f.name());
+                m.put("who", f.who());
+                m.put("state", f.status().state());
+                m.put("counts", f.byState());
+                return m;
+            }).toList());
+            json.writeArrayFieldStart("recipients");
+            return new Rows(out, json, responses, reminders);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The recipients' array, one element per row handed over. */
+    static final class Rows {
+        private final PrintWriter out;
+        private final JsonGenerator json;
+        private final Map<Long, Responses> responses;
+        private final FollowupsView.Reminders reminders;
+
+        private Rows(PrintWriter out, JsonGenerator json, Map<Long, Responses> responses,
+                     FollowupsView.Reminders reminders) {
+            this.out = out;
+            this.json = json;
+            this.responses = responses;
+            this.reminders = reminders;
+        }
+
+        void add(StoredRecipient r) {
             Map<String, Object> m = row(r, responses.getOrDefault(r.id(), Responses.NONE));
             // The recipient's history across campaigns: this letter (and its reply, above), then its reminders.
-            m.put("reminders", reminders.getOrDefault(r.id(), List.of()));
-            return m;
-        }).toList());
-        try {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            m.put("reminders", reminders.of(r.id()));
+            try {
+                json.writeObject(m);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void finish() {
+            try {
+                json.writeEndArray();
+                json.writeEndObject();
+                json.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.println();
         }
     }
 

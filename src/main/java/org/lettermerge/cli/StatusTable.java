@@ -3,6 +3,7 @@ package org.lettermerge.cli;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.lettermerge.delivery.CampaignStatus;
@@ -12,7 +13,13 @@ import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
 
-/** The human view of status: counts, a warning block for UNKNOWN letters, then one line per recipient. */
+/**
+ * The human view of status: counts, a warning block for UNKNOWN letters, then one line per recipient, written as the
+ * log hands the rows over. No pass over the rows is needed before the first line: every column has a fixed width
+ * (email and name are cut to theirs by {@link Columns}; a longer value in another column pushes the rest of its own
+ * line right, as printf did), the UNKNOWN block comes from its own indexed query, and the notes under the table are
+ * counted while the rows go by.
+ */
 final class StatusTable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -22,8 +29,9 @@ final class StatusTable {
 
     private StatusTable() {}
 
-    static void write(PrintWriter out, CampaignRecord campaign, CampaignStatus status, Map<State, Integer> counts,
-                      List<StoredRecipient> rows, Map<Long, Responses> responses, String db) {
+    /** Prints everything above the rows; {@code unknown} are the shown rows in UNKNOWN. */
+    static Rows open(PrintWriter out, CampaignRecord campaign, CampaignStatus status, Map<State, Integer> counts,
+                     List<StoredRecipient> unknown, Map<Long, Responses> responses, String db) {
         out.println("Campaign " + campaign.name() + " (version " + campaign.version() + ", queued "
                 + TIME.format(campaign.createdAt()) + ")");
         out.println("  " + status.state().toUpperCase() + (status.detail().isEmpty() ? "" : ": " + status.detail()));
@@ -33,7 +41,6 @@ final class StatusTable {
         StringBuilder line = new StringBuilder("  ");
         counts.forEach((s, n) -> line.append(s.name().toLowerCase()).append(' ').append(n).append("   "));
         out.println(line.toString().stripTrailing());
-        List<StoredRecipient> unknown = rows.stream().filter(r -> r.state() == State.UNKNOWN).toList();
         if (!unknown.isEmpty()) {
             out.println();
             out.println("!! " + unknown.size() + " letter" + (unknown.size() == 1 ? " has" : "s have")
@@ -43,34 +50,91 @@ final class StatusTable {
             unknown.forEach(r -> out.println("!!   " + r.email() + "  " + r.messageId()));
         }
         out.println();
-        // Email and name are fitted by Columns (wide characters take two cells); the rest is ASCII.
-        String format = "%s %s %-9s %8s %5s  %-20s  %-16s  %s%n";
-        out.printf(format, Columns.fit("EMAIL", 34), Columns.fit("NAME", 28), "STATE", "ATTEMPTS", "CODE",
-                "LAST ATTEMPT", "ANSWER", "LAST REPLY / NEXT RETRY");
-        for (StoredRecipient r : rows) {
-            out.printf(format, Columns.fit(r.email(), 34), Columns.fit(r.name() == null ? "" : r.name(), 28),
-                    r.state() + (r.isRemoved() ? "*" : ""), r.attempts(), r.smtpCode() == null ? "" : r.smtpCode(),
-                    r.lastAttemptAt() == null ? "" : TIME.format(r.lastAttemptAt()).replace(" UTC", ""),
-                    answer(responses.getOrDefault(r.id(), Responses.NONE)),
+        Rows rows = new Rows(out, responses, db);
+        rows.line(Columns.fit("EMAIL", 34), Columns.fit("NAME", 28), "STATE", "ATTEMPTS", "CODE", "LAST ATTEMPT",
+                "ANSWER", "LAST REPLY / NEXT RETRY");
+        return rows;
+    }
+
+    /** The table's lines, one per row handed over, then the notes about what was seen. */
+    static final class Rows {
+        private final PrintWriter out;
+        private final Map<Long, Responses> responses;
+        private final String db;
+        private final StringBuilder line = new StringBuilder(200);
+        private long asksUnsubscribe;
+        private boolean anyRemoved;
+
+        private Rows(PrintWriter out, Map<Long, Responses> responses, String db) {
+            this.out = out;
+            this.responses = responses;
+            this.db = db;
+        }
+
+        void add(StoredRecipient r) {
+            Responses f = responses.getOrDefault(r.id(), Responses.NONE);
+            asksUnsubscribe += f.asksUnsubscribe() ? 1 : 0;
+            anyRemoved |= r.isRemoved();
+            line(Columns.fit(r.email(), 34), Columns.fit(r.name() == null ? "" : r.name(), 28),
+                    r.state() + (r.isRemoved() ? "*" : ""), Integer.toString(r.attempts()),
+                    r.smtpCode() == null ? "" : r.smtpCode().toString(),
+                    r.lastAttemptAt() == null ? "" : TIME.format(r.lastAttemptAt()).replace(" UTC", ""), answer(f),
                     r.state() == State.SKIPPED ? "suppressed: " + r.skipReason()
                     : (r.smtpReply() == null ? "" : r.smtpReply()) + (r.state() == State.DEFERRED
                             && r.nextAttemptAt() != null ? "  (retry after " + TIME.format(r.nextAttemptAt()) + ")" : ""));
         }
-        long unsubscribe = rows.stream()
-                .filter(r -> responses.getOrDefault(r.id(), Responses.NONE).asksUnsubscribe()).count();
-        if (unsubscribe > 0) {
-            out.println("! " + unsubscribe + " asked to unsubscribe: nothing was done about it; review the replies and "
-                    + "run `" + Hint.lettermerge("suppress", "add", "ADDRESS", "--reason", "...", "--db", db)
-                    + "` for those who meant it");
+
+        void finish() {
+            if (asksUnsubscribe > 0) {
+                out.println("! " + asksUnsubscribe + " asked to unsubscribe: nothing was done about it; review the "
+                        + "replies and run `" + Hint.lettermerge("suppress", "add", "ADDRESS", "--reason", "...", "--db", db)
+                        + "` for those who meant it");
+            }
+            if (anyRemoved) {
+                out.println("* no longer in the recipients file: never sent while it is gone");
+            }
         }
-        if (rows.stream().anyMatch(StoredRecipient::isRemoved)) {
-            out.println("* no longer in the recipients file: never sent while it is gone");
+
+        /**
+         * The layout "%s %s %-9s %8s %5s  %-20s  %-16s  %s%n", padded by hand rather than by printf, which would
+         * parse its format again for each of 100,000 rows.
+         */
+        private void line(String email, String name, String state, String attempts, String code, String lastAttempt,
+                          String answer, String reply) {
+            line.setLength(0);
+            line.append(email).append(' ').append(name).append(' ');
+            left(state, 9).append(' ');
+            right(attempts, 8).append(' ');
+            right(code, 5).append("  ");
+            left(lastAttempt, 20).append("  ");
+            left(answer, 16).append("  ").append(reply).append(System.lineSeparator());
+            out.append(line);
+        }
+
+        private StringBuilder left(String s, int width) {
+            line.append(s);
+            return pad(width - s.length());
+        }
+
+        private StringBuilder right(String s, int width) {
+            pad(width - s.length());
+            return line.append(s);
+        }
+
+        private StringBuilder pad(int n) {
+            for (int i = 0; i < n; i++) {
+                line.append(' ');
+            }
+            return line;
         }
     }
 
     /** What came back from the mailbox for this letter: replied (with the day), auto-reply, bounced (with its status). */
     private static String answer(Responses f) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (!f.replied() && !f.autoReplied() && !f.bounced() && !f.asksUnsubscribe()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
         if (f.replied()) {
             parts.add("replied " + DAY.format(f.repliedAt()));
         } else if (f.autoReplied()) {

@@ -3,7 +3,7 @@ package org.lettermerge.delivery;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import org.lettermerge.campaign.CampaignFile;
 import org.lettermerge.campaign.ScheduleSettings;
 import org.lettermerge.problems.InvalidInputException;
@@ -13,7 +13,6 @@ import org.lettermerge.store.CampaignState;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.PauseKind;
 import org.lettermerge.store.State;
-import org.lettermerge.store.StoredRecipient;
 
 /**
  * Where a campaign stands, as an organizer asks it: scheduled, sending, paused (and why), waiting for a
@@ -25,9 +24,14 @@ import org.lettermerge.store.StoredRecipient;
  */
 public record CampaignStatus(String state, String detail, Instant next) {
 
-    /** With the next letter's time as the scheduler decides it: the pace, the daily cap, send windows, retries. */
-    public static CampaignStatus of(DeliveryLog log, CampaignRecord c, List<StoredRecipient> rows, Instant now) {
-        return of(c, rows, now, NextLetter.of(log, c, schedule(c), now).orElse(null));
+    /**
+     * With the next letter's time as the scheduler decides it: the pace, the daily cap, send windows, retries. Read
+     * from the log's counts and its earliest retry, never from the rows themselves: status must not hold 100,000
+     * rows to say where a campaign stands.
+     */
+    public static CampaignStatus of(DeliveryLog log, CampaignRecord c, Instant now) {
+        return of(c, log.counts(c), log.nextRetry(c).orElse(null), now,
+                NextLetter.of(log, c, schedule(c), now).orElse(null));
     }
 
     /** The campaign's send windows, read from its file; null when that cannot be read now. */
@@ -39,15 +43,17 @@ public record CampaignStatus(String state, String detail, Instant next) {
         }
     }
 
-    /** @param next when the scheduler would send the next letter (null: not known) */
-    static CampaignStatus of(CampaignRecord c, List<StoredRecipient> rows, Instant now, Instant next) {
-        List<StoredRecipient> current = rows.stream().filter(r -> !r.isRemoved()).toList();
-        long queued = count(current, State.QUEUED);
-        long deferred = count(current, State.DEFERRED);
-        long unknown = count(current, State.UNKNOWN);
-        long sending = count(current, State.SENDING);
-        Instant nextRetry = current.stream().filter(r -> r.state() == State.DEFERRED && r.nextAttemptAt() != null)
-                .map(StoredRecipient::nextAttemptAt).min(Instant::compareTo).orElse(null);
+    /**
+     * @param counts    the rows still in the recipients file by state as status shows it (skipped is SKIPPED)
+     * @param nextRetry the earliest retry time among DEFERRED rows, or null
+     * @param next      when the scheduler would send the next letter (null: not known)
+     */
+    static CampaignStatus of(CampaignRecord c, Map<State, Integer> counts, Instant nextRetry, Instant now,
+                             Instant next) {
+        long queued = counts.getOrDefault(State.QUEUED, 0);
+        long deferred = counts.getOrDefault(State.DEFERRED, 0);
+        long unknown = counts.getOrDefault(State.UNKNOWN, 0);
+        long sending = counts.getOrDefault(State.SENDING, 0);
         String left = left(queued, deferred, unknown, sending, nextRetry);
         if (c.state() == CampaignState.CANCELLED) {
             return new CampaignStatus("cancelled", left.isEmpty() ? "" : "not sent: " + left, null);
@@ -83,9 +89,5 @@ public record CampaignStatus(String state, String detail, Instant next) {
         if (n > 0) {
             s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(what);
         }
-    }
-
-    private static long count(List<StoredRecipient> rows, State state) {
-        return rows.stream().filter(r -> r.state() == state).count();
     }
 }

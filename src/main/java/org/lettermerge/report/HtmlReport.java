@@ -3,9 +3,6 @@ package org.lettermerge.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,15 +39,8 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
-    public static void write(ReportData data, Path out) {
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            w.write(render(data));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + out, e);
-        }
-    }
-
-    public static String render(ReportData data) {
+    /** Writes everything above the recipients' rows and opens their table. */
+    static Page open(Writer w, ReportData data) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>")
                 .append(Html.escape("Campaign " + data.campaign() + ": delivery report")).append("</title>\n<style>\n")
@@ -60,14 +50,59 @@ public final class HtmlReport {
                 .append(TIME.format(data.madeAt())).append(".</p>\n");
         totals(h, data);
         h.append("<h2>Letters accepted and replies over time</h2>\n");
-        Buckets buckets = Buckets.of(data.sends(), data.replies());
-        if (buckets.all().isEmpty()) {
+        if (data.buckets().all().isEmpty()) {
             h.append("<p>No letter has been accepted and no reply received yet.</p>\n");
         } else {
-            h.append(SvgChart.of(buckets));
+            h.append(SvgChart.of(data.buckets()));
         }
-        recipients(h, data);
-        return h.append("</body>\n</html>\n").toString();
+        h.append("<h2>Recipients</h2>\n<table class=\"recipients\">\n<thead><tr><th>Name</th><th>Organization</th>"
+                + "<th>Email</th><th>State</th><th>Accepted</th><th>Server reply</th><th>Replied</th>"
+                + "<th>Bounced</th></tr></thead>\n<tbody>\n");
+        Page page = new Page(w);
+        page.write(h);
+        return page;
+    }
+
+    /** The recipients' table, a row at a time, then the end of the page. */
+    static final class Page {
+        private final Writer w;
+        private final StringBuilder h = new StringBuilder(512);
+        private int rows;
+
+        private Page(Writer w) {
+            this.w = w;
+        }
+
+        void add(ReportData.Row r) {
+            Responses a = r.responses();
+            h.setLength(0);
+            h.append("<tr>");
+            cell(h, "name", r.name());
+            cell(h, "organization", r.organization());
+            cell(h, "email", r.email());
+            cell(h, "state", r.state().name().toLowerCase() + (r.removed() ? " (no longer in the list)" : ""));
+            cell(h, "accepted", time(r.acceptedAt()));
+            cell(h, "reply", r.serverReply());
+            cell(h, "replied", a.replied() ? "yes, " + time(a.repliedAt()) : a.autoReplied() ? "auto-reply only" : "no");
+            cell(h, "bounced", a.bounced() ? "yes " + bounce(a) : "");
+            h.append("</tr>\n");
+            write(h);
+            rows++;
+        }
+
+        /** Ends the table and the page; returns how many rows it holds. */
+        int close() {
+            write(new StringBuilder("</tbody>\n</table>\n</body>\n</html>\n"));
+            return rows;
+        }
+
+        private void write(StringBuilder text) {
+            try {
+                w.append(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static void totals(StringBuilder h, ReportData data) {
@@ -87,26 +122,6 @@ public final class HtmlReport {
                     .append("</td>");
         }
         h.append("</tr>\n</table>\n");
-    }
-
-    private static void recipients(StringBuilder h, ReportData data) {
-        h.append("<h2>Recipients</h2>\n<table class=\"recipients\">\n<thead><tr><th>Name</th><th>Organization</th>"
-                + "<th>Email</th><th>State</th><th>Accepted</th><th>Server reply</th><th>Replied</th>"
-                + "<th>Bounced</th></tr></thead>\n<tbody>\n");
-        for (ReportData.Row r : data.rows()) {
-            Responses a = r.responses();
-            h.append("<tr>");
-            cell(h, "name", r.name());
-            cell(h, "organization", r.organization());
-            cell(h, "email", r.email());
-            cell(h, "state", r.state().name().toLowerCase() + (r.removed() ? " (no longer in the list)" : ""));
-            cell(h, "accepted", time(r.acceptedAt()));
-            cell(h, "reply", r.serverReply());
-            cell(h, "replied", a.replied() ? "yes, " + time(a.repliedAt()) : a.autoReplied() ? "auto-reply only" : "no");
-            cell(h, "bounced", a.bounced() ? "yes " + bounce(a) : "");
-            h.append("</tr>\n");
-        }
-        h.append("</tbody>\n</table>\n");
     }
 
     /** "5.1.1", "5.2.2 (mailbox full)", "4.4.7 (not delivered: the server gave up)", or a rejection's reason. */

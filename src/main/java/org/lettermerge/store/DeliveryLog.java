@@ -31,6 +31,7 @@ public final class DeliveryLog implements AutoCloseable {
     private final Suppressions suppressions;
     private final Inbox inbox;
     private final Followups followups;
+    private final RecipientListing listing;
 
     private DeliveryLog(Database db, Clock clock) {
         this.sql = new Statements(db, clock);
@@ -39,6 +40,7 @@ public final class DeliveryLog implements AutoCloseable {
         this.suppressions = new Suppressions(sql);
         this.inbox = new Inbox(sql);
         this.followups = new Followups(sql);
+        this.listing = new RecipientListing(sql);
     }
 
     /** Opens the log, creating it (and its folder) when the file does not exist yet. */
@@ -102,6 +104,11 @@ public final class DeliveryLog implements AutoCloseable {
     /** Follow-up campaigns (reminders) and their link to the letters they answer. */
     public Followups followups() {
         return followups;
+    }
+
+    /** A campaign's rows streamed for the views (status, the report), each choice of rows served by an index. */
+    public RecipientListing listing() {
+        return listing;
     }
 
     public Optional<CampaignRecord> findCampaign(String name) {
@@ -408,14 +415,6 @@ public final class DeliveryLog implements AutoCloseable {
         List<StoredRecipient> rows = new ArrayList<>();
         each(rows::add, query, params);
         return rows;
-    }
-
-    /**
-     * Every recipient row of a campaign in queue order, handed over one at a time: a view of 100,000 rows (the
-     * status CSV) need not hold them all.
-     */
-    public void eachRecipient(CampaignRecord campaign, Consumer<StoredRecipient> action) {
-        each(action, "recipients", campaign.id());
     }
 
     private void each(Consumer<StoredRecipient> action, String query, Object... params) {

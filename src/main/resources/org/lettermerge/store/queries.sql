@@ -33,6 +33,29 @@ VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?);
 -- name: recipients
 SELECT * FROM recipient WHERE campaign_id = ? ORDER BY id;
 
+-- Views (status, its CSV and JSON, the report) read rows one at a time in id order; each of these is served by an
+-- index of 011-views.sql with no sort, so the first row comes out at once.
+-- One state as status shows it (the expression must stay exactly that of the index recipient_shown_state).
+-- name: recipients-shown
+SELECT * FROM recipient
+WHERE campaign_id = ? AND (CASE WHEN skipped_at IS NULL THEN state ELSE 'SKIPPED' END) = ? ORDER BY id;
+
+-- name: recipient-by-id
+SELECT * FROM recipient WHERE id = ? AND campaign_id = ?;
+
+-- Each row with when its letter was last accepted, as the history says (event_recipient finds it per row).
+-- name: recipients-accepted-at
+SELECT r.*, (SELECT e.at FROM event e WHERE e.recipient_id = r.id AND e.kind = 'OUTCOME' AND e.to_state = 'ACCEPTED'
+             ORDER BY e.id DESC LIMIT 1) AS accepted_at
+FROM recipient r WHERE r.campaign_id = ? ORDER BY r.id;
+
+-- Letters accepted per hour (UTC), from the history: a few rows for the report's chart instead of one per letter.
+-- Timestamps are fixed-width (store/Timestamps), so the first 13 characters are the hour.
+-- name: accepted-per-hour
+SELECT substr(at, 1, 13) || ':00:00Z' AS hour, count(*) AS letters FROM event
+WHERE campaign_id = ? AND kind = 'OUTCOME' AND to_state = 'ACCEPTED' AND recipient_id IS NOT NULL
+GROUP BY hour ORDER BY hour;
+
 -- name: update-recipient-row
 UPDATE recipient SET email = ?, name = ?, fields = ?, row_hash = ?, line = ?, removed_at = NULL, updated_at = ?
 WHERE id = ?;

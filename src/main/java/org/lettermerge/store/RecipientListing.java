@@ -1,0 +1,77 @@
+package org.lettermerge.store;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * A campaign's rows for the views that show them all (status, its CSV and JSON, the report), handed over one at a
+ * time in queue order, never held: at 100,000 recipients a list of them was most of a gigabyte. Every way of
+ * choosing rows is an index search without a sort (011-views.sql), so the first row is read as soon as the query
+ * starts. The action runs inside the read: it should write its row out, not call back into the log for long.
+ */
+public final class RecipientListing {
+
+    private final Statements sql;
+
+    RecipientListing(Statements sql) {
+        this.sql = sql;
+    }
+
+    /** Every row of the campaign, removed ones included, in id (queue) order. */
+    public void each(CampaignRecord campaign, Consumer<StoredRecipient> action) {
+        rows(action, "recipients", campaign.id());
+    }
+
+    /** The rows status shows in {@code shown}: SKIPPED means skipped whatever the delivery state underneath. */
+    public void inState(CampaignRecord campaign, State shown, Consumer<StoredRecipient> action) {
+        rows(action, "recipients-shown", campaign.id(), shown);
+    }
+
+    /** The campaign's rows among {@code ids} (found by their primary key), in id order. */
+    public void byIds(CampaignRecord campaign, Collection<Long> ids, Consumer<StoredRecipient> action) {
+        for (long id : ids.stream().sorted().toList()) {
+            rows(action, "recipient-by-id", id, campaign.id());
+        }
+    }
+
+    /** Every row with the time its letter was last accepted (null if never), from the history, in id order. */
+    public void eachWithAcceptedAt(CampaignRecord campaign, BiConsumer<StoredRecipient, Instant> action) {
+        sql.read("read recipients", () -> {
+            try (ResultSet rs = sql.query("recipients-accepted-at", campaign.id())) {
+                while (rs.next()) {
+                    action.accept(Rows.recipient(rs, sql::fromJson), Timestamps.parse(rs.getString("accepted_at")));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** How many letters the server accepted in each hour (UTC), by the hour's start, from the history. */
+    public NavigableMap<Instant, Integer> acceptedPerHour(CampaignRecord campaign) {
+        return sql.read("count accepted letters", () -> {
+            NavigableMap<Instant, Integer> hours = new TreeMap<>();
+            try (ResultSet rs = sql.query("accepted-per-hour", campaign.id())) {
+                while (rs.next()) {
+                    hours.put(Timestamps.parse(rs.getString("hour")), rs.getInt("letters"));
+                }
+            }
+            return hours;
+        });
+    }
+
+    private void rows(Consumer<StoredRecipient> action, String query, Object... params) {
+        sql.read("read recipients", () -> {
+            try (ResultSet rs = sql.query(query, params)) {
+                while (rs.next()) {
+                    action.accept(Rows.recipient(rs, sql::fromJson));
+                }
+            }
+            return null;
+        });
+    }
+}

@@ -21,9 +21,9 @@ import org.lettermerge.store.StoredRecipient;
 
 /**
  * A run's shared state, and the one lock over it. Workers ask it for their next task: it gathers the facts
- * {@link NextStep} asks for, carries out the pauses and resumptions it decides, and claims a letter before handing
- * it out, so no two workers are ever given the same one and a paced account's next slot is computed from its last
- * claim. Everything here is touched only under this object's monitor: its maps need no concurrent type.
+ * {@link NextStep} asks for, carries out the pauses and resumptions it decides, and takes a letter out of line
+ * before handing it out, so no two workers are ever given the same one; a paced account's letter is claimed here,
+ * so that its next slot is computed from its last claim. Everything here is touched only under this object's monitor: its maps need no concurrent type.
  */
 final class Dispatcher {
 
@@ -32,8 +32,9 @@ final class Dispatcher {
         /** Open the worker's connection first: a server that cannot be reached leaves every letter untouched. */
         record Connect(CampaignRecord campaign, LiveCampaign live) implements Task {}
 
-        /** Send this letter, claimed for the worker. */
-        record Deliver(CampaignRecord campaign, LiveCampaign live, StoredRecipient letter) implements Task {}
+        /** Send this letter of {@code version}: claimed for the worker already, or for it to claim first. */
+        record Deliver(CampaignRecord campaign, LiveCampaign live, StoredRecipient letter, int version,
+                       boolean claimed) implements Task {}
 
         /** Nothing now: see {@link Decision.Wait}. */
         record Idle(Instant until, boolean pacing) implements Task {}
@@ -96,10 +97,13 @@ final class Dispatcher {
                     return new Task.Connect(send.campaign(), live);
                 }
                 live.due.take(send.letter());
-                if (!log.claim(send.letter(), send.campaign().id(), live.paced() ? live.account() : null,
-                        loadedVersion.get(send.campaign().id()))) {
-                    live.due.forget();
-                    campaignsReadAt = null;
+                int version = loadedVersion.get(send.campaign().id());
+                // A paced account's next slot is computed from its last claim: claimed here, under the lock. An
+                // unpaced letter is claimed by its worker, outside it, where claims of several connections share a
+                // commit (measured: the lock held for every claim cost 5-10% at 10,000 letters on 4 connections).
+                boolean claimed = live.paced();
+                if (claimed && !log.claim(send.letter(), send.campaign().id(), live.account(), version)) {
+                    claimFailed(live);
                     continue;
                 }
                 taken++;
@@ -109,7 +113,7 @@ final class Dispatcher {
                             + " letters due now)");
                 }
                 sending.merge(send.campaign().id(), 1, Integer::sum);
-                return new Task.Deliver(send.campaign(), live, send.letter());
+                return new Task.Deliver(send.campaign(), live, send.letter(), version, claimed);
             } else if (decision instanceof Decision.Pause pause) {
                 pause(pause);
             } else if (decision instanceof Decision.Resume resume) {
@@ -122,6 +126,19 @@ final class Dispatcher {
                 return new Task.Idle(wait.until(), wait.pacing());
             }
         }
+    }
+
+    /** The letter was no longer sendable (another sender, a pause, a new version): the log knows better. */
+    private void claimFailed(LiveCampaign live) {
+        live.due.forget();
+        campaignsReadAt = null;
+    }
+
+    /** A worker's own claim failed: as {@link #claimFailed}, and the letter is not counted. */
+    synchronized void notClaimed(CampaignRecord campaign, LiveCampaign live) {
+        claimFailed(live);
+        taken--;
+        sending.computeIfPresent(campaign.id(), (id, inFlight) -> inFlight - 1);
     }
 
     synchronized void pause(Decision.Pause pause) {

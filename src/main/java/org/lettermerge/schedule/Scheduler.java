@@ -160,6 +160,10 @@ public final class Scheduler {
     private void deliver(Dispatcher dispatcher, Dispatcher.Task.Deliver letter, int worker) {
         CampaignRecord campaign = letter.campaign();
         LiveCampaign live = letter.live();
+        if (!letter.claimed() && !log.claim(letter.letter(), campaign.id(), null, letter.version())) {
+            dispatcher.notClaimed(campaign, live);
+            return;
+        }
         LetterSender.Sent sent;
         try {
             sent = sender.transmit(campaign, live, letter.letter(), worker);

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Overrides;
 import org.lettermerge.delivery.RunAll;
 import org.lettermerge.followup.MailboxWatch;
-import org.lettermerge.schedule.StopSignal;
 import org.lettermerge.store.State;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

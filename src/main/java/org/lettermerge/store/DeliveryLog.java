@@ -1,7 +1,6 @@
 package org.lettermerge.store;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

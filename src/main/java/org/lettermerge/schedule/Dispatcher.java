@@ -109,8 +109,9 @@ final class Dispatcher {
                 taken++;
                 live.started = true;
                 if (!sending.containsKey(send.campaign().id())) {
-                    progress.campaign(send.campaign().name(), "sending (" + (log.dueCount(send.campaign(), now) + 1)
-                            + " letters due now)");
+                    // A claimed letter is no longer due; an unpaced one is, until its worker claims it.
+                    int due = log.dueCount(send.campaign(), now) + (claimed ? 1 : 0);
+                    progress.campaign(send.campaign().name(), "sending (" + due + " letters due now)");
                 }
                 sending.merge(send.campaign().id(), 1, Integer::sum);
                 return new Task.Deliver(send.campaign(), live, send.letter(), version, claimed);

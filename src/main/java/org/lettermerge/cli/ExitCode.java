@@ -21,6 +21,8 @@ public final class ExitCode {
     public static final int BUSY = 7;
     /** lettermerge backup wrote nothing: --out exists (without --force), its folder is missing, or the copy failed its check. */
     public static final int BACKUP_NOT_WRITTEN = 8;
+    /** A file the user asked for (report --out, preview --out) could not be written: a path they can fix. */
+    public static final int OUTPUT_NOT_WRITTEN = 9;
 
     private ExitCode() {}
 }

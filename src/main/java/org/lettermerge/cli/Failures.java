@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.lettermerge.delivery.CampaignChangedException;
 import org.lettermerge.oauth.SignInException;
 import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.problems.OutputNotWrittenException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.smtp.ServerUnavailableException;
 import org.lettermerge.store.BackupException;
@@ -39,6 +40,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         } else if (e instanceof BackupException) {
             err.println("No backup written: " + e.getMessage());
             code = ExitCode.BACKUP_NOT_WRITTEN;
+        } else if (e instanceof OutputNotWrittenException) {
+            err.println("Nothing written: " + e.getMessage());
+            code = ExitCode.OUTPUT_NOT_WRITTEN;
         } else if (e instanceof SenderLock.SenderBusyException) {
             err.println(e.getMessage());
             code = ExitCode.BUSY;

@@ -26,6 +26,7 @@ import org.lettermerge.campaign.RecipientRows;
 import org.lettermerge.message.MessageFactory;
 import org.lettermerge.message.MessageIds;
 import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.problems.OutputNotWrittenException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.recipients.Recipient;
 import org.lettermerge.store.StoredRecipient;
@@ -82,14 +83,18 @@ final class PreviewCommand implements Callable<Integer> {
         Function<Recipient, String> messageId = r -> queuedIds.getOrDefault(r.key(), MessageIds.next(domain));
         RecipientRows recipients = prepared.recipients();
         if (out != null) {
-            Files.createDirectories(out);
             int n = 0;
-            for (Recipient r : recipients.reread()) {
-                MimeMessage message = messages.build(prepared.render(r), r.email(), messageId.apply(r));
-                Path file = out.resolve(String.format("%04d-%s.eml", ++n, r.email().replaceAll("[^A-Za-z0-9@._-]", "_")));
-                try (OutputStream os = Files.newOutputStream(file)) {
-                    message.writeTo(os);
+            try {
+                Files.createDirectories(out);
+                for (Recipient r : recipients.reread()) {
+                    MimeMessage message = messages.build(prepared.render(r), r.email(), messageId.apply(r));
+                    Path file = out.resolve(String.format("%04d-%s.eml", ++n, r.email().replaceAll("[^A-Za-z0-9@._-]", "_")));
+                    try (OutputStream os = Files.newOutputStream(file)) {
+                        message.writeTo(os);
+                    }
                 }
+            } catch (IOException e) {
+                throw OutputNotWrittenException.of(out, e);
             }
             stdout.println("Wrote " + n + " messages to " + Problem.display(out));
             return ExitCode.OK;

@@ -1,9 +1,11 @@
 package org.lettermerge.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
+import org.lettermerge.problems.OutputNotWrittenException;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.report.CampaignReport;
 import org.lettermerge.store.CampaignRecord;
@@ -39,6 +41,8 @@ final class ReportCommand implements Callable<Integer> {
         try (DeliveryLog log = CampaignRef.open(campaign, clock)) {
             CampaignRecord record = ref.find(log, campaign);
             rows = CampaignReport.write(log, record, clock.instant(), out);
+        } catch (UncheckedIOException e) {
+            throw OutputNotWrittenException.of(out, e.getCause());
         }
         spec.commandLine().getOut().println("Wrote " + Problem.display(out) + ": " + rows
                 + " recipient" + (rows == 1 ? "" : "s") + ".");

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.CharConversionException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,11 +44,25 @@ sealed interface YamlTree {
             return readValue(parser, file);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            int line = where == null ? 0 : where.getLineNr();
+            List<String> lines = linesOf(file);
+            int line = YamlErrors.line(lines, where == null ? 0 : where.getLineNr(), e.getOriginalMessage());
             throw new InvalidInputException(Problem.error(Problem.at(file, line),
-                    "not valid YAML: " + e.getOriginalMessage()));
+                    YamlErrors.explain(lines, line, e.getOriginalMessage())));
+        } catch (CharConversionException e) {
+            throw new InvalidInputException(Problem.error(Problem.display(file),
+                    "is not UTF-8 text: save it as UTF-8 (in a text editor: Save As, encoding UTF-8)"));
         } catch (IOException e) {
-            throw new InvalidInputException(Problem.error(Problem.display(file), "cannot be read: " + e.getMessage()));
+            throw new InvalidInputException(Problem.error(Problem.display(file), "cannot be read ("
+                    + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()) + "): check the path"));
+        }
+    }
+
+    /** The file's lines to explain an error with; none if it cannot be read again (the parser's line still shows). */
+    private static List<String> linesOf(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
         }
     }
 

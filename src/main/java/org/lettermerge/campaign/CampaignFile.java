@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.lettermerge.campaign.YamlTree.Mapping;
 import org.lettermerge.campaign.YamlTree.Scalar;
 import org.lettermerge.campaign.YamlTree.Sequence;
@@ -25,6 +27,9 @@ import org.lettermerge.recipients.Addresses;
  * address at once, each with file:line. Relative paths are relative to the campaign file.
  */
 public final class CampaignFile {
+
+    /** A display name (anything, commas included) followed by one address in angle brackets. */
+    private static final Pattern NAMED_ADDRESS = Pattern.compile("(.*)<([^<>]*)>");
 
     private static final Set<String> KEYS = Set.of("name", "from", "reply_to", "subject", "to_name", "template",
             "html_template", "recipients", "data", "attachments", "smtp", "database", "schedule", "mailbox",
@@ -184,17 +189,17 @@ public final class CampaignFile {
         if (value == null) {
             return null;
         }
-        try {
-            InternetAddress[] parsed = InternetAddress.parse(value, true);
-            if (parsed.length != 1) {
-                throw new AddressException("expected exactly one address");
+        // "Name <address>" is split here, not by InternetAddress.parse: an organizer's display name may hold a
+        // comma ("Human Rights Now, ICC Coalition"), which the parser reads as two addresses. The header quotes it.
+        Matcher named = NAMED_ADDRESS.matcher(value.strip());
+        if (named.matches()) {
+            String name = named.group(1).strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1);
             }
-            return address(parsed[0].getAddress(), parsed[0].getPersonal(), node.line(), key);
-        } catch (AddressException e) {
-            problems.add(Problem.error(Problem.at(file, node.line()), "'" + key + "' is not a valid address ("
-                    + e.getMessage() + "): write it as \"Name <name@example.org>\" or as email: and name:"));
-            return null;
+            return address(named.group(2).strip(), name.isEmpty() ? null : name, node.line(), key);
         }
+        return address(value.strip(), null, node.line(), key);
     }
 
     /**
@@ -223,7 +228,9 @@ public final class CampaignFile {
             }
             return name == null ? parsed : new InternetAddress(parsed.getAddress(), name, StandardCharsets.UTF_8.name());
         } catch (AddressException | UnsupportedEncodingException e) {
-            problems.add(Problem.error(Problem.at(file, line), "'" + key + "' is not a valid address: " + e.getMessage()));
+            problems.add(Problem.error(Problem.at(file, line), "'" + key + "' is not a valid address ("
+                    + e.getMessage().replaceFirst(" in string .*", "") + "): write it as \"Name <name@example.org>\" or"
+                    + " as email: and name:"));
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package org.lettermerge.campaign;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,8 @@ final class YamlErrors {
 
     /** A value that starts with { is a YAML map to the parser: the usual cause is a Mustache tag left unquoted. */
     private static final Pattern UNQUOTED_BRACE = Pattern.compile("^\\s*(- )?[\\w.-]+:\\s*\\{.*");
+    /** `key: "Name, Team" <a@b.org>`: YAML ends the value at the closing quote and cannot read what follows. */
+    private static final Pattern TEXT_AFTER_QUOTE = Pattern.compile("^\\s*(- )?([\\w.-]+):\\s*([\"'])[^\"']*\\3\\s*[^\\s#].*");
     private static final Pattern PARSER_NAMES = Pattern.compile("<[^>]*(Event|Token|org\\.yaml)[^>]*>");
 
     private YamlErrors() {}
@@ -28,6 +31,13 @@ final class YamlErrors {
             String key = (UNQUOTED_BRACE.matcher(text).matches() ? text : previous).strip();
             return "a value starting with { must be in quotes: put the value in quotes, e.g. "
                     + quoted(key.replaceFirst("^- ", ""));
+        }
+        Matcher afterQuote = TEXT_AFTER_QUOTE.matcher(text);
+        if (afterQuote.matches()) {
+            String value = text.substring(text.indexOf(':') + 1).strip();
+            return "the value starts with a quote and goes on after the closing one: put the whole value in the other"
+                    + " quotes, e.g. " + afterQuote.group(2) + ": " + (value.startsWith("\"") ? "'" + value + "'"
+                    : "\"" + value + "\"");
         }
         if (message.contains("UTF-8")) {
             return "the file is not UTF-8 text: save it as UTF-8 (in a text editor: Save As, encoding UTF-8)";

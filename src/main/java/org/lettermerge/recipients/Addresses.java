@@ -33,6 +33,21 @@ public final class Addresses {
         if (hasControlCharacters(raw)) {
             throw new AddressException("the address contains a line break or control character", raw);
         }
+        String invisible = invisibleSpace(raw);
+        if (invisible != null) {
+            throw new AddressException("the address contains " + invisible + ", often pasted with it from a web page or"
+                    + " a document: delete it (retype the address if you cannot see where it is)", raw);
+        }
+        if (raw.indexOf('<') >= 0 && raw.indexOf('>') > raw.indexOf('<')) {
+            throw new AddressException("a name and <address> together: the email column holds only the address: put"
+                    + " the name in its own column", raw);
+        }
+        if (raw.chars().anyMatch(Character::isWhitespace)) {
+            throw new AddressException("the address contains a space: an address has none, delete it", raw);
+        }
+        if (raw.indexOf(',') >= 0 || raw.indexOf(';') >= 0) {
+            throw new AddressException("more than one address, or a , or ; inside one: give one address per row", raw);
+        }
         int at = raw.lastIndexOf('@');
         if (at <= 0 || at == raw.length() - 1) {
             throw new AddressException("the address needs a name, an @ and a domain", raw);
@@ -45,16 +60,42 @@ public final class Addresses {
         try {
             domain = IDN.toASCII(raw.substring(at + 1), IDN.ALLOW_UNASSIGNED);
         } catch (IllegalArgumentException e) {
-            throw new AddressException("the domain is not a valid internationalised name (" + e.getMessage() + ")", raw);
+            throw new AddressException("the part after @ is not a valid domain name", raw);
+        }
+        if (domain.indexOf('.') < 0) {
+            throw new AddressException("the domain '" + domain + "' has no dot: a complete address ends like @"
+                    + domain + ".org or @" + domain + ".gov.example (look for the missing ending)", raw);
         }
         String ascii = local + "@" + domain;
-        InternetAddress address = new InternetAddress(ascii, true);
-        address.validate();
+        InternetAddress address;
+        try {
+            address = new InternetAddress(ascii, true);
+            address.validate();
+        } catch (AddressException e) {
+            // The parser's own words ("Local address contains control or whitespace") name its internals.
+            throw new AddressException("it does not have the form name@example.org", raw);
+        }
         // Anything the parser rewrote (a display name, <angle brackets>, a comment, a list) was not a bare address.
         if (address.getPersonal() != null || address.isGroup() || !ascii.equals(address.getAddress())) {
             throw new AddressException("write only the address, without a display name, brackets or comments", raw);
         }
         return address;
+    }
+
+    /** The name of an invisible or non-breaking space in {@code s}, or null: they look like nothing, or like a space. */
+    static String invisibleSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            switch (s.charAt(i)) {
+                case '\u00A0', '\u202F', '\u2007' -> {
+                    return "a non-breaking space";
+                }
+                case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF' -> {
+                    return "an invisible zero-width character";
+                }
+                default -> { }
+            }
+        }
+        return null;
     }
 
     /** Characters that end or split a header line, or that mail software treats as line breaks. */

@@ -281,6 +281,26 @@ class CampaignFileIT {
     }
 
     @Test
+    void aDisplayNameWithACommaIsOneSenderQuotedInTheHeader() throws IOException {
+        Path file = write("""
+                from: Human Rights Now, ICC Coalition <letters@coalition.example.org>
+                reply_to: '"Coordination, Team" <coordination@coalition.example.org>'
+                subject: Hello
+                template: letter.txt
+                recipients: recipients.csv
+                """);
+        Files.writeString(dir.resolve("letter.txt"), "Dear {{name}},\n");
+        Files.writeString(dir.resolve("recipients.csv"), "email,name\nana@example.org,Ana\n");
+
+        Campaign campaign = CampaignFile.load(file);
+
+        assertThat(campaign.sender().from().getPersonal()).isEqualTo("Human Rights Now, ICC Coalition");
+        assertThat(campaign.sender().from().toString())
+                .isEqualTo("\"Human Rights Now, ICC Coalition\" <letters@coalition.example.org>");
+        assertThat(campaign.sender().replyTo().getPersonal()).isEqualTo("Coordination, Team");
+    }
+
+    @Test
     void invalidYamlIsReportedWithItsLine() throws IOException {
         Path file = write("""
                 from: ana@example.org

@@ -30,6 +30,16 @@ class YamlErrorsTest {
     }
 
     @Test
+    void aQuotedNameFollowedByTheAddressIsToldToQuoteTheWholeValue() {
+        List<String> lines = List.of("reply_to: \"Coordination, Team\" <c@example.org>");
+
+        String said = YamlErrors.explain(lines, 1, "while parsing a block mapping\nexpected <block end>, but found"
+                + " '<scalar>'");
+
+        assertThat(said).endsWith("e.g. reply_to: '\"Coordination, Team\" <c@example.org>'");
+    }
+
+    @Test
     void aTabInTheIndentationIsNamed() {
         List<String> lines = List.of("from:", "\temail: a@b.org");
 

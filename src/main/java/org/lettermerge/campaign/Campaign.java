@@ -20,6 +20,8 @@ import org.lettermerge.oauth.OAuthSettings;
  * @param mailbox    where replies and bounces arrive (IMAP), or null when the campaign reads none
  * @param sheets     the sheets of workbooks the recipients and data are read from, where the file names one
  * @param oauth      who signs the account in where smtp.auth or mailbox.auth is oauth2, or null
+ * @param pathLines  the campaign file's line of each key naming a file ("template", "recipients", "data.NAME"),
+ *                   so that a wrong path is reported where it was written
  */
 public record Campaign(
         Path file,
@@ -37,7 +39,8 @@ public record Campaign(
         ScheduleSettings schedule,
         MailboxSettings mailbox,
         Sheets sheets,
-        OAuthSettings oauth) {
+        OAuthSettings oauth,
+        Map<String, Integer> pathLines) {
 
     public Campaign {
         Objects.requireNonNull(file, "file");
@@ -52,6 +55,7 @@ public record Campaign(
         Objects.requireNonNull(sheets, "sheets");
         data = Map.copyOf(data);
         attachments = List.copyOf(attachments);
+        pathLines = Map.copyOf(pathLines);
     }
 
     /** The addresses that sign in with OAuth (SMTP's, then the mailbox's if another), in order; empty for none. */
@@ -73,7 +77,7 @@ public record Campaign(
 
     public Campaign withSmtp(SmtpChoice newSmtp) {
         return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
-                attachments, newSmtp, database, schedule, mailbox, sheets, oauth);
+                attachments, newSmtp, database, schedule, mailbox, sheets, oauth, pathLines);
     }
 
     /**
@@ -82,11 +86,18 @@ public record Campaign(
      */
     public Campaign asReminder(String newName, String newSubject, Path reminderTemplate) {
         return new Campaign(file, newName, sender, newSubject, toName, reminderTemplate, null, recipients, data,
-                List.of(), smtp, database, schedule, mailbox, sheets, oauth);
+                List.of(), smtp, database, schedule, mailbox, sheets, oauth, withoutTemplates(pathLines));
     }
 
     public Campaign withDatabase(Path newDatabase) {
         return new Campaign(file, name, sender, subject, toName, template, htmlTemplate, recipients, data,
-                attachments, smtp, newDatabase, schedule, mailbox, sheets, oauth);
+                attachments, smtp, newDatabase, schedule, mailbox, sheets, oauth, pathLines);
+    }
+
+    /** A reminder's template comes from the command line, not from the campaign file's lines. */
+    private static Map<String, Integer> withoutTemplates(Map<String, Integer> lines) {
+        Map<String, Integer> kept = new java.util.HashMap<>(lines);
+        kept.keySet().removeIf(key -> key.endsWith("template"));
+        return kept;
     }
 }

@@ -91,7 +91,21 @@ public final class CampaignFile {
         return new Campaign(file, name != null ? name : defaultName(), new Sender(from, replyTo, listUnsubscribe, bounceAddress),
                 subject.strip(), toName, template, html, recipients.file(), data, attachments, smtp,
                 database != null ? database : folder.resolve("lettermerge.db"), schedule, mailbox,
-                new Sheets(recipients.sheet(), dataSheets), oauth);
+                new Sheets(recipients.sheet(), dataSheets), oauth, pathLines(top));
+    }
+
+    /** Where each key naming a file was written: "template", "html_template", "recipients", "data.NAME". */
+    private static Map<String, Integer> pathLines(Mapping top) {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        for (String key : List.of("template", "html_template", "recipients")) {
+            if (top.keyLines().containsKey(key)) {
+                lines.put(key, top.keyLines().get(key));
+            }
+        }
+        if (top.entries().get("data") instanceof Mapping data) {
+            data.keyLines().forEach((name, line) -> lines.put("data." + name, line));
+        }
+        return lines;
     }
 
     /** A whole number in [min, max], or the fallback when the key is absent; {@code prefix} names the section. */

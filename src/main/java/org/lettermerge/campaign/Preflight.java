@@ -51,7 +51,7 @@ public final class Preflight {
         SizeCheck sizes = new SizeCheck(new LetterMeter(c), c.smtp().pacing().messageSize(), every);
         // A list that cannot be read has one problem that says why; every variable "missing" from it would bury it.
         if (templates != null && csv.readable()) {
-            campaignProblems.addAll(templates.checkVariables(csv.columns(), data));
+            campaignProblems.addAll(templates.checkVariables(csv.columns(), declared(c, data)));
             checks = new RowChecks(templates, data, noErrors(problems) && noErrors(campaignProblems), sizes);
         }
         RecipientRows recipients = RecipientRows.read(csv, c.sheets().recipients(),
@@ -66,8 +66,8 @@ public final class Preflight {
         if (measured) {
             sizes.problem().ifPresent(problems::add);
         }
-        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems,
-                measured ? sizes.largestBound() : 0);
+        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c),
+                new MissingFiles(c).instead(problems), measured ? sizes.largestBound() : 0);
     }
 
     /**
@@ -126,9 +126,10 @@ public final class Preflight {
         if (templates != null && csv.readable()) {
             List<String> columns = new ArrayList<>(recipients.columns());
             columns.addAll(extraVariables);
-            problems.addAll(templates.checkVariables(columns, data));
+            problems.addAll(templates.checkVariables(columns, declared(c, data)));
         }
-        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c), problems, 0);
+        return new PreparedCampaign(c, recipients, data, templates, Fingerprint.parts(c),
+                new MissingFiles(c).instead(problems), 0);
     }
 
     private static LetterTemplates compile(Campaign c, List<Problem> problems) {
@@ -154,9 +155,24 @@ public final class Preflight {
             return new TemplateSource(Problem.display(file), Files.readString(file), file.getParent());
         } catch (IOException e) {
             problems.add(Problem.error(Problem.display(file), "template cannot be read ("
-                    + e.getClass().getSimpleName() + "): check the path and that the file is UTF-8"));
+                    + (e instanceof java.nio.charset.CharacterCodingException ? "it is not UTF-8 text"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "no such file")
+                    + "): check the path, and save the file as UTF-8"));
             return null;
         }
+    }
+
+    /**
+     * The data as read, plus every name the campaign file declares: a data file that could not be read has its own
+     * problem, and each use of its name reported as "has no value" would bury it.
+     */
+    private static Map<String, Object> declared(Campaign c, Map<String, Object> data) {
+        if (data.keySet().containsAll(c.data().keySet())) {
+            return data;
+        }
+        Map<String, Object> names = new java.util.LinkedHashMap<>(data);
+        c.data().keySet().forEach(name -> names.putIfAbsent(name, List.of()));
+        return names;
     }
 
     private static boolean noErrors(List<Problem> problems) {

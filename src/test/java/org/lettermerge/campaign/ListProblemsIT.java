@@ -53,8 +53,9 @@ class ListProblemsIT {
         PreparedCampaign p = prepare("officials.xlsx");
 
         assertThat(p.problems()).extracting(Problem::toString).containsExactly(
-                Problem.display(dir.resolve("officials.xlsx")) + ": not found: check the path (relative paths start"
-                        + " at the campaign file's folder)");
+                Problem.at(dir.resolve("campaign.yaml"), 6) + ": recipients: there is no file "
+                        + Problem.display(dir.resolve("officials.xlsx")) + " (paths are read from the campaign file's"
+                        + " folder, " + Problem.display(dir) + "): check the name and the folders in the path");
     }
 
     @Test

@@ -39,6 +39,25 @@ class PreflightIT {
     }
 
     @Test
+    void aWrongTemplateOrDataPathIsReportedOnceAtItsLineWithThePathAsResolved() {
+        CampaignFixture campaign = CampaignFixture.standard(dir).write("campaign.yaml", CampaignFixture.CAMPAIGN
+                .replace("template: letter.txt", "template: ../templates/leter.txt")
+                + "data:\n  signatories: signatory.csv\n");
+
+        PreparedCampaign p = campaign.prepare();
+
+        Path yaml = campaign.path("campaign.yaml");
+        assertThat(p.errors()).extracting(Object::toString).containsExactly(
+                Problem.at(yaml, 4) + ": template: there is no file "
+                        + Problem.display(dir.getParent().resolve("templates/leter.txt"))
+                        + " (paths are read from the campaign file's folder, " + Problem.display(dir)
+                        + "): check the name and the folders in the path",
+                Problem.at(yaml, 7) + ": data.signatories: there is no file "
+                        + Problem.display(dir.resolve("signatory.csv")) + " (paths are read from the campaign file's"
+                        + " folder, " + Problem.display(dir) + "): check the name and the folders in the path");
+    }
+
+    @Test
     void anAttachmentOutsideTheCampaignFixtureIsAnError() throws IOException {
         Files.writeString(dir.resolve("private.txt"), "not for the letter");
 
@@ -100,7 +119,8 @@ class PreflightIT {
                 .anySatisfy(e -> assertThat(e).startsWith(Problem.at(dir.resolve("letter.txt"), 1) + ": 'city'"))
                 .anySatisfy(e -> assertThat(e).startsWith(Problem.at(dir.resolve("recipients.csv"), 3))
                         .contains("not-an-address"))
-                .anySatisfy(e -> assertThat(e).contains("signatories.csv", "data file not found"));
+                .anySatisfy(e -> assertThat(e).startsWith(Problem.at(dir.resolve("campaign.yaml"), 6)
+                        + ": data.signatories: there is no file").contains("signatories.csv"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.lettermerge.campaign.CampaignFile;
 import org.lettermerge.campaign.ScheduleSettings;
 import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.problems.Problem;
 import org.lettermerge.schedule.NextLetter;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignState;
@@ -60,15 +61,15 @@ public record CampaignStatus(String state, String detail, Instant next) {
         }
         if (c.state() == CampaignState.PAUSED) {
             String how = c.pauseKind().resumesByItself() && c.resumeAt() != null
-                    ? "; resumes by itself at " + c.resumeAt() : "; `lettermerge resume` goes on";
+                    ? "; resumes by itself at " + Problem.moment(c.resumeAt()) : "; `lettermerge resume` goes on";
             return new CampaignStatus(c.pauseKind() == PauseKind.MISSED ? "missed" : "paused",
-                    c.pauseReason() + how + (left.isEmpty() ? "" : "; left: " + left), c.resumeAt());
+                    withoutFinalStop(c.pauseReason()) + how + (left.isEmpty() ? "" : "; left: " + left), c.resumeAt());
         }
         if (queued + deferred + unknown + sending == 0) {
             return new CampaignStatus("finished", "every recipient is accepted, failed or skipped", null);
         }
         if (c.scheduledAt() != null && c.scheduledAt().isAfter(now)) {
-            return new CampaignStatus("scheduled", "starts at " + c.scheduledAt() + "; left: " + left, c.scheduledAt());
+            return new CampaignStatus("scheduled", "starts at " + Problem.moment(c.scheduledAt()) + "; left: " + left, c.scheduledAt());
         }
         if (queued + deferred + sending == 0) {
             return new CampaignStatus("waiting for you", left + ": check them, then `lettermerge resolve`", null);
@@ -80,9 +81,14 @@ public record CampaignStatus(String state, String detail, Instant next) {
         StringBuilder s = new StringBuilder();
         append(s, queued, "queued");
         append(s, sending, "being sent");
-        append(s, deferred, "deferred" + (nextRetry == null ? "" : " (next retry " + nextRetry + ")"));
+        append(s, deferred, "deferred" + (nextRetry == null ? "" : " (next retry " + Problem.moment(nextRetry) + ")"));
         append(s, unknown, "unknown (need a decision)");
         return s.toString();
+    }
+
+    /** A reason is a sentence of its own elsewhere; here a clause follows it. */
+    private static String withoutFinalStop(String reason) {
+        return reason != null && reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
     }
 
     private static void append(StringBuilder s, long n, String what) {

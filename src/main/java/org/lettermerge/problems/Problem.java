@@ -1,6 +1,9 @@
 package org.lettermerge.problems;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 /**
@@ -23,6 +26,14 @@ public record Problem(Severity severity, String where, String message) {
 
     public static Problem warning(String where, String message) {
         return new Problem(Severity.WARNING, where, message);
+    }
+
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** A time as messages print it: to the second, zone named ("2026-12-04 01:23:04 UTC"), never nanoseconds. */
+    public static String moment(Instant t) {
+        return MOMENT.format(t);
     }
 
     /** "config/recipients.csv:7" — the form editors and terminals turn into links. */

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.lettermerge.problems.Problem;
 import org.lettermerge.smtp.ServerUnavailableException;
 import org.lettermerge.store.AccountBudgets;
 import org.lettermerge.store.CampaignRecord;
@@ -148,7 +149,7 @@ final class Dispatcher {
         sending.remove(campaign.id());
         if (log.pause(campaign, pause.kind(), pause.reason(), pause.resumeAt())) {
             note(new Scheduler.Note(campaign.name(), true, "paused (" + pause.kind().name().toLowerCase() + "): "
-                    + pause.reason() + (pause.resumeAt() == null ? "" : "; it resumes by itself at " + pause.resumeAt())));
+                    + pause.reason() + (pause.resumeAt() == null ? "" : "; it resumes by itself at " + Problem.moment(pause.resumeAt()))));
         }
     }
 

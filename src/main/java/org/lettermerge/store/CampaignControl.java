@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.lettermerge.problems.Problem;
 
 /**
  * Campaign-level decisions, each committed with its history line: when a campaign may start, pause, resume,
@@ -63,7 +64,7 @@ public final class CampaignControl {
                 return false;
             }
             sql.insertEvent(campaign.id(), null, sql.now(), EventKind.PAUSED, null, null, null, null,
-                    kind + ": " + reason + (resumeAt == null ? "" : "; resumes by itself at " + resumeAt));
+                    kind + ": " + reason + (resumeAt == null ? "" : "; resumes by itself at " + Problem.moment(resumeAt)));
             return true;
         });
     }

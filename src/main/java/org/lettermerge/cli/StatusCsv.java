@@ -31,7 +31,12 @@ final class StatusCsv {
         csv.flush();
     }
 
+    /**
+     * Starts with a UTF-8 byte order mark: Excel on Windows reads a CSV without one in the machine's legacy code page,
+     * and "Élise" or an Arabic name would open as mojibake. Spreadsheets and Python's "utf-8-sig" drop it.
+     */
     static Rows open(PrintWriter out, Map<Long, Responses> responses) {
+        out.print('\uFEFF');
         try {
             return new Rows(new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get()), responses);
         } catch (IOException e) {

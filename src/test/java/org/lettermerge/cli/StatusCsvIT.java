@@ -35,7 +35,7 @@ class StatusCsvIT {
             StatusCsv.write(new PrintWriter(text), log.recipients(c));
 
             assertThat(text.toString().split("\r\n")).containsExactly(
-                    String.join(",", StatusCsv.COLUMNS),
+                    "\uFEFF" + String.join(",", StatusCsv.COLUMNS),
                     "evil@example.org,'=cmd|' /C calc'!A0,QUEUED,0,,,<1@example.org>,,2025-03-01T09:00:00Z,false,,"
                             + ",no,,no,no,,no,");
         }

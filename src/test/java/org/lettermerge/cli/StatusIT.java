@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.testsupport.StatusCsvRows;
 import org.lettermerge.testsupport.CampaignFolder;
 import org.lettermerge.testsupport.Cli;
 import org.lettermerge.testsupport.CliResult;
@@ -48,7 +47,7 @@ class StatusIT {
         CliResult result = Cli.run("status", campaign.campaign(), "--format", "csv");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).startsWith("email,name,state,attempts,smtp_code,smtp_reply,message_id,last_attempt_at");
+        assertThat(result.out()).startsWith("\uFEFFemail,name,state,attempts,smtp_code,smtp_reply,message_id,last_attempt_at");
         List<CSVRecord> rows = csv(result.out());
         assertThat(rows).extracting(r -> r.get("name"))
                 .containsExactly("'=HYPERLINK(\"http://x\")", "山田 太郎", "Kwame Mensah");
@@ -81,7 +80,6 @@ class StatusIT {
     }
 
     private static List<CSVRecord> csv(String text) throws Exception {
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(text)).getRecords();
+        return StatusCsvRows.of(text);
     }
 }

@@ -7,17 +7,16 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.testsupport.StatusCsvRows;
 import org.lettermerge.testsupport.CampaignFolder;
 import org.lettermerge.testsupport.Cli;
 import org.lettermerge.testsupport.CliResult;
@@ -225,7 +224,7 @@ class InboxIT {
         assertThat(Cli.run("inbox", campaign.campaign()).exitCode()).isZero();
 
         CliResult csv = Cli.run("status", campaign.campaign(), "--format", "csv");
-        assertThat(csv.out()).startsWith("email,name,state,attempts,smtp_code,smtp_reply,message_id,last_attempt_at,"
+        assertThat(csv.out()).startsWith("\uFEFFemail,name,state,attempts,smtp_code,smtp_reply,message_id,last_attempt_at,"
                 + "queued_at,removed,next_attempt_at,skip_reason,replied,replied_at,auto_reply,bounced,bounce_status,asks_unsubscribe");
         Map<String, CSVRecord> rows = csv(csv.out()).stream().collect(Collectors.toMap(r -> r.get("email"), r -> r));
         assertThat(rows.get("ana@example.org").get("replied")).isEqualTo("yes");
@@ -503,7 +502,6 @@ class InboxIT {
     }
 
     private static List<CSVRecord> csv(String text) throws Exception {
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(text)).getRecords();
+        return StatusCsvRows.of(text);
     }
 }

@@ -7,16 +7,15 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.testsupport.StatusCsvRows;
 import org.lettermerge.testsupport.CampaignFolder;
 import org.lettermerge.testsupport.Cli;
 import org.lettermerge.testsupport.CliResult;
@@ -88,8 +87,7 @@ class UnsubscribeRequestsInboxIT {
         // Columns are only ever appended (bounce_reason came later), so scripts reading by position keep working.
         assertThat(csv.out().lines().findFirst().orElseThrow())
                 .endsWith(",bounce_status,asks_unsubscribe,bounce_reason");
-        Map<String, String> flags = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv.out())).getRecords().stream()
+        Map<String, String> flags = StatusCsvRows.of(csv.out()).stream()
                 .collect(Collectors.toMap(r -> r.get("email"), (CSVRecord r) -> r.get("asks_unsubscribe")));
         assertThat(flags).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "ana@example.org", "yes", "bea@example.org", "yes", "cy@example.org", "no"));

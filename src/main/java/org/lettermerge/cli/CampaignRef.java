@@ -1,5 +1,6 @@
 package org.lettermerge.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.lettermerge.campaign.Campaign;
@@ -60,6 +61,19 @@ final class CampaignRef {
         }
         return "create it with " + Hint.lettermerge("followup", campaignFile, "--template", "TEMPLATE", "--who",
                 "no-reply").given(this);
+    }
+
+    /**
+     * What to tell someone who asks about a campaign before anything was queued from it — no delivery log there yet —
+     * or null when the log exists. Not a log problem: the next step is to send, and a mistyped --db is named too.
+     */
+    String nothingQueuedYet(Campaign campaign, Hint send) {
+        if (Files.exists(campaign.database())) {
+            return null;
+        }
+        return "Nothing has been queued from campaign " + campaign.name() + " yet (there is no delivery log at "
+                + Problem.display(campaign.database()) + "): run `" + send + "`. If it was sent already, check --db or"
+                + " the campaign file's database key.";
     }
 
     static DeliveryLog open(Campaign campaign, Clock clock) {

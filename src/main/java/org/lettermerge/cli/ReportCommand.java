@@ -1,5 +1,6 @@
 package org.lettermerge.cli;
 
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,14 +38,26 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Campaign campaign = ref.load();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Hint send = Hint.lettermerge("send", ref.campaignFile, "--live").given(ref);
+        String nothingYet = ref.nothingQueuedYet(campaign, send);
+        if (nothingYet != null) {
+            stdout.println(nothingYet + " No report written.");
+            return ExitCode.OK;
+        }
         int rows;
         try (DeliveryLog log = CampaignRef.open(campaign, clock)) {
-            CampaignRecord record = ref.find(log, campaign);
+            CampaignRecord record = log.findCampaign(campaign.name()).orElse(null);
+            if (record == null) {
+                stdout.println("Campaign " + campaign.name() + " has not been queued in " + Problem.display(log.path())
+                        + " yet: nothing has been sent, no report written. Send it with " + send);
+                return ExitCode.OK;
+            }
             rows = CampaignReport.write(log, record, clock.instant(), out);
         } catch (UncheckedIOException e) {
             throw OutputNotWrittenException.of(out, e.getCause());
         }
-        spec.commandLine().getOut().println("Wrote " + Problem.display(out) + ": " + rows
+        stdout.println("Wrote " + Problem.display(out) + ": " + rows
                 + " recipient" + (rows == 1 ? "" : "s") + ".");
         return ExitCode.OK;
     }

@@ -58,12 +58,17 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Campaign campaign = options.load();
+        Hint send = Hint.lettermerge("send", options.ref.campaignFile, "--live").given(options);
+        String nothingYet = options.ref.nothingQueuedYet(campaign, send);
+        if (nothingYet != null) {
+            out.println(nothingYet);
+            return ExitCode.OK;
+        }
         try (DeliveryLog log = DeliveryLog.openExisting(campaign.database(), clock)) {
             CampaignRecord record = log.findCampaign(followupRef.name(campaign)).orElse(null);
             if (record == null) {
                 String missing = options.ref.missing(log, campaign, followupRef);
-                String next = options.ref.nextStep(log, campaign, followupRef,
-                        Hint.lettermerge("send", options.ref.campaignFile, "--live").given(options));
+                String next = options.ref.nextStep(log, campaign, followupRef, send);
                 out.println(Character.toUpperCase(missing.charAt(0)) + missing.substring(1)
                         + " yet: nothing has been sent. " + Character.toUpperCase(next.charAt(0)) + next.substring(1));
                 return ExitCode.OK;

@@ -112,7 +112,7 @@ final class StatusCommand implements Callable<Integer> {
         StatusTable.Rows table = StatusTable.open(out, record, where, counts,
                 filter.collect(log.listing(), record, responses, State.UNKNOWN), responses, db);
         filter.each(log.listing(), record, responses, table::add);
-        table.finish();
+        table.finish(filter);
         FollowupsView.print(out, followups);
     }
 }

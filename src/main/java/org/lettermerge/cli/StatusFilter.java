@@ -49,6 +49,32 @@ record StatusFilter(State state, boolean replied, boolean noReply, boolean bounc
         return rows;
     }
 
+    /** What to say when no row passes: "no recipient is deferred" rather than a header over nothing. */
+    String nothingShown() {
+        List<String> what = new java.util.ArrayList<>();
+        if (state != null) {
+            what.add(switch (state) {
+                case QUEUED -> "is queued";
+                case SENDING -> "is being sent";
+                case ACCEPTED -> "has been accepted";
+                case DEFERRED -> "is deferred";
+                case FAILED -> "failed";
+                case UNKNOWN -> "has an unknown outcome";
+                case SKIPPED -> "was skipped";
+            });
+        }
+        if (replied) {
+            what.add("replied");
+        }
+        if (noReply) {
+            what.add("is still without a reply");
+        }
+        if (bounced) {
+            what.add("bounced");
+        }
+        return what.isEmpty() ? "No recipient in this campaign." : "No recipient " + String.join(" and ", what) + ".";
+    }
+
     /** Whether the mail recorded for a letter passes --replied, --no-reply and --bounced. */
     boolean wanted(Responses r) {
         return (!replied || r.replied()) && (!noReply || !r.replied()) && (!bounced || r.bounced());

@@ -16,8 +16,8 @@ import org.lettermerge.store.StoredRecipient;
 /**
  * The human view of status: counts, a warning block for UNKNOWN letters, then one line per recipient, written as the
  * log hands the rows over. No pass over the rows is needed before the first line: every column has a fixed width
- * (email and name are cut to theirs by {@link Columns}; a longer value in another column pushes the rest of its own
- * line right, as printf did), the UNKNOWN block comes from its own indexed query, and the notes under the table are
+ * (the name is cut to its width by {@link Columns}; an address is never cut: a longer one gets a line of its own and
+ * its row goes on, aligned, below it; a longer value in another column pushes the rest of its own line right), the UNKNOWN block comes from its own indexed query, and the notes under the table are
  * counted while the rows go by.
  */
 final class StatusTable {
@@ -26,6 +26,9 @@ final class StatusTable {
             .withZone(ZoneOffset.UTC);
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    /** The email column's width; a longer address is printed whole, on a line of its own. */
+    private static final int EMAIL = 34;
 
     private StatusTable() {}
 
@@ -50,10 +53,7 @@ final class StatusTable {
             unknown.forEach(r -> out.println("!!   " + r.email() + "  " + r.messageId()));
         }
         out.println();
-        Rows rows = new Rows(out, responses, db);
-        rows.line(Columns.fit("EMAIL", 34), Columns.fit("NAME", 28), "STATE", "ATTEMPTS", "CODE", "LAST ATTEMPT",
-                "ANSWER", "LAST REPLY / NEXT RETRY");
-        return rows;
+        return new Rows(out, responses, db);
     }
 
     /** The table's lines, one per row handed over, then the notes about what was seen. */
@@ -63,6 +63,7 @@ final class StatusTable {
         private final String db;
         private final StringBuilder line = new StringBuilder(200);
         private long asksUnsubscribe;
+        private long shown;
         private boolean anyRemoved;
 
         private Rows(PrintWriter out, Map<Long, Responses> responses, String db) {
@@ -75,7 +76,17 @@ final class StatusTable {
             Responses f = responses.getOrDefault(r.id(), Responses.NONE);
             asksUnsubscribe += f.asksUnsubscribe() ? 1 : 0;
             anyRemoved |= r.isRemoved();
-            line(Columns.fit(r.email(), 34), Columns.fit(r.name() == null ? "" : r.name(), 28),
+            if (shown++ == 0) {
+                // The header waits for the first row: a filter nothing passes says so instead (see finish).
+                line(Columns.fit("EMAIL", EMAIL), Columns.fit("NAME", 28), "STATE", "ATTEMPTS", "CODE",
+                        "LAST ATTEMPT", "ANSWER", "LAST REPLY / NEXT RETRY");
+            }
+            String email = r.email();
+            if (Columns.cells(email) > EMAIL) {
+                out.append(email).append(System.lineSeparator());
+                email = "";
+            }
+            line(Columns.fit(email, EMAIL), Columns.fit(r.name() == null ? "" : r.name(), 28),
                     r.state() + (r.isRemoved() ? "*" : ""), Integer.toString(r.attempts()),
                     r.smtpCode() == null ? "" : r.smtpCode().toString(),
                     r.lastAttemptAt() == null ? "" : TIME.format(r.lastAttemptAt()).replace(" UTC", ""), answer(f),
@@ -84,7 +95,11 @@ final class StatusTable {
                             && r.nextAttemptAt() != null ? "  (retry after " + TIME.format(r.nextAttemptAt()) + ")" : ""));
         }
 
-        void finish() {
+        /** @param filter what was asked for, to say so when nothing matched */
+        void finish(StatusFilter filter) {
+            if (shown == 0) {
+                out.println(filter.nothingShown());
+            }
             if (asksUnsubscribe > 0) {
                 out.println("! " + asksUnsubscribe + " asked to unsubscribe: nothing was done about it; review the "
                         + "replies and run `" + Hint.lettermerge("suppress", "add", "ADDRESS", "--reason", "...", "--db", db)

@@ -32,4 +32,22 @@ public record PreparedCampaign(Campaign campaign, RecipientRows recipients, Map<
     public Letter render(Recipient recipient) {
         return templates.render(recipient, data);
     }
+
+    /**
+     * The recipient's name as every view of the log shows it: as the letter addressed them (the rendered to_name),
+     * else the {@code name} column, else {@code first_name} and {@code last_name}; null when none has a value.
+     */
+    public String displayName(Recipient recipient) {
+        String addressed = templates == null ? null : templates.toName(recipient, data);
+        if (addressed != null) {
+            return addressed;
+        }
+        String name = recipient.fields().get("name");
+        if (name != null && !name.isBlank()) {
+            return name.strip();
+        }
+        String full = (recipient.fields().getOrDefault("first_name", "") + " "
+                + recipient.fields().getOrDefault("last_name", "")).strip();
+        return full.isEmpty() ? null : full;
+    }
 }

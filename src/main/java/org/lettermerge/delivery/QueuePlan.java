@@ -40,7 +40,7 @@ public record QueuePlan(QueueChanges changes, List<String> described, boolean ne
     public static QueuePlan first(PreparedCampaign p) {
         List<NewRecipient> added = new ArrayList<>();
         String domain = messageIdDomain(p);
-        p.recipients().forQueuing().forEach(r -> added.add(newRow(domain, r)));
+        p.recipients().forQueuing().forEach(r -> added.add(newRow(p, domain, r)));
         CampaignVersion v1 = version(p, 1);
         return new QueuePlan(new QueueChanges(v1, p.campaign().file().toString(), added, List.of(), List.of()),
                 List.of(added.size() + " recipients queued"), false, false);
@@ -53,7 +53,7 @@ public record QueuePlan(QueueChanges changes, List<String> described, boolean ne
     static CampaignRecord queueFirst(PreparedCampaign p, DeliveryLog log) {
         String domain = messageIdDomain(p);
         Iterable<NewRecipient> rows = () -> StreamSupport.stream(p.recipients().forQueuing().spliterator(), false)
-                .map(r -> newRow(domain, r)).iterator();
+                .map(r -> newRow(p, domain, r)).iterator();
         try {
             return log.createCampaign(p.campaign().name(), p.campaign().file().toString(), version(p, 1), rows);
         } catch (DeliveryLogException e) {
@@ -104,14 +104,14 @@ public record QueuePlan(QueueChanges changes, List<String> described, boolean ne
             inCsv.add(r.key());
             StoredRecipient before = byKey.get(r.key());
             if (before == null) {
-                added.add(newRow(domain, checked));
+                added.add(newRow(p, domain, checked));
                 described.add(csv + ":" + r.line() + ": " + r.email() + " added: will be queued");
                 continue;
             }
             String hash = checked.rowHash();
             boolean changed = !hash.equals(before.rowHash());
             if (changed || before.isRemoved()) {
-                updated.add(new QueueChanges.RowUpdate(before, r.email(), nameOf(r), r.fields(), hash, r.line()));
+                updated.add(new QueueChanges.RowUpdate(before, r.email(), p.displayName(r), r.fields(), hash, r.line()));
                 if (changed) {
                     contentChanged = true;
                     described.add(csv + ":" + r.line() + ": " + r.email() + " row changed ("
@@ -150,15 +150,10 @@ public record QueuePlan(QueueChanges changes, List<String> described, boolean ne
         return MessageIds.domainOf(p.campaign().sender().from());
     }
 
-    private static NewRecipient newRow(String messageIdDomain, RecipientRows.Checked checked) {
+    private static NewRecipient newRow(PreparedCampaign p, String messageIdDomain, RecipientRows.Checked checked) {
         Recipient r = checked.recipient();
-        return new NewRecipient(r.key(), r.email(), nameOf(r), r.fields(), checked.rowHash(), r.line(),
+        return new NewRecipient(r.key(), r.email(), p.displayName(r), r.fields(), checked.rowHash(), r.line(),
                 MessageIds.next(messageIdDomain));
-    }
-
-    private static String nameOf(Recipient r) {
-        String name = r.fields().get("name");
-        return name == null || name.isBlank() ? null : name;
     }
 
     private static CampaignVersion version(PreparedCampaign p, int number) {

@@ -162,6 +162,17 @@ public final class LetterTemplates {
                 renderedName == null || renderedName.isEmpty() ? null : renderedName);
     }
 
+    /** The To display name alone, as {@link #render} makes it, or null when the campaign has none or it is empty. */
+    public String toName(Recipient recipient, Map<String, Object> data) {
+        if (toName == null) {
+            return null;
+        }
+        Map<String, Object> root = new LinkedHashMap<>(data);
+        root.putAll(recipient.fields());
+        String rendered = render(toName, root).strip();
+        return rendered.isEmpty() ? null : rendered;
+    }
+
     private static void requireHeaderSafe(Recipient recipient, String header, String value) {
         if (value != null && Addresses.hasControlCharacters(value)) {
             throw new InvalidInputException(Problem.error(recipient.where(), "the " + header

@@ -53,7 +53,7 @@ final class ReportCommand implements Callable<Integer> {
                         + " yet: nothing has been sent, no report written. Send it with " + send);
                 return ExitCode.OK;
             }
-            rows = CampaignReport.write(log, record, clock.instant(), out);
+            rows = CampaignReport.write(log, record, campaign.subject(), clock.instant(), out);
         } catch (UncheckedIOException e) {
             throw OutputNotWrittenException.of(out, e.getCause());
         }

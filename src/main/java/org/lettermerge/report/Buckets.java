@@ -10,8 +10,9 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Sends and replies counted per day (UTC), or per hour when everything happened on one day. The buckets run
- * without gaps from the first event to the last, so a quiet day shows as an empty slot rather than vanishing.
+ * Sends and replies counted per minute when everything happened within two hours (a campaign sent in an afternoon),
+ * per hour when it happened on one day, else per day (UTC). The buckets run without gaps from the first event to
+ * the last, so a quiet day shows as an empty slot rather than vanishing.
  */
 public record Buckets(ChronoUnit unit, List<Bucket> all) {
 
@@ -20,43 +21,50 @@ public record Buckets(ChronoUnit unit, List<Bucket> all) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:00").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+
+    /** Up to this span, a bar per minute (at most 121 of them) still reads; beyond it, hours or days. */
+    private static final java.time.Duration MINUTES_UP_TO = java.time.Duration.ofHours(2);
 
     public Buckets {
         all = List.copyOf(all);
     }
 
     public static Buckets of(List<Instant> sends, List<Instant> replies) {
-        return ofHours(perHour(sends), perHour(replies));
+        return ofMinutes(perMinute(sends), perMinute(replies));
     }
 
     /**
-     * From counts per hour (keyed by the hour's start): the report reads letters accepted this way, a few rows from
-     * the log rather than one instant per letter. An hour lies within one UTC day, so days are sums of hours.
+     * From counts per minute (keyed by the minute's start): the report reads letters accepted this way, a row per
+     * busy minute from the log rather than one instant per letter. Hours and days are sums of minutes.
      */
-    public static Buckets ofHours(NavigableMap<Instant, Integer> sends, NavigableMap<Instant, Integer> replies) {
+    public static Buckets ofMinutes(NavigableMap<Instant, Integer> sends, NavigableMap<Instant, Integer> replies) {
         NavigableMap<Instant, Integer> every = new TreeMap<>(sends);
-        replies.forEach((hour, n) -> every.merge(hour, n, Integer::sum));
+        replies.forEach((minute, n) -> every.merge(minute, n, Integer::sum));
         if (every.isEmpty()) {
             return new Buckets(ChronoUnit.DAYS, List.of());
         }
-        ChronoUnit unit = every.firstKey().truncatedTo(ChronoUnit.DAYS)
-                .equals(every.lastKey().truncatedTo(ChronoUnit.DAYS)) ? ChronoUnit.HOURS : ChronoUnit.DAYS;
+        ChronoUnit unit = java.time.Duration.between(every.firstKey(), every.lastKey()).compareTo(MINUTES_UP_TO) <= 0
+                ? ChronoUnit.MINUTES
+                : every.firstKey().truncatedTo(ChronoUnit.DAYS).equals(every.lastKey().truncatedTo(ChronoUnit.DAYS))
+                ? ChronoUnit.HOURS : ChronoUnit.DAYS;
         Instant from = every.firstKey().truncatedTo(unit);
         Instant to = every.lastKey().truncatedTo(unit);
         List<Bucket> buckets = new ArrayList<>();
         for (Instant t = from; !t.isAfter(to); t = t.plus(1, unit)) {
             Instant end = t.plus(1, unit);
-            buckets.add(new Bucket(t, (unit == ChronoUnit.DAYS ? DAY : HOUR).format(t), sum(sends, t, end),
+            DateTimeFormatter label = unit == ChronoUnit.DAYS ? DAY : unit == ChronoUnit.HOURS ? HOUR : MINUTE;
+            buckets.add(new Bucket(t, label.format(t), sum(sends, t, end),
                     sum(replies, t, end)));
         }
         return new Buckets(unit, buckets);
     }
 
-    /** Instants counted by the hour they fall in. */
-    public static NavigableMap<Instant, Integer> perHour(List<Instant> times) {
-        NavigableMap<Instant, Integer> hours = new TreeMap<>();
-        times.forEach(t -> hours.merge(t.truncatedTo(ChronoUnit.HOURS), 1, Integer::sum));
-        return hours;
+    /** Instants counted by the minute they fall in. */
+    public static NavigableMap<Instant, Integer> perMinute(List<Instant> times) {
+        NavigableMap<Instant, Integer> minutes = new TreeMap<>();
+        times.forEach(t -> minutes.merge(t.truncatedTo(ChronoUnit.MINUTES), 1, Integer::sum));
+        return minutes;
     }
 
     /** The largest count of either kind in any bucket (at least 1, so an empty chart still has a scale). */
@@ -64,9 +72,12 @@ public record Buckets(ChronoUnit unit, List<Bucket> all) {
         return Math.max(1, all.stream().mapToInt(b -> Math.max(b.sends(), b.replies())).max().orElse(0));
     }
 
-    /** "Day (UTC)", or the one day's date when the buckets are hours. */
+    /** "Day (UTC)", or the one day's date when the buckets are hours or minutes. */
     public String axisTitle() {
-        return unit == ChronoUnit.DAYS || all.isEmpty() ? "Day (UTC)" : "Hour (UTC) on " + DAY.format(all.get(0).start());
+        if (unit == ChronoUnit.DAYS || all.isEmpty()) {
+            return "Day (UTC)";
+        }
+        return (unit == ChronoUnit.HOURS ? "Hour" : "Minute") + " (UTC) on " + DAY.format(all.get(0).start());
     }
 
     private static int sum(NavigableMap<Instant, Integer> hours, Instant from, Instant to) {

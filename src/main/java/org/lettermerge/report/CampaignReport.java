@@ -23,10 +23,11 @@ public final class CampaignReport {
     private CampaignReport() {}
 
     /** Returns how many recipients' lines were written. */
-    public static int write(DeliveryLog log, CampaignRecord campaign, Instant now, Path out) {
+    /** @param subject the campaign file's subject, the report's title; returns how many recipients' lines were written */
+    public static int write(DeliveryLog log, CampaignRecord campaign, String subject, Instant now, Path out) {
         Map<Long, Responses> responses = Responses.byRecipient(log.inbox().answering(campaign));
-        ReportData summary = ReportData.of(campaign, now, log.counts(campaign), responses,
-                log.listing().acceptedPerHour(campaign));
+        ReportData summary = ReportData.of(campaign, ReportData.titleOf(subject), now, log.counts(campaign), responses,
+                log.listing().acceptedPerMinute(campaign));
         // Written beside the target and moved over it when whole: a failure halfway through the rows leaves no
         // half a report where the last good one was.
         Path partial = out.resolveSibling(out.getFileName() + ".partial");

@@ -43,10 +43,10 @@ public final class HtmlReport {
     static Page open(Writer w, ReportData data) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>")
-                .append(Html.escape("Campaign " + data.campaign() + ": delivery report")).append("</title>\n<style>\n")
+                .append(Html.escape(data.title() + ": delivery report")).append("</title>\n<style>\n")
                 .append(STYLE).append("</style>\n</head>\n<body>\n");
-        h.append("<h1>Campaign ").append(Html.escape(data.campaign())).append("</h1>\n");
-        h.append("<p class=\"made\">Queued ").append(TIME.format(data.queuedAt())).append(". Report made ")
+        h.append("<h1>").append(Html.escape(data.title())).append("</h1>\n");
+        h.append("<p class=\"made\">Campaign ").append(Html.escape(data.campaign())).append(". Queued ").append(TIME.format(data.queuedAt())).append(". Report made ")
                 .append(TIME.format(data.madeAt())).append(".</p>\n");
         totals(h, data);
         h.append("<h2>Letters accepted and replies over time</h2>\n");
@@ -56,8 +56,8 @@ public final class HtmlReport {
             h.append(SvgChart.of(data.buckets()));
         }
         h.append("<h2>Recipients</h2>\n<table class=\"recipients\">\n<thead><tr><th>Name</th><th>Organization</th>"
-                + "<th>Email</th><th>State</th><th>Accepted</th><th>Server reply</th><th>Replied</th>"
-                + "<th>Bounced</th></tr></thead>\n<tbody>\n");
+                + "<th>Email</th><th>Where the letter is</th><th>Accepted</th><th>Replied</th><th>Bounced</th>"
+                + "<th>Details (the mail server's reply)</th></tr></thead>\n<tbody>\n");
         Page page = new Page(w);
         page.write(h);
         return page;
@@ -80,11 +80,11 @@ public final class HtmlReport {
             cell(h, "name", r.name());
             cell(h, "organization", r.organization());
             cell(h, "email", r.email());
-            cell(h, "state", r.state().name().toLowerCase() + (r.removed() ? " (no longer in the list)" : ""));
+            cell(h, "state", words(r.state()) + (r.removed() ? " (no longer in the list)" : ""));
             cell(h, "accepted", time(r.acceptedAt()));
-            cell(h, "reply", r.serverReply());
             cell(h, "replied", a.replied() ? "yes, " + time(a.repliedAt()) : a.autoReplied() ? "auto-reply only" : "no");
-            cell(h, "bounced", a.bounced() ? "yes " + bounce(a) : "");
+            cell(h, "bounced", a.bounced() ? "yes " + bounce(a) : "no");
+            cell(h, "reply", r.serverReply());
             h.append("</tr>\n");
             write(h);
             rows++;
@@ -122,6 +122,19 @@ public final class HtmlReport {
                     .append("</td>");
         }
         h.append("</tr>\n</table>\n");
+    }
+
+    /** A letter's state as a partner reads it, without SMTP: the raw reply stays in the details column. */
+    static String words(State state) {
+        return switch (state) {
+            case QUEUED -> "waiting to be sent";
+            case SENDING -> "being sent";
+            case ACCEPTED -> "accepted by the mail server";
+            case DEFERRED -> "delayed by the mail server: will be tried again";
+            case FAILED -> "refused by the mail server: not delivered";
+            case UNKNOWN -> "unknown: may have reached the server, being checked";
+            case SKIPPED -> "not sent: asked not to be written to";
+        };
     }
 
     /** "5.1.1", "5.2.2 (mailbox full)", "4.4.7 (not delivered: the server gave up)", or a rejection's reason. */

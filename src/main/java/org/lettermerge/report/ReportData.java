@@ -15,7 +15,7 @@ import org.lettermerge.store.State;
  * append-only history rather than from the rows' latest state) and replies came in. The rows follow, one at a time
  * ({@link CampaignReport}).
  */
-public record ReportData(String campaign, Instant queuedAt, Instant madeAt, Map<State, Integer> counts,
+public record ReportData(String campaign, String title, Instant queuedAt, Instant madeAt, Map<State, Integer> counts,
                          int replied, int autoReplied, int bounced, Buckets buckets) {
 
     /** One recipient's line; {@code organization}, {@code acceptedAt} and {@code serverReply} may be null. */
@@ -27,11 +27,20 @@ public record ReportData(String campaign, Instant queuedAt, Instant madeAt, Map<
     }
 
     /**
-     * @param responses        what came back, by the campaign's row id
-     * @param acceptedPerHour  letters accepted per hour (UTC), by the hour's start
+     * The letter's subject as a title: merged values differ from letter to letter, so each {{…}} shows as "…"
+     * ("A letter for {{name}}" → "A letter for …").
      */
-    public static ReportData of(CampaignRecord campaign, Instant now, Map<State, Integer> counts,
-                                Map<Long, Responses> responses, NavigableMap<Instant, Integer> acceptedPerHour) {
+    public static String titleOf(String subjectTemplate) {
+        return subjectTemplate.replaceAll("\\{\\{\\{?[^}]*}}}?", "…").strip();
+    }
+
+    /**
+     * @param title            what partners know the letter by: its subject ({@link #titleOf})
+     * @param responses        what came back, by the campaign's row id
+     * @param acceptedPerMinute letters accepted per minute, by the minute's start
+     */
+    public static ReportData of(CampaignRecord campaign, String title, Instant now, Map<State, Integer> counts,
+                                Map<Long, Responses> responses, NavigableMap<Instant, Integer> acceptedPerMinute) {
         int replied = 0;
         int autoReplied = 0;
         int bounced = 0;
@@ -43,7 +52,7 @@ public record ReportData(String campaign, Instant queuedAt, Instant madeAt, Map<
         // A person's first reply, as status counts it: two messages from one office are one office that replied.
         List<Instant> replies = responses.values().stream().filter(Responses::replied).map(Responses::repliedAt)
                 .toList();
-        return new ReportData(campaign.name(), campaign.createdAt(), now, counts, replied, autoReplied, bounced,
-                Buckets.ofHours(acceptedPerHour, Buckets.perHour(replies)));
+        return new ReportData(campaign.name(), title, campaign.createdAt(), now, counts, replied, autoReplied, bounced,
+                Buckets.ofMinutes(acceptedPerMinute, Buckets.perMinute(replies)));
     }
 }

@@ -51,16 +51,16 @@ public final class RecipientListing {
         });
     }
 
-    /** How many letters the server accepted in each hour (UTC), by the hour's start, from the history. */
-    public NavigableMap<Instant, Integer> acceptedPerHour(CampaignRecord campaign) {
+    /** How many letters the server accepted in each minute, by the minute's start, from the history. */
+    public NavigableMap<Instant, Integer> acceptedPerMinute(CampaignRecord campaign) {
         return sql.read("count accepted letters", () -> {
-            NavigableMap<Instant, Integer> hours = new TreeMap<>();
-            try (ResultSet rs = sql.query("accepted-per-hour", campaign.id())) {
+            NavigableMap<Instant, Integer> minutes = new TreeMap<>();
+            try (ResultSet rs = sql.query("accepted-per-minute", campaign.id())) {
                 while (rs.next()) {
-                    hours.put(Timestamps.parse(rs.getString("hour")), rs.getInt("letters"));
+                    minutes.put(Timestamps.parse(rs.getString("minute")), rs.getInt("letters"));
                 }
             }
-            return hours;
+            return minutes;
         });
     }
 

@@ -51,10 +51,10 @@ FROM recipient r WHERE r.campaign_id = ? ORDER BY r.id;
 
 -- Letters accepted per hour (UTC), from the history: a few rows for the report's chart instead of one per letter.
 -- Timestamps are fixed-width (store/Timestamps), so the first 13 characters are the hour.
--- name: accepted-per-hour
-SELECT substr(at, 1, 13) || ':00:00Z' AS hour, count(*) AS letters FROM event
+-- name: accepted-per-minute
+SELECT substr(at, 1, 16) || ':00Z' AS minute, count(*) AS letters FROM event
 WHERE campaign_id = ? AND kind = 'OUTCOME' AND to_state = 'ACCEPTED' AND recipient_id IS NOT NULL
-GROUP BY hour ORDER BY hour;
+GROUP BY minute ORDER BY minute;
 
 -- name: update-recipient-row
 UPDATE recipient SET email = ?, name = ?, fields = ?, row_hash = ?, line = ?, removed_at = NULL, updated_at = ?

@@ -28,6 +28,21 @@ class BucketsTest {
     }
 
     @Test
+    void aCampaignSentWithinAnHourIsCountedPerMinute() {
+        Buckets buckets = Buckets.of(
+                List.of(at("2026-03-02T14:00:10Z"), at("2026-03-02T14:00:50Z"), at("2026-03-02T14:03:00Z")),
+                List.of(at("2026-03-02T14:45:00Z")));
+
+        assertThat(buckets.unit()).isEqualTo(ChronoUnit.MINUTES);
+        assertThat(buckets.all()).hasSize(46);
+        assertThat(buckets.all().subList(0, 4)).extracting(Buckets.Bucket::label)
+                .containsExactly("14:00", "14:01", "14:02", "14:03");
+        assertThat(buckets.all().subList(0, 4)).extracting(Buckets.Bucket::sends).containsExactly(2, 0, 0, 1);
+        assertThat(buckets.all().get(45).replies()).isEqualTo(1);
+        assertThat(buckets.axisTitle()).isEqualTo("Minute (UTC) on 2026-03-02");
+    }
+
+    @Test
     void eventsOnSeveralDaysAreCountedPerUtcDay() {
         Buckets buckets = Buckets.of(List.of(at("2026-03-01T23:59:59Z"), at("2026-03-02T00:00:00Z")),
                 List.of(at("2026-03-04T08:00:00Z")));

@@ -88,8 +88,9 @@ class ReportIT {
 
         assertThat(report.exitCode()).as(report.toString()).isEqualTo(ExitCode.OK);
         String html = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(html).contains("<meta charset=\"utf-8\"/>").contains("cli-it")
-                .contains("Queued 2026-03-02 10:00 UTC").contains("Report made 2026-03-04 12:00 UTC");
+        assertThat(html).contains("<meta charset=\"utf-8\"/>").contains("<h1>A letter for …</h1>")
+                .contains("<title>A letter for …: delivery report</title>")
+                .contains("Campaign cli-it. Queued 2026-03-02 10:00 UTC").contains("Report made 2026-03-04 12:00 UTC");
         assertThat(html.toLowerCase()).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://")
                 .doesNotContain("<link").doesNotContain("<img").doesNotContain("url(");
         Document doc = parse(html);
@@ -118,7 +119,9 @@ class ReportIT {
         assertThat(cell(jose, "replied")).isEqualTo("yes, 2026-03-04 09:00 UTC");
         assertThat(cell(jose, "accepted")).startsWith("2026-03-02 10:0");
         Element wang = row(doc, "wang@example.cn");
-        assertThat(cell(wang, "state")).isEqualTo("failed");
+        assertThat(cell(wang, "state")).isEqualTo("refused by the mail server: not delivered");
+        assertThat(cell(jose, "state")).isEqualTo("accepted by the mail server");
+        assertThat(cell(jose, "bounced")).isEqualTo("no");
         assertThat(cell(wang, "reply")).contains("5.1.1 User unknown");
         assertThat(cell(wang, "replied")).isEqualTo("auto-reply only");
         assertThat(cell(row(doc, "m.alhusseini@example.org"), "bounced")).isEqualTo("yes 5.1.1");

@@ -152,7 +152,7 @@ public final class TokenEndpoint {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new SignInException("cannot reach " + endpoint.getHost() + " (" + e.getClass().getSimpleName()
+            throw new SignInException("cannot reach " + endpoint.getHost() + " (" + networkFault(e)
                     + "): check the network and try again");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -172,5 +172,22 @@ public final class TokenEndpoint {
         }
         throw new SignInException(endpoint + " answered HTTP " + response.statusCode()
                 + " with something that is not an OAuth JSON answer: check the endpoint in the oauth settings");
+    }
+
+    /** What went wrong on the way, in words: the JDK's exception names mean nothing to an organizer. */
+    static String networkFault(IOException e) {
+        if (e instanceof java.net.http.HttpConnectTimeoutException || e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "no such host name";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "the secure connection could not be set up";
+        }
+        return "the connection failed";
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import org.lettermerge.problems.OutputNotWrittenException;
 
 /**
  * Refresh tokens in files only the user can read: one JSON file per account in {@code folder} (mode 0700), each
@@ -72,7 +73,8 @@ public final class TokenFiles implements TokenStore {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the token file in " + folder + ": " + e.getClass().getSimpleName(), e);
+            throw new UncheckedIOException("cannot write the token file in " + folder + ": "
+                    + OutputNotWrittenException.why(folder.resolve("token"), e), e);
         }
     }
 

@@ -23,7 +23,8 @@ public final class OutputNotWrittenException extends RuntimeException {
         return new OutputNotWrittenException("cannot write " + Problem.display(out) + ": " + why(out, cause), cause);
     }
 
-    static String why(Path out, IOException cause) {
+    /** Why {@code out} could not be written, and what to do, in the user's words. */
+    public static String why(Path out, IOException cause) {
         Path folder = out.toAbsolutePath().normalize().getParent();
         String reason = cause instanceof FileSystemException fs ? fs.getReason() : cause.getMessage();
         if (cause instanceof NoSuchFileException && folder != null && !Files.isDirectory(folder)) {

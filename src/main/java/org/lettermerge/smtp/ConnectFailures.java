@@ -92,7 +92,7 @@ final class ConnectFailures {
 
     private static String detail(Throwable e) {
         Throwable root = Causes.of(e).get(Causes.of(e).size() - 1);
-        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String text = root.getMessage() == null ? "no details given" : root.getMessage();
         return text.strip();
     }
 }

@@ -63,6 +63,6 @@ final class SendFailures {
     private static String rootMessage(Throwable e) {
         var chain = Causes.of(e);
         Throwable root = chain.get(chain.size() - 1);
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+        return root.getMessage() == null ? "no details given" : root.getMessage().strip();
     }
 }

@@ -17,6 +17,9 @@ final class YamlErrors {
     private static final Pattern TEXT_AFTER_QUOTE = Pattern.compile("^\\s*(- )?([\\w.-]+):\\s*([\"'])[^\"']*\\3\\s*[^\\s#].*");
     private static final Pattern PARSER_NAMES = Pattern.compile("<[^>]*(Event|Token|org\\.yaml)[^>]*>");
 
+    /** The file is in another encoding: what the parser says about it, or the reader when it meets the bytes. */
+    static final String NOT_UTF8 = "the file is not UTF-8 text: save it as UTF-8 (in a text editor: Save As, encoding UTF-8)";
+
     private YamlErrors() {}
 
     /**
@@ -40,7 +43,7 @@ final class YamlErrors {
                     : "\"" + value + "\"");
         }
         if (message.contains("UTF-8")) {
-            return "the file is not UTF-8 text: save it as UTF-8 (in a text editor: Save As, encoding UTF-8)";
+            return NOT_UTF8;
         }
         if (message.contains("TAB") || leadingTab(text)) {
             return "a tab in the indentation: YAML allows only spaces. Indent with spaces, two per level";

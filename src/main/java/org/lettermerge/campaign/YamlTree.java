@@ -49,8 +49,7 @@ sealed interface YamlTree {
             throw new InvalidInputException(Problem.error(Problem.at(file, line),
                     YamlErrors.explain(lines, line, e.getOriginalMessage())));
         } catch (CharConversionException e) {
-            throw new InvalidInputException(Problem.error(Problem.display(file),
-                    "is not UTF-8 text: save it as UTF-8 (in a text editor: Save As, encoding UTF-8)"));
+            throw new InvalidInputException(Problem.error(Problem.display(file), YamlErrors.NOT_UTF8));
         } catch (IOException e) {
             throw new InvalidInputException(Problem.error(Problem.display(file), "cannot be read ("
                     + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()) + "): check the path"));

@@ -1,6 +1,5 @@
 package org.lettermerge.store;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -75,6 +75,19 @@ class QueuePlanIT {
     }
 
     @Test
+    void eachRowKeepsTheNameItsLetterAddressesThemBy() {
+        folder.write("campaign.yaml", CampaignFixture.CAMPAIGN + "to_name: \"Minister {{name}}\"\n");
+        assertThat(QueuePlan.first(folder.prepare()).changes().added()).extracting(NewRecipient::name)
+                .containsExactly("Minister Ana", "Minister Bo");
+
+        folder.write("campaign.yaml", CampaignFixture.CAMPAIGN.replace("{{name}}", "friend"))
+                .write("letter.txt", "Dear friend,\n")
+                .write("recipients.csv", "email,first_name,last_name\nana@example.org,Ana,Ruiz\nbo@example.org,,\n");
+        assertThat(QueuePlan.first(folder.prepare()).changes().added()).extracting(NewRecipient::name)
+                .containsExactly("Ana Ruiz", null);
+    }
+
+    @Test
     void anUnchangedCampaignChangesNothing() {
         QueuePlan plan = replan();
 

@@ -245,6 +245,37 @@ class SchemaMigrationIT {
         }
     }
 
+    @Test
+    void rowsQueuedBeforeTheAddressedNameGetFirstAndLastNameOrStayEmpty() throws Exception {
+        Path file = dir.resolve("v12.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            int before = Database.MIGRATIONS.indexOf("013-addressed-name.sql");
+            for (String migration : Database.MIGRATIONS.subList(0, before)) {
+                for (String statement : Database.splitStatements(resource(migration))) {
+                    st.execute(statement);
+                }
+            }
+            st.execute("PRAGMA user_version = " + before);
+            st.execute("INSERT INTO campaign (name, campaign_file, version, created_at) "
+                    + "VALUES ('letter', '/c.yaml', 1, '2026-11-01T09:00:00.000Z')");
+            String row = "INSERT INTO recipient (campaign_id, email_key, email, name, fields, row_hash, line, state, "
+                    + "message_id, queued_at, updated_at) VALUES (1, '%s', '%s', %s, '%s', 'h', %d, 'QUEUED', "
+                    + "'<m%d@example.org>', '2026-11-01T09:00:00.000Z', '2026-11-01T09:00:00.000Z')";
+            st.execute(row.formatted("a@example.org", "a@example.org", "'Dr. Ana Ruiz'",
+                    "{\"name\":\"Dr. Ana Ruiz\",\"first_name\":\"Ana\"}", 2, 1));
+            st.execute(row.formatted("b@example.org", "b@example.org", "NULL",
+                    "{\"first_name\":\" Bo \",\"last_name\":\"Li\"}", 3, 2));
+            st.execute(row.formatted("c@example.org", "c@example.org", "NULL", "{\"org\":\"UN\"}", 4, 3));
+        }
+
+        try (DeliveryLog log = DeliveryLog.openExisting(file, CLOCK)) {
+            CampaignRecord campaign = log.findCampaign("letter").orElseThrow();
+            assertThat(log.recipients(campaign)).extracting(StoredRecipient::email, StoredRecipient::name)
+                    .containsExactly(tuple("a@example.org", "Dr. Ana Ruiz"), tuple("b@example.org", "Bo Li"),
+                            tuple("c@example.org", null));
+        }
+    }
+
     private static String resource(String name) throws IOException {
         try (InputStream in = Database.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

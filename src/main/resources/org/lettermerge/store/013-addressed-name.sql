@@ -8,3 +8,10 @@ UPDATE recipient
 SET name = NULLIF(trim(coalesce(trim(json_extract(fields, '$.first_name')), '') || ' '
                        || coalesce(trim(json_extract(fields, '$.last_name')), '')), '')
 WHERE (name IS NULL OR trim(name) = '') AND json_valid(fields);
+
+-- The report's chart counts letters accepted per minute from the history ("accepted-per-minute"). Without this
+-- index SQLite read the whole event table, every campaign's claims and handoffs included (three events or more per
+-- letter); with it, only this campaign's acceptances, already in time order. Partial: one entry per letter accepted.
+-- On a 300,000-event history (100,000 letters) the query took 0.5 of the time (sqlite3, 2026-12-04).
+CREATE INDEX event_accepted ON event(campaign_id, at)
+    WHERE kind = 'OUTCOME' AND to_state = 'ACCEPTED' AND recipient_id IS NOT NULL;

@@ -49,8 +49,9 @@ SELECT r.*, (SELECT e.at FROM event e WHERE e.recipient_id = r.id AND e.kind = '
              ORDER BY e.id DESC LIMIT 1) AS accepted_at
 FROM recipient r WHERE r.campaign_id = ? ORDER BY r.id;
 
--- Letters accepted per hour (UTC), from the history: a few rows for the report's chart instead of one per letter.
--- Timestamps are fixed-width (store/Timestamps), so the first 13 characters are the hour.
+-- Letters accepted per minute (UTC), from the history: a few rows for the report's chart instead of one per letter.
+-- Timestamps are fixed-width (store/Timestamps), so the first 16 characters are the minute.
+-- Served by the partial index event_accepted (013-addressed-name.sql): keep its WHERE terms written as they are.
 -- name: accepted-per-minute
 SELECT substr(at, 1, 16) || ':00Z' AS minute, count(*) AS letters FROM event
 WHERE campaign_id = ? AND kind = 'OUTCOME' AND to_state = 'ACCEPTED' AND recipient_id IS NOT NULL

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, CheckCommand.class, PreviewCommand.class, SendCommand.class, StatusCommand.class,
                 RunCommand.class, InboxCommand.class, PauseCommand.class, ResumeCommand.class, CancelCommand.class,
                 ResolveCommand.class, SuppressCommand.class, ReportCommand.class, FollowupCommand.class,
-                SandboxCommand.class, BackupCommand.class, LoginCommand.class, LogoutCommand.class,
+                SandboxCommand.class, BackupCommand.class, LoginCommand.class, LogoutCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -39,6 +39,29 @@ public final class RecipientListing {
         }
     }
 
+    /**
+     * Up to {@code limit} rows after the row {@code afterId} (0: from the first), in id order, whose address or name
+     * contains {@code search} (null: every row): a page of a table that opens as fast at row 99,000 as at row 1.
+     */
+    public java.util.List<StoredRecipient> page(CampaignRecord campaign, long afterId, String search, int limit) {
+        java.util.List<StoredRecipient> rows = new java.util.ArrayList<>();
+        rows(rows::add, "recipients-page", campaign.id(), afterId, search, search, search, limit);
+        return rows;
+    }
+
+    /** Everything that happened to one recipient's letter, in order. */
+    public java.util.List<Event> history(StoredRecipient recipient) {
+        return sql.read("read a recipient's history", () -> {
+            java.util.List<Event> events = new java.util.ArrayList<>();
+            try (ResultSet rs = sql.query("recipient-history", recipient.id())) {
+                while (rs.next()) {
+                    events.add(Rows.event(rs));
+                }
+            }
+            return events;
+        });
+    }
+
     /** Every row with the time its letter was last accepted (null if never), from the history, in id order. */
     public void eachWithAcceptedAt(CampaignRecord campaign, BiConsumer<StoredRecipient, Instant> action) {
         sql.read("read recipients", () -> {

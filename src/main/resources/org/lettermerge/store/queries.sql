@@ -180,6 +180,17 @@ SELECT r.id, r.state,
            AS handed_over
 FROM recipient r WHERE r.campaign_id = ? AND r.state = 'SENDING';
 
+-- A page of the dashboard's recipient table: after a row id (keyset paging: page 100 costs what page 1 does),
+-- optionally only rows whose address or name contains a text (any script; LIKE folds only ASCII case).
+-- name: recipients-page
+SELECT * FROM recipient WHERE campaign_id = ? AND id > ?
+AND (? IS NULL OR instr(lower(email), lower(?)) > 0 OR instr(lower(coalesce(name, '')), lower(?)) > 0)
+ORDER BY id LIMIT ?;
+
+-- name: recipient-history
+SELECT id, recipient_id, at, kind, from_state, to_state, smtp_code, smtp_reply, detail
+FROM event WHERE recipient_id = ? ORDER BY id;
+
 -- name: history
 SELECT id, recipient_id, at, kind, from_state, to_state, smtp_code, smtp_reply, detail
 FROM event WHERE campaign_id = ? ORDER BY id;

@@ -1,0 +1,281 @@
+package org.lettermerge.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.lettermerge.delivery.Controls;
+import org.lettermerge.schedule.Sleeper;
+import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.StoredRecipient;
+
+/**
+ * {@code lettermerge serve}: the organizers' dashboard over one or more delivery logs, on an embedded Jetty bound to
+ * the loopback address. Every page opens the log for the request and closes it, so the dashboard never holds a log
+ * a sender needs; pausing and resuming go through {@link Controls}, the code {@code lettermerge pause} and
+ * {@code resume} run, so a pause here stops new letters in every process.
+ */
+public final class Dashboard implements AutoCloseable {
+
+    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+    private static final String SESSION = "lettermerge_session";
+
+    private final List<Path> logs;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Pages pages;
+    private final Server server;
+    private final String token = Gate.newToken();
+    private Gate gate;
+
+    private Dashboard(List<Path> logs, Clock clock, ZoneId zone, String bind, int port) {
+        this.logs = List.copyOf(logs);
+        this.clock = clock;
+        this.zone = zone;
+        this.pages = new Pages(zone);
+        this.server = new Server(new InetSocketAddress(bind, port));
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                serve(request, response, callback);
+                return true;
+            }
+        });
+    }
+
+    /** Starts the dashboard on {@code port} of 127.0.0.1 (0: any free port). */
+    public static Dashboard start(List<Path> logs, Clock clock, ZoneId zone, int port) throws Exception {
+        Dashboard d = new Dashboard(logs, clock, zone, "127.0.0.1", port);
+        d.server.start();
+        d.gate = new Gate(d.token, d.port());
+        return d;
+    }
+
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The address to open once: it signs the browser in, then the token is spent. */
+    public String signInUrl() {
+        return "http://127.0.0.1:" + port() + "/?token=" + token;
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    private void serve(Request request, Response response, Callback callback) {
+        response.getHeaders().put("Content-Security-Policy", CSP);
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put("Referrer-Policy", "no-referrer");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        try {
+            if (!gate.ownHost(request.getHeaders().get(HttpHeader.HOST))) {
+                send(response, callback, 421, pages.message("Wrong address",
+                        "This dashboard answers only at 127.0.0.1 or localhost."));
+                return;
+            }
+            String path = Request.getPathInContext(request);
+            Map<String, String> query = fields(request.getHttpURI().getQuery());
+            if (path.equals("/assets/dashboard.css")) {
+                asset(response, callback);
+                return;
+            }
+            if (path.equals("/") && query.containsKey("token")) {
+                signIn(response, callback, query.get("token"));
+                return;
+            }
+            String session = cookie(request);
+            Optional<String> formToken = gate.formToken(session);
+            if (formToken.isEmpty()) {
+                send(response, callback, 401, pages.message("Sign in", "Open the address `lettermerge serve` printed."
+                        + " It works once; to sign in again, start serve again."));
+                return;
+            }
+            if (request.getMethod().equals("POST")) {
+                act(request, response, callback, path, session);
+                return;
+            }
+            switch (path) {
+                case "/", "/campaigns" -> send(response, callback, 200, campaigns());
+                case "/campaign" -> send(response, callback, 200, campaign(query, formToken.get()));
+                case "/recipient" -> send(response, callback, 200, recipient(query));
+                default -> send(response, callback, 404, pages.message("Not found", "There is no such page."));
+            }
+        } catch (NotFound e) {
+            send(response, callback, 404, pages.message("Not found", e.getMessage()));
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            send(response, callback, 500, pages.message("Something went wrong", "The page could not be made; the"
+                    + " terminal running serve says why."));
+            org.slf4j.LoggerFactory.getLogger(Dashboard.class).warn("dashboard request failed", e);
+        }
+    }
+
+    private void signIn(Response response, Callback callback, String given) {
+        Optional<String> session = gate.signIn(given);
+        if (session.isEmpty()) {
+            send(response, callback, 403, pages.message("Sign in", "That sign-in address is wrong or was used"
+                    + " already. Start `lettermerge serve` again for a new one."));
+            return;
+        }
+        response.getHeaders().add(HttpHeader.SET_COOKIE, SESSION + "=" + session.get()
+                + "; Path=/; HttpOnly; SameSite=Strict");
+        redirect(response, callback, "/campaigns");
+    }
+
+    private void act(Request request, Response response, Callback callback, String path, String session)
+            throws IOException, InterruptedException {
+        Map<String, String> form = fields(Content.Source.asString(request, StandardCharsets.UTF_8));
+        if (!gate.sameOrigin(request.getHeaders().get(HttpHeader.ORIGIN), request.getHeaders().get(HttpHeader.REFERER))
+                || !gate.formTokenMatches(session, form.get("csrf"))) {
+            send(response, callback, 403, pages.message("Refused", "This form did not come from the dashboard's own"
+                    + " page: nothing was changed. Reload the page and try again."));
+            return;
+        }
+        int index = logIndex(form);
+        try (DeliveryLog log = DeliveryLog.openExisting(logs.get(index), clock)) {
+            CampaignRecord campaign = find(log, form.get("c"));
+            Controls controls = new Controls(log, clock, Sleeper.REAL);
+            switch (path) {
+                case "/pause" -> controls.pause(campaign, Duration.ZERO);
+                case "/resume" -> controls.resume(campaign);
+                default -> throw new NotFound("There is no such action.");
+            }
+            redirect(response, callback, (String) pages.summary(index, log, find(log, campaign.name()),
+                    clock.instant()).get("url"));
+        }
+    }
+
+    private String campaigns() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int i = 0; i < logs.size(); i++) {
+            try (DeliveryLog log = DeliveryLog.openExisting(logs.get(i), clock)) {
+                for (CampaignRecord c : log.control().all()) {
+                    all.add(pages.summary(i, log, c, clock.instant()));
+                }
+            }
+        }
+        return pages.campaigns(all, zone.getId());
+    }
+
+    private String campaign(Map<String, String> query, String formToken) {
+        int index = logIndex(query);
+        try (DeliveryLog log = DeliveryLog.openExisting(logs.get(index), clock)) {
+            CampaignRecord c = find(log, query.get("c"));
+            String search = query.get("q") == null || query.get("q").isBlank() ? null : query.get("q").strip();
+            List<StoredRecipient> rows = log.listing().page(c, number(query.get("after")), search, Pages.PAGE);
+            return pages.campaign(pages.summary(index, log, c, clock.instant()), rows, search, formToken, zone.getId());
+        }
+    }
+
+    private String recipient(Map<String, String> query) {
+        int index = logIndex(query);
+        try (DeliveryLog log = DeliveryLog.openExisting(logs.get(index), clock)) {
+            CampaignRecord c = find(log, query.get("c"));
+            List<StoredRecipient> found = new ArrayList<>();
+            log.listing().byIds(c, List.of(number(query.get("id"))), found::add);
+            if (found.isEmpty()) {
+                throw new NotFound("No such recipient in campaign " + c.name() + ".");
+            }
+            return pages.recipient(pages.summary(index, log, c, clock.instant()), found.get(0),
+                    log.listing().history(found.get(0)), zone.getId());
+        }
+    }
+
+    private int logIndex(Map<String, String> fields) {
+        long i = number(fields.get("log"));
+        if (i < 0 || i >= logs.size()) {
+            throw new NotFound("No such delivery log.");
+        }
+        return (int) i;
+    }
+
+    private static CampaignRecord find(DeliveryLog log, String name) {
+        return log.findCampaign(name == null ? "" : name).orElseThrow(() -> new NotFound("No such campaign."));
+    }
+
+    private static long number(String text) {
+        try {
+            return text == null ? 0 : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new NotFound("No such page.");
+        }
+    }
+
+    private static String cookie(Request request) {
+        for (String header : request.getHeaders().getValuesList(HttpHeader.COOKIE)) {
+            for (String part : header.split(";")) {
+                String[] kv = part.strip().split("=", 2);
+                if (kv.length == 2 && kv[0].equals(SESSION)) {
+                    return kv[1];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> fields(String encoded) {
+        Map<String, String> fields = new HashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return fields;
+        }
+        for (String pair : encoded.split("&")) {
+            String[] kv = pair.split("=", 2);
+            fields.putIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        return fields;
+    }
+
+    private void asset(Response response, Callback callback) throws IOException {
+        try (InputStream in = Dashboard.class.getResourceAsStream("dashboard.css")) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/css; charset=utf-8");
+            response.write(true, ByteBuffer.wrap(in.readAllBytes()), callback);
+        }
+    }
+
+    private static void redirect(Response response, Callback callback, String location) {
+        response.setStatus(303);
+        response.getHeaders().put(HttpHeader.LOCATION, location);
+        callback.succeeded();
+    }
+
+    private static void send(Response response, Callback callback, int status, String html) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+        response.write(true, ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    /** A page or an action asked for something that is not there: 404, never a stack trace. */
+    private static final class NotFound extends RuntimeException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+}

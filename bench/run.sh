@@ -4,8 +4,8 @@
 # 256 MB) with pacing off, to a fast SMTP sink on 127.0.0.1, with the delivery log durable (every handoff synced
 # before its final ".").
 # Prints messages per second, time to first message, peak heap, and a bare loop over one Angus connection
-# (the same letter, rendered once, no log) run in the same session for comparison; then how long `status`, its CSV
-# and the report take on the log just written, and their peak resident memory.
+# (the same letter, rendered once, no log) run in the same session for comparison; then how long `status`, its CSV,
+# its JSON and the report take on the log just written, and their peak resident memory.
 #
 # Usage: bench/run.sh [N] [CONNECTIONS]      defaults: 10000 letters, 4 connections
 # Environment: BENCH_HEAP (heap cap, default 256m), BENCH_PORT (default 2599), BENCH_JAVA_OPTS (more options for
@@ -69,7 +69,8 @@ awk -v n="$SENT" -v start="$START" -v first="$FIRST" -v last="$LAST" -v end="$EN
 grep -E "^This run" "$WORK"/out.txt
 
 # 3. Reading the log back as organizers do, on the N-recipient log just written: the whole status table, its CSV,
-# and the HTML report, each as a whole process (seconds, and peak resident memory from the kernel's accounting).
+# its JSON and the HTML report, each as a whole process (seconds, and peak resident memory from the kernel's
+# accounting).
 measure() {
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$WORK"/time.txt "$@" > /dev/null 2>> "$WORK"/read-err.txt \
@@ -79,6 +80,7 @@ measure() {
 }
 measure "status (table)" target/lettermerge status "$WORK"/campaign.yaml
 measure "status --format csv" target/lettermerge status "$WORK"/campaign.yaml --format csv
+measure "status --format json" target/lettermerge status "$WORK"/campaign.yaml --format json
 measure "report" target/lettermerge report "$WORK"/campaign.yaml --out "$WORK"/report.html
 # The CSV's first row as a spreadsheet or a script sees it: from the command's start to the header and one row.
 CSV_START=$(date +%s%3N)

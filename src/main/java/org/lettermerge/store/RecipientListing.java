@@ -41,11 +41,14 @@ public final class RecipientListing {
 
     /**
      * Up to {@code limit} rows after the row {@code afterId} (0: from the first), in id order, whose address or name
-     * contains {@code search} (null: every row): a page of a table that opens as fast at row 99,000 as at row 1.
+     * contains {@code search} and that are in {@code shown} (null: any): a page of a table that opens as fast at row
+     * 99,000 as at row 1.
      */
-    public java.util.List<StoredRecipient> page(CampaignRecord campaign, long afterId, String search, int limit) {
+    public java.util.List<StoredRecipient> page(CampaignRecord campaign, long afterId, String search, State shown,
+                                                int limit) {
         java.util.List<StoredRecipient> rows = new java.util.ArrayList<>();
-        rows(rows::add, "recipients-page", campaign.id(), afterId, search, search, search, limit);
+        String state = shown == null ? null : shown.name();
+        rows(rows::add, "recipients-page", campaign.id(), afterId, search, search, search, state, state, limit);
         return rows;
     }
 

@@ -27,6 +27,7 @@ import org.lettermerge.delivery.Controls;
 import org.lettermerge.schedule.Sleeper;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
 
 /**
@@ -165,6 +166,8 @@ public final class Dashboard implements AutoCloseable {
             switch (path) {
                 case "/pause" -> controls.pause(campaign, Duration.ZERO);
                 case "/resume" -> controls.resume(campaign);
+                case "/resolve" -> controls.resolve(campaign, row(log, campaign, number(form.get("id"))),
+                        resolution(form.get("as")));
                 default -> throw new NotFound("There is no such action.");
             }
             redirect(response, callback, (String) pages.summary(index, log, find(log, campaign.name()),
@@ -189,8 +192,12 @@ public final class Dashboard implements AutoCloseable {
         try (DeliveryLog log = DeliveryLog.openExisting(logs.get(index), clock)) {
             CampaignRecord c = find(log, query.get("c"));
             String search = query.get("q") == null || query.get("q").isBlank() ? null : query.get("q").strip();
-            List<StoredRecipient> rows = log.listing().page(c, number(query.get("after")), search, Pages.PAGE);
-            return pages.campaign(pages.summary(index, log, c, clock.instant()), rows, search, formToken, zone.getId());
+            State shown = state(query.get("state"));
+            List<StoredRecipient> rows = log.listing().page(c, number(query.get("after")), search, shown, Pages.PAGE);
+            List<StoredRecipient> unknown = new ArrayList<>();
+            log.listing().inState(c, State.UNKNOWN, unknown::add);
+            return pages.campaign(pages.summary(index, log, c, clock.instant()), rows, new Pages.Filter(search, shown),
+                    unknown, formToken, zone.getId());
         }
     }
 
@@ -198,13 +205,38 @@ public final class Dashboard implements AutoCloseable {
         int index = logIndex(query);
         try (DeliveryLog log = DeliveryLog.openExisting(logs.get(index), clock)) {
             CampaignRecord c = find(log, query.get("c"));
-            List<StoredRecipient> found = new ArrayList<>();
-            log.listing().byIds(c, List.of(number(query.get("id"))), found::add);
-            if (found.isEmpty()) {
-                throw new NotFound("No such recipient in campaign " + c.name() + ".");
-            }
-            return pages.recipient(pages.summary(index, log, c, clock.instant()), found.get(0),
-                    log.listing().history(found.get(0)), zone.getId());
+            StoredRecipient r = row(log, c, number(query.get("id")));
+            return pages.recipient(pages.summary(index, log, c, clock.instant()), r, log.listing().history(r),
+                    zone.getId());
+        }
+    }
+
+    private static StoredRecipient row(DeliveryLog log, CampaignRecord c, long id) {
+        List<StoredRecipient> found = new ArrayList<>();
+        log.listing().byIds(c, List.of(id), found::add);
+        if (found.isEmpty()) {
+            throw new NotFound("No such recipient in campaign " + c.name() + ".");
+        }
+        return found.get(0);
+    }
+
+    private static Controls.Resolution resolution(String as) {
+        try {
+            return Controls.Resolution.valueOf(as == null ? "" : as.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("There is no such decision.");
+        }
+    }
+
+    /** The state a filter names, as status shows states; null for none or "all". */
+    private static State state(String name) {
+        if (name == null || name.isBlank() || name.equals("all")) {
+            return null;
+        }
+        try {
+            return State.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("There is no such state.");
         }
     }
 

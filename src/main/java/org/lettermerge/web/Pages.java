@@ -63,8 +63,12 @@ final class Pages {
         return render("campaigns.mustache", Map.of("campaigns", campaigns, "none", campaigns.isEmpty(), "zone", zone));
     }
 
-    String campaign(Map<String, Object> summary, List<StoredRecipient> rows, String search, String formToken,
-                    String zone) {
+    /** What the recipient table is narrowed to: a text in the name or address, a state; null for none. */
+    record Filter(String search, State state) {}
+
+    String campaign(Map<String, Object> summary, List<StoredRecipient> rows, Filter filter,
+                    List<StoredRecipient> unknown, String formToken, String zone) {
+        String search = filter.search();
         List<Map<String, Object>> shown = new ArrayList<>();
         for (StoredRecipient r : rows) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -81,11 +85,19 @@ final class Pages {
         page.put("rows", shown);
         page.put("none", shown.isEmpty());
         page.put("search", search);
+        page.put("states", java.util.Arrays.stream(State.values()).map(s -> Map.of("value", s.name().toLowerCase(),
+                "selected", s == filter.state())).toList());
+        page.put("unknown", unknown.stream().map(r -> Map.of("id", r.id(), "email", r.email(),
+                "name", r.name() == null ? "" : r.name(), "messageId", r.messageId(),
+                "last", r.lastAttemptAt() == null ? "" : time.format(r.lastAttemptAt()))).toList());
+        page.put("decisions", !unknown.isEmpty());
+        page.put("campaignName", summary.get("name")); // a recipient's "name" shadows the campaign's in its section
         page.put("csrf", formToken);
         page.put("zone", zone);
         if (rows.size() == PAGE) {
             page.put("more", summary.get("url") + "&after=" + rows.get(rows.size() - 1).id()
-                    + (search == null ? "" : "&q=" + url(search)));
+                    + (search == null ? "" : "&q=" + url(search))
+                    + (filter.state() == null ? "" : "&state=" + filter.state().name().toLowerCase()));
         }
         return render("campaign.mustache", page);
     }

@@ -181,10 +181,12 @@ SELECT r.id, r.state,
 FROM recipient r WHERE r.campaign_id = ? AND r.state = 'SENDING';
 
 -- A page of the dashboard's recipient table: after a row id (keyset paging: page 100 costs what page 1 does),
--- optionally only rows whose address or name contains a text (any script; LIKE folds only ASCII case).
+-- optionally only rows whose address or name contains a text (any script; LIKE folds only ASCII case) and only
+-- rows in one state as status shows it (skipped whatever the delivery state underneath).
 -- name: recipients-page
 SELECT * FROM recipient WHERE campaign_id = ? AND id > ?
 AND (? IS NULL OR instr(lower(email), lower(?)) > 0 OR instr(lower(coalesce(name, '')), lower(?)) > 0)
+AND (? IS NULL OR (CASE WHEN skipped_at IS NOT NULL THEN 'SKIPPED' ELSE state END) = ?)
 ORDER BY id LIMIT ?;
 
 -- name: recipient-history

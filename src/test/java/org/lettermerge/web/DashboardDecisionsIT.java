@@ -1,0 +1,99 @@
+package org.lettermerge.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.State;
+import org.lettermerge.testsupport.CampaignFolder;
+import org.lettermerge.testsupport.Cli;
+import org.lettermerge.testsupport.CliResult;
+import org.lettermerge.testsupport.Script;
+import org.lettermerge.testsupport.ScriptedSmtpServer;
+
+/**
+ * A letter whose outcome is UNKNOWN (a scripted SMTP server drops the connection after the final ".", which
+ * GreenMail cannot do) is listed under "Needs a decision", and the organizer's choice there is what
+ * {@code lettermerge resolve} records; the state filter shows one state's rows.
+ */
+class DashboardDecisionsIT {
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void anUnknownLetterIsListedForADecisionAndTheDecisionIsRecorded() throws Exception {
+        CampaignFolder campaign;
+        try (var server = ScriptedSmtpServer.start(Script.dropAfterFinalDot(0))) {
+            campaign = CampaignFolder.sendingTo(dir, server.port(), """
+                    email,name
+                    ana@example.org,Ana Lima
+                    bo@example.org,Bo Silva
+                    """);
+            CliResult sent = Cli.run("send", campaign.campaign(), "--live");
+            assertThat(sent.exitCode()).as(sent.toString()).isEqualTo(5);
+        }
+        assertThat(state(campaign, "ana@example.org")).isEqualTo(State.UNKNOWN);
+
+        try (Dashboard dashboard = Dashboard.start(List.of(campaign.database()), Clock.systemUTC(), ZoneOffset.UTC, 0)) {
+            String base = "http://127.0.0.1:" + dashboard.port();
+            String cookie = get(dashboard.signInUrl(), null).headers().firstValue("Set-Cookie").orElseThrow()
+                    .split(";")[0];
+            String page = get(base + "/campaign?log=0&c=cli-it", cookie).body();
+            String unknownOnly = get(base + "/campaign?log=0&c=cli-it&state=unknown", cookie).body();
+
+            assertThat(page).contains("id=\"decisions\"").contains("Needs a decision");
+            assertThat(section(page)).contains("ana@example.org").doesNotContain("bo@example.org");
+            assertThat(table(unknownOnly)).contains("ana@example.org").doesNotContain("bo@example.org");
+            Matcher id = Pattern.compile("name=\"id\" value=\"(\\d+)\"").matcher(page);
+            Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+            assertThat(id.find() && csrf.find()).isTrue();
+
+            HttpResponse<String> decided = http.send(HttpRequest.newBuilder(URI.create(base + "/resolve"))
+                    .header("Cookie", cookie).header("Origin", base)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf.group(1) + "&log=0&c=cli-it&id="
+                            + id.group(1) + "&as=accepted")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(decided.statusCode()).isEqualTo(303);
+            assertThat(state(campaign, "ana@example.org")).isEqualTo(State.ACCEPTED);
+            assertThat(get(base + "/campaign?log=0&c=cli-it", cookie).body()).doesNotContain("id=\"decisions\"");
+        }
+    }
+
+    private static String section(String page) {
+        return page.substring(page.indexOf("id=\"decisions\""), page.indexOf("<h2>Recipients</h2>"));
+    }
+
+    private static String table(String page) {
+        return page.substring(page.indexOf("<h2>Recipients</h2>"));
+    }
+
+    private static State state(CampaignFolder campaign, String email) {
+        try (DeliveryLog log = DeliveryLog.openExisting(campaign.database(), Clock.systemUTC())) {
+            var c = log.findCampaign("cli-it").orElseThrow();
+            return log.recipients(c).stream().filter(r -> r.email().equals(email)).findFirst().orElseThrow().state();
+        }
+    }
+
+    private HttpResponse<String> get(String url, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

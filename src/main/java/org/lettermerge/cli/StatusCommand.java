@@ -110,7 +110,8 @@ final class StatusCommand implements Callable<Integer> {
             return;
         }
         StatusTable.Rows table = StatusTable.open(out, record, where, counts,
-                filter.collect(log.listing(), record, responses, State.UNKNOWN), responses, db);
+                filter.collect(log.listing(), record, responses, State.UNKNOWN), responses, db,
+                TableWidth.of(TableWidth.fromEnvironment(System.getenv("COLUMNS"))));
         filter.each(log.listing(), record, responses, table::add);
         table.finish(filter);
         FollowupsView.print(out, followups);

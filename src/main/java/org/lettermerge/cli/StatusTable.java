@@ -34,7 +34,7 @@ final class StatusTable {
 
     /** Prints everything above the rows; {@code unknown} are the shown rows in UNKNOWN. */
     static Rows open(PrintWriter out, CampaignRecord campaign, CampaignStatus status, Map<State, Integer> counts,
-                     List<StoredRecipient> unknown, Map<Long, Responses> responses, String db) {
+                     List<StoredRecipient> unknown, Map<Long, Responses> responses, String db, TableWidth width) {
         out.println("Campaign " + campaign.name() + " (version " + campaign.version() + ", queued "
                 + TIME.format(campaign.createdAt()) + ")");
         out.println("  " + status.state().toUpperCase() + (status.detail().isEmpty() ? "" : ": " + status.detail()));
@@ -53,7 +53,7 @@ final class StatusTable {
             unknown.forEach(r -> out.println("!!   " + r.email() + "  " + r.messageId()));
         }
         out.println();
-        return new Rows(out, responses, db);
+        return new Rows(out, responses, db, width);
     }
 
     /** The table's lines, one per row handed over, then the notes about what was seen. */
@@ -61,13 +61,15 @@ final class StatusTable {
         private final PrintWriter out;
         private final Map<Long, Responses> responses;
         private final String db;
+        private final TableWidth width;
         private final StringBuilder line = new StringBuilder(200);
         private long asksUnsubscribe;
         private long shown;
         private boolean anyRemoved;
 
-        private Rows(PrintWriter out, Map<Long, Responses> responses, String db) {
+        private Rows(PrintWriter out, Map<Long, Responses> responses, String db, TableWidth width) {
             this.out = out;
+            this.width = width;
             this.responses = responses;
             this.db = db;
         }
@@ -78,7 +80,7 @@ final class StatusTable {
             anyRemoved |= r.isRemoved();
             if (shown++ == 0) {
                 // The header waits for the first row: a filter nothing passes says so instead (see finish).
-                line(Columns.fit("EMAIL", EMAIL), Columns.fit("NAME", 28), "STATE", "ATTEMPTS", "CODE",
+                line(Columns.fit("EMAIL", EMAIL), Columns.fit("NAME", width.name()), "STATE", "ATTEMPTS", "CODE",
                         "LAST ATTEMPT", "ANSWER", "LAST REPLY / NEXT RETRY");
             }
             String email = r.email();
@@ -86,7 +88,7 @@ final class StatusTable {
                 out.append(email).append(System.lineSeparator());
                 email = "";
             }
-            line(Columns.fit(email, EMAIL), Columns.fit(r.name() == null ? "" : r.name(), 28),
+            line(Columns.fit(email, EMAIL), Columns.fit(r.name() == null ? "" : r.name(), width.name()),
                     r.state() + (r.isRemoved() ? "*" : ""), Integer.toString(r.attempts()),
                     r.smtpCode() == null ? "" : r.smtpCode().toString(),
                     r.lastAttemptAt() == null ? "" : TIME.format(r.lastAttemptAt()).replace(" UTC", ""), answer(f),
@@ -119,9 +121,15 @@ final class StatusTable {
             line.setLength(0);
             line.append(email).append(' ').append(name).append(' ');
             left(state, 9).append(' ');
-            right(attempts, 8).append(' ');
-            right(code, 5).append("  ");
-            left(lastAttempt, 20).append("  ");
+            if (width.attemptsAndCode()) {
+                right(attempts, 8).append(' ');
+                right(code, 5).append("  ");
+            } else {
+                line.append(' ');
+            }
+            if (width.lastAttempt()) {
+                left(lastAttempt, 20).append("  ");
+            }
             left(answer, 16).append("  ").append(reply).append(System.lineSeparator());
             out.append(line);
         }

@@ -94,7 +94,8 @@ public final class Dashboard implements AutoCloseable {
     private void serve(Request request, Response response, Callback callback) {
         response.getHeaders().put("Content-Security-Policy", CSP);
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.getHeaders().put("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with a form, failing the check.
+        response.getHeaders().put("Referrer-Policy", "same-origin");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         try {
             if (!gate.ownHost(request.getHeaders().get(HttpHeader.HOST))) {
@@ -191,7 +192,9 @@ public final class Dashboard implements AutoCloseable {
         int index = logIndex(query);
         try (DeliveryLog log = DeliveryLog.openExisting(logs.get(index), clock)) {
             CampaignRecord c = find(log, query.get("c"));
-            String search = query.get("q") == null || query.get("q").isBlank() ? null : query.get("q").strip();
+            // Lower-cased here: SQLite's lower() folds only ASCII, so "LÉGER" must arrive as "léger".
+            String search = query.get("q") == null || query.get("q").isBlank() ? null
+                    : query.get("q").strip().toLowerCase(java.util.Locale.ROOT);
             State shown = state(query.get("state"));
             List<StoredRecipient> rows = log.listing().page(c, number(query.get("after")), search, shown, Pages.PAGE);
             List<StoredRecipient> unknown = new ArrayList<>();

@@ -38,9 +38,13 @@ import org.lettermerge.store.StoredRecipient;
  */
 public final class Dashboard implements AutoCloseable {
 
-    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
+    private static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+            + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /** What the jar serves besides the pages: nothing else under /assets/ exists. */
+    private static final Map<String, String> ASSETS = Map.of("/assets/dashboard.css", "text/css; charset=utf-8",
+            "/assets/live.js", "text/javascript; charset=utf-8");
     private static final String SESSION = "lettermerge_session";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final List<Path> logs;
     private final Clock clock;
@@ -105,8 +109,8 @@ public final class Dashboard implements AutoCloseable {
             }
             String path = Request.getPathInContext(request);
             Map<String, String> query = fields(request.getHttpURI().getQuery());
-            if (path.equals("/assets/dashboard.css")) {
-                asset(response, callback);
+            if (ASSETS.containsKey(path)) {
+                asset(path, response, callback);
                 return;
             }
             if (path.equals("/") && query.containsKey("token")) {
@@ -125,7 +129,8 @@ public final class Dashboard implements AutoCloseable {
                 return;
             }
             switch (path) {
-                case "/", "/campaigns" -> send(response, callback, 200, campaigns());
+                case "/", "/campaigns" -> send(response, callback, 200, pages.campaigns(summaries(), zone.getId()));
+                case "/api/campaigns" -> json(response, callback, summaries());
                 case "/campaign" -> send(response, callback, 200, campaign(query, formToken.get()));
                 case "/recipient" -> send(response, callback, 200, recipient(query));
                 default -> send(response, callback, 404, pages.message("Not found", "There is no such page."));
@@ -176,7 +181,8 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    private String campaigns() {
+    /** Every campaign of every log, as the campaigns page and the live updates show them. */
+    private List<Map<String, Object>> summaries() {
         List<Map<String, Object>> all = new ArrayList<>();
         for (int i = 0; i < logs.size(); i++) {
             try (DeliveryLog log = DeliveryLog.openExisting(logs.get(i), clock)) {
@@ -185,7 +191,7 @@ public final class Dashboard implements AutoCloseable {
                 }
             }
         }
-        return pages.campaigns(all, zone.getId());
+        return all;
     }
 
     private String campaign(Map<String, String> query, String formToken) {
@@ -288,9 +294,15 @@ public final class Dashboard implements AutoCloseable {
         return fields;
     }
 
-    private void asset(Response response, Callback callback) throws IOException {
-        try (InputStream in = Dashboard.class.getResourceAsStream("dashboard.css")) {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/css; charset=utf-8");
+    private static void json(Response response, Callback callback, Object value) throws IOException {
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.write(true, ByteBuffer.wrap(JSON.writeValueAsBytes(value)), callback);
+    }
+
+    private static void asset(String path, Response response, Callback callback) throws IOException {
+        try (InputStream in = Dashboard.class.getResourceAsStream(path.substring("/assets/".length()))) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, ASSETS.get(path));
             response.write(true, ByteBuffer.wrap(in.readAllBytes()), callback);
         }
     }

@@ -136,6 +136,11 @@ class DashboardIT {
         assertThat(traversal.statusCode()).isIn(400, 404); // Jetty refuses the ambiguous path before it reaches us
         assertThat(traversal.body()).doesNotContain("root:");
         assertThat(get(base() + "/assets/other.css", cookie).statusCode()).isEqualTo(404);
+        assertThat(get(base() + "/assets/live.js", null).headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(get(base() + "/api/campaigns", null).statusCode()).isEqualTo(401);
+        assertThat(get(base() + "/api/campaigns", cookie).body()).contains("\"name\":\"cli-it\"")
+                .contains("\"accepted\":3");
         assertThat(get(base() + "/campaigns.mustache", cookie).statusCode()).isEqualTo(404);
         assertThat(get(base() + "/assets/dashboard.css", null).statusCode()).isEqualTo(200);
         assertThat(get(base() + "/campaign?log=7&c=cli-it", cookie).statusCode()).isEqualTo(404);

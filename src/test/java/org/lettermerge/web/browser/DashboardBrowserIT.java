@@ -94,6 +94,28 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void theCountsMoveWhileLettersGoOutWithoutReloadingThePage() {
+        try (HeadlessChromium chromium = new HeadlessChromium(1280, 900)) {
+            var browser = chromium.driver;
+            browser.get(dashboard.signInUrl());
+            browser.findElement(By.linkText("cli-it")).click();
+            assertThat(browser.findElement(By.id("accepted")).getText()).isEqualTo("2");
+            // A mark on this very page: a reload would wipe it.
+            browser.executeScript("window.notReloaded = true;");
+
+            CliResult rest = Cli.run("send", campaign.campaign(), "--live");
+            assertThat(rest.exitCode()).as(rest.toString()).isZero();
+
+            new WebDriverWait(browser, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.textToBe(By.id("accepted"), "3"));
+            assertThat(browser.findElement(By.cssSelector("[data-count='queued']")).getText()).isEqualTo("0");
+            assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("finished");
+            assertThat((Boolean) browser.executeScript("return window.notReloaded === true;")).isTrue();
+            chromium.screenshot("dashboard-live");
+        }
+    }
+
+    @Test
     void atPhoneWidthTheTableKeepsItsNamesAndAddresses() {
         try (HeadlessChromium chromium = new HeadlessChromium(390, 844)) {
             var browser = chromium.driver;

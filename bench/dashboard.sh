@@ -11,7 +11,7 @@ RUNS=${3:-20}
 OUT=$(mktemp)
 target/lettermerge serve --db "$LOG" --port 0 > "$OUT" 2>&1 &
 SERVE=$!
-trap 'kill $SERVE 2>/dev/null || true; rm -f "$OUT" "$OUT.jar"' EXIT
+trap 'kill $SERVE 2>/dev/null || true; rm -f "$OUT"' EXIT
 for _ in $(seq 1 100); do grep -q 'token=' "$OUT" && break; sleep 0.1; done
 URL=$(grep -o 'http://[^ ]*' "$OUT")
 BASE=${URL%%/?token=*}

@@ -23,7 +23,11 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.lettermerge.campaign.CampaignFile;
 import org.lettermerge.delivery.Controls;
+import org.lettermerge.followup.Responses;
+import org.lettermerge.problems.InvalidInputException;
+import org.lettermerge.report.CampaignReport;
 import org.lettermerge.schedule.Sleeper;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
@@ -133,6 +137,7 @@ public final class Dashboard implements AutoCloseable {
                 case "/api/campaigns" -> json(response, callback, summaries());
                 case "/campaign" -> send(response, callback, 200, campaign(query, formToken.get()));
                 case "/recipient" -> send(response, callback, 200, recipient(query));
+                case "/report" -> report(query, response, callback);
                 default -> send(response, callback, 404, pages.message("Not found", "There is no such page."));
             }
         } catch (NotFound e) {
@@ -171,6 +176,7 @@ public final class Dashboard implements AutoCloseable {
             Controls controls = new Controls(log, clock, Sleeper.REAL);
             switch (path) {
                 case "/pause" -> controls.pause(campaign, Duration.ZERO);
+                case "/cancel" -> controls.cancel(campaign, Duration.ZERO);
                 case "/resume" -> controls.resume(campaign);
                 case "/resolve" -> controls.resolve(campaign, row(log, campaign, number(form.get("id"))),
                         resolution(form.get("as")));
@@ -215,8 +221,32 @@ public final class Dashboard implements AutoCloseable {
         try (DeliveryLog log = DeliveryLog.openExisting(logs.get(index), clock)) {
             CampaignRecord c = find(log, query.get("c"));
             StoredRecipient r = row(log, c, number(query.get("id")));
-            return pages.recipient(pages.summary(index, log, c, clock.instant()), r, log.listing().history(r),
-                    zone.getId());
+            Responses answers = Responses.byRecipient(log.inbox().answering(c)).getOrDefault(r.id(), Responses.NONE);
+            return pages.recipient(pages.summary(index, log, c, clock.instant()), r, answers,
+                    log.listing().history(r), zone.getId());
+        }
+    }
+
+    /** The HTML report `lettermerge report` writes, as a download: the same file, made the same way. */
+    private void report(Map<String, String> query, Response response, Callback callback) throws IOException {
+        int index = logIndex(query);
+        Path file = java.nio.file.Files.createTempFile("lettermerge-report", ".html");
+        try (DeliveryLog log = DeliveryLog.openExisting(logs.get(index), clock)) {
+            CampaignRecord c = find(log, query.get("c"));
+            String subject;
+            try {
+                subject = CampaignFile.load(Path.of(c.campaignFile())).subject();
+            } catch (InvalidInputException e) {
+                subject = c.name(); // the campaign file moved or broke since: the report is still the log's
+            }
+            CampaignReport.write(log, c, subject, clock.instant(), file);
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"report-"
+                    + c.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".html\"");
+            response.write(true, ByteBuffer.wrap(java.nio.file.Files.readAllBytes(file)), callback);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
         }
     }
 

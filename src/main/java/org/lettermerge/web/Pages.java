@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lettermerge.delivery.CampaignStatus;
+import org.lettermerge.followup.Responses;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.Event;
@@ -45,6 +46,7 @@ final class Pages {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", c.name());
         m.put("url", "/campaign?log=" + logIndex + "&c=" + url(c.name()));
+        m.put("reportUrl", "/report?log=" + logIndex + "&c=" + url(c.name()));
         m.put("state", status.state());
         m.put("detail", status.detail());
         m.put("accepted", accepted);
@@ -53,6 +55,8 @@ final class Pages {
         m.put("next", status.next() == null ? null : time.format(status.next()));
         m.put("paused", c.state() == org.lettermerge.store.CampaignState.PAUSED);
         m.put("active", c.state() == org.lettermerge.store.CampaignState.ACTIVE);
+        m.put("cancellable", c.state() != org.lettermerge.store.CampaignState.CANCELLED
+                && !status.state().equals("finished"));
         m.put("log", logIndex);
         m.put("counts", counts.entrySet().stream().map(e -> Map.of("state", e.getKey().name().toLowerCase(),
                 "n", e.getValue())).toList());
@@ -102,7 +106,8 @@ final class Pages {
         return render("campaign.mustache", page);
     }
 
-    String recipient(Map<String, Object> summary, StoredRecipient r, List<Event> history, String zone) {
+    String recipient(Map<String, Object> summary, StoredRecipient r, Responses answers, List<Event> history,
+                     String zone) {
         List<Map<String, Object>> events = new ArrayList<>();
         for (Event e : history) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -121,6 +126,10 @@ final class Pages {
         page.put("state", r.state().name().toLowerCase());
         page.put("messageId", r.messageId());
         page.put("events", events);
+        page.put("replied", answers.replied() ? time.format(answers.repliedAt()) : null);
+        page.put("autoReply", answers.autoReplied());
+        page.put("bounced", answers.bounced() ? answers.bounceSummary() : null);
+        page.put("asksUnsubscribe", answers.asksUnsubscribe());
         page.put("zone", zone);
         return render("recipient.mustache", page);
     }

@@ -168,6 +168,36 @@ class DashboardIT {
     }
 
     @Test
+    void aCancelFromThePageIsFinalInTheLog() throws Exception {
+        CliResult more = Cli.run("send", campaign.campaign(), "--live"); // nothing left: it is finished
+        assertThat(more.exitCode()).isZero();
+        String cookie = signIn();
+        assertThat(get(base() + "/campaign?log=0&c=cli-it", cookie).body()).as("a finished campaign")
+                .doesNotContain("id=\"cancel\"");
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+                .matcher(get(base() + "/campaign?log=0&c=cli-it", cookie).body());
+        assertThat(csrf.find()).isTrue();
+
+        HttpResponse<String> cancelled = post("/cancel", "csrf=" + csrf.group(1) + "&log=0&c=cli-it", cookie, base());
+
+        assertThat(cancelled.statusCode()).isEqualTo(303);
+        assertThat(state()).isEqualTo(CampaignState.CANCELLED);
+    }
+
+    @Test
+    void theReportDownloadsAsTheCliWritesItAndARecipientPageShowsTheirAnswers() throws Exception {
+        String cookie = signIn();
+
+        HttpResponse<String> report = get(base() + "/report?log=0&c=cli-it", cookie);
+        HttpResponse<String> recipient = get(base() + "/recipient?log=0&c=cli-it&id=1", cookie);
+
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"report-cli-it.html\"");
+        assertThat(report.body()).contains("<h1>A letter for …</h1>").contains("accepted by the mail server");
+        assertThat(recipient.body()).contains("id=\"answers\"").contains("No reply yet");
+    }
+
+    @Test
     void serveNamesAMissingLogAndStartsNothing() {
         CliResult serve = Cli.run("serve", "--db", dir.resolve("logz/example.db").toString(), "--port", "0");
 

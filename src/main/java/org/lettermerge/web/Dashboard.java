@@ -1,9 +1,7 @@
 package org.lettermerge.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +29,7 @@ import org.lettermerge.schedule.Sleeper;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.State;
+import org.lettermerge.store.Suppressions;
 import org.lettermerge.store.StoredRecipient;
 
 /**
@@ -44,11 +42,6 @@ public final class Dashboard implements AutoCloseable {
 
     private static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
             + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-    /** What the jar serves besides the pages: nothing else under /assets/ exists. */
-    private static final Map<String, String> ASSETS = Map.of("/assets/dashboard.css", "text/css; charset=utf-8",
-            "/assets/live.js", "text/javascript; charset=utf-8");
-    private static final String SESSION = "lettermerge_session";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final List<Path> logs;
     private final Clock clock;
@@ -107,24 +100,24 @@ public final class Dashboard implements AutoCloseable {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         try {
             if (!gate.ownHost(request.getHeaders().get(HttpHeader.HOST))) {
-                send(response, callback, 421, pages.message("Wrong address",
+                Replies.send(response, callback, 421, pages.message("Wrong address",
                         "This dashboard answers only at 127.0.0.1 or localhost."));
                 return;
             }
             String path = Request.getPathInContext(request);
-            Map<String, String> query = fields(request.getHttpURI().getQuery());
-            if (ASSETS.containsKey(path)) {
-                asset(path, response, callback);
+            Map<String, String> query = Requests.fields(request.getHttpURI().getQuery());
+            if (Replies.ASSETS.containsKey(path)) {
+                Replies.asset(path, response, callback);
                 return;
             }
             if (path.equals("/") && query.containsKey("token")) {
                 signIn(response, callback, query.get("token"));
                 return;
             }
-            String session = cookie(request);
+            String session = Requests.cookie(request);
             Optional<String> formToken = gate.formToken(session);
             if (formToken.isEmpty()) {
-                send(response, callback, 401, pages.message("Sign in", "Open the address `lettermerge serve` printed."
+                Replies.send(response, callback, 401, pages.message("Sign in", "Open the address `lettermerge serve` printed."
                         + " It works once; to sign in again, start serve again."));
                 return;
             }
@@ -133,17 +126,17 @@ public final class Dashboard implements AutoCloseable {
                 return;
             }
             switch (path) {
-                case "/", "/campaigns" -> send(response, callback, 200, pages.campaigns(summaries(), zone.getId()));
-                case "/api/campaigns" -> json(response, callback, summaries());
-                case "/campaign" -> send(response, callback, 200, campaign(query, formToken.get()));
-                case "/recipient" -> send(response, callback, 200, recipient(query));
+                case "/", "/campaigns" -> Replies.send(response, callback, 200, pages.campaigns(summaries(), zone.getId()));
+                case "/api/campaigns" -> Replies.json(response, callback, summaries());
+                case "/campaign" -> Replies.send(response, callback, 200, campaign(query, formToken.get()));
+                case "/recipient" -> Replies.send(response, callback, 200, recipient(query));
                 case "/report" -> report(query, response, callback);
-                default -> send(response, callback, 404, pages.message("Not found", "There is no such page."));
+                default -> Replies.send(response, callback, 404, pages.message("Not found", "There is no such page."));
             }
         } catch (NotFound e) {
-            send(response, callback, 404, pages.message("Not found", e.getMessage()));
+            Replies.send(response, callback, 404, pages.message("Not found", e.getMessage()));
         } catch (RuntimeException | IOException | InterruptedException e) {
-            send(response, callback, 500, pages.message("Something went wrong", "The page could not be made; the"
+            Replies.send(response, callback, 500, pages.message("Something went wrong", "The page could not be made; the"
                     + " terminal running serve says why."));
             org.slf4j.LoggerFactory.getLogger(Dashboard.class).warn("dashboard request failed", e);
         }
@@ -152,21 +145,21 @@ public final class Dashboard implements AutoCloseable {
     private void signIn(Response response, Callback callback, String given) {
         Optional<String> session = gate.signIn(given);
         if (session.isEmpty()) {
-            send(response, callback, 403, pages.message("Sign in", "That sign-in address is wrong or was used"
+            Replies.send(response, callback, 403, pages.message("Sign in", "That sign-in address is wrong or was used"
                     + " already. Start `lettermerge serve` again for a new one."));
             return;
         }
-        response.getHeaders().add(HttpHeader.SET_COOKIE, SESSION + "=" + session.get()
+        response.getHeaders().add(HttpHeader.SET_COOKIE, Requests.SESSION + "=" + session.get()
                 + "; Path=/; HttpOnly; SameSite=Strict");
-        redirect(response, callback, "/campaigns");
+        Replies.redirect(response, callback, "/campaigns");
     }
 
     private void act(Request request, Response response, Callback callback, String path, String session)
             throws IOException, InterruptedException {
-        Map<String, String> form = fields(Content.Source.asString(request, StandardCharsets.UTF_8));
+        Map<String, String> form = Requests.fields(Content.Source.asString(request, StandardCharsets.UTF_8));
         if (!gate.sameOrigin(request.getHeaders().get(HttpHeader.ORIGIN), request.getHeaders().get(HttpHeader.REFERER))
                 || !gate.formTokenMatches(session, form.get("csrf"))) {
-            send(response, callback, 403, pages.message("Refused", "This form did not come from the dashboard's own"
+            Replies.send(response, callback, 403, pages.message("Refused", "This form did not come from the dashboard's own"
                     + " page: nothing was changed. Reload the page and try again."));
             return;
         }
@@ -180,9 +173,13 @@ public final class Dashboard implements AutoCloseable {
                 case "/resume" -> controls.resume(campaign);
                 case "/resolve" -> controls.resolve(campaign, row(log, campaign, number(form.get("id"))),
                         resolution(form.get("as")));
+                case "/suppress" -> log.suppressions().add(row(log, campaign, number(form.get("id"))).email(),
+                        form.get("reason") == null || form.get("reason").isBlank() ? "asked to unsubscribe in a reply"
+                                : form.get("reason").strip(), Suppressions.Source.MANUAL,
+                        "dashboard (" + System.getProperty("user.name", "unknown") + ")");
                 default -> throw new NotFound("There is no such action.");
             }
-            redirect(response, callback, (String) pages.summary(index, log, find(log, campaign.name()),
+            Replies.redirect(response, callback, (String) pages.summary(index, log, find(log, campaign.name()),
                     clock.instant()).get("url"));
         }
     }
@@ -211,8 +208,19 @@ public final class Dashboard implements AutoCloseable {
             List<StoredRecipient> rows = log.listing().page(c, number(query.get("after")), search, shown, Pages.PAGE);
             List<StoredRecipient> unknown = new ArrayList<>();
             log.listing().inState(c, State.UNKNOWN, unknown::add);
+            // Replies that ask to unsubscribe, not yet on the suppression list: few, and each waits for a person.
+            List<Long> asking = Responses.byRecipient(log.inbox().answering(c)).entrySet().stream()
+                    .filter(e -> e.getValue().asksUnsubscribe()).map(Map.Entry::getKey).toList();
+            java.util.Set<String> suppressed = new java.util.HashSet<>();
+            log.suppressions().list().forEach(e -> suppressed.add(e.key()));
+            List<StoredRecipient> unsubscribe = new ArrayList<>();
+            log.listing().byIds(c, asking, r -> {
+                if (!suppressed.contains(r.emailKey())) {
+                    unsubscribe.add(r);
+                }
+            });
             return pages.campaign(pages.summary(index, log, c, clock.instant()), rows, new Pages.Filter(search, shown),
-                    unknown, formToken, zone.getId());
+                    new Pages.Decisions(unknown, unsubscribe), formToken, zone.getId());
         }
     }
 
@@ -297,56 +305,6 @@ public final class Dashboard implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new NotFound("No such page.");
         }
-    }
-
-    private static String cookie(Request request) {
-        for (String header : request.getHeaders().getValuesList(HttpHeader.COOKIE)) {
-            for (String part : header.split(";")) {
-                String[] kv = part.strip().split("=", 2);
-                if (kv.length == 2 && kv[0].equals(SESSION)) {
-                    return kv[1];
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Map<String, String> fields(String encoded) {
-        Map<String, String> fields = new HashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return fields;
-        }
-        for (String pair : encoded.split("&")) {
-            String[] kv = pair.split("=", 2);
-            fields.putIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                    kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-        }
-        return fields;
-    }
-
-    private static void json(Response response, Callback callback, Object value) throws IOException {
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        response.write(true, ByteBuffer.wrap(JSON.writeValueAsBytes(value)), callback);
-    }
-
-    private static void asset(String path, Response response, Callback callback) throws IOException {
-        try (InputStream in = Dashboard.class.getResourceAsStream(path.substring("/assets/".length()))) {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, ASSETS.get(path));
-            response.write(true, ByteBuffer.wrap(in.readAllBytes()), callback);
-        }
-    }
-
-    private static void redirect(Response response, Callback callback, String location) {
-        response.setStatus(303);
-        response.getHeaders().put(HttpHeader.LOCATION, location);
-        callback.succeeded();
-    }
-
-    private static void send(Response response, Callback callback, int status, String html) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-        response.write(true, ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)), callback);
     }
 
     /** A page or an action asked for something that is not there: 404, never a stack trace. */

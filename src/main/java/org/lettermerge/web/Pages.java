@@ -67,11 +67,19 @@ final class Pages {
         return render("campaigns.mustache", Map.of("campaigns", campaigns, "none", campaigns.isEmpty(), "zone", zone));
     }
 
+    /** What waits for the organizer: UNKNOWN letters, replies asking to unsubscribe (not yet suppressed). */
+    record Decisions(List<StoredRecipient> unknown, List<StoredRecipient> unsubscribe) {
+        boolean any() {
+            return !unknown.isEmpty() || !unsubscribe.isEmpty();
+        }
+    }
+
     /** What the recipient table is narrowed to: a text in the name or address, a state; null for none. */
     record Filter(String search, State state) {}
 
     String campaign(Map<String, Object> summary, List<StoredRecipient> rows, Filter filter,
-                    List<StoredRecipient> unknown, String formToken, String zone) {
+                    Decisions decisions, String formToken, String zone) {
+        List<StoredRecipient> unknown = decisions.unknown();
         String search = filter.search();
         List<Map<String, Object>> shown = new ArrayList<>();
         for (StoredRecipient r : rows) {
@@ -94,7 +102,10 @@ final class Pages {
         page.put("unknown", unknown.stream().map(r -> Map.of("id", r.id(), "email", r.email(),
                 "name", r.name() == null ? "" : r.name(), "messageId", r.messageId(),
                 "last", r.lastAttemptAt() == null ? "" : time.format(r.lastAttemptAt()))).toList());
-        page.put("decisions", !unknown.isEmpty());
+        page.put("decisions", decisions.any());
+        page.put("anyUnknown", !unknown.isEmpty());
+        page.put("unsubscribe", decisions.unsubscribe().stream().map(r -> Map.of("id", r.id(), "email", r.email(),
+                "name", r.name() == null ? "" : r.name())).toList());
         page.put("campaignName", summary.get("name")); // a recipient's "name" shadows the campaign's in its section
         page.put("csrf", formToken);
         page.put("zone", zone);

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.InboundKind;
+import org.lettermerge.store.InboundMessage;
 import org.lettermerge.store.State;
 import org.lettermerge.testsupport.CampaignFolder;
 import org.lettermerge.testsupport.Cli;
@@ -70,6 +72,53 @@ class DashboardDecisionsIT {
 
             assertThat(decided.statusCode()).isEqualTo(303);
             assertThat(state(campaign, "ana@example.org")).isEqualTo(State.ACCEPTED);
+            assertThat(get(base + "/campaign?log=0&c=cli-it", cookie).body()).doesNotContain("id=\"decisions\"");
+        }
+    }
+
+    @Test
+    void aReplyAskingToUnsubscribeIsOneClickFromTheSuppressionList() throws Exception {
+        CampaignFolder campaign;
+        try (var server = ScriptedSmtpServer.start()) {
+            campaign = CampaignFolder.sendingTo(dir, server.port(), """
+                    email,name
+                    ana@example.org,Ana Lima
+                    bo@example.org,Bo Silva
+                    """);
+            assertThat(Cli.run("send", campaign.campaign(), "--live").exitCode()).isZero();
+        }
+        try (DeliveryLog log = DeliveryLog.openExisting(campaign.database(), Clock.systemUTC())) {
+            var c = log.findCampaign("cli-it").orElseThrow();
+            var ref = log.inbox().byAddress(c, "bo@example.org").orElseThrow();
+            assertThat(log.inbox().record(new InboundMessage("<stop-1@example.org>", InboundKind.REPLIED,
+                    java.time.Instant.now(), "bo@example.org", "Re: A letter", "Please unsubscribe me", null, null,
+                    "In-Reply-To", ref, true))).isTrue();
+        }
+
+        try (Dashboard dashboard = Dashboard.start(List.of(campaign.database()), Clock.systemUTC(), ZoneOffset.UTC, 0)) {
+            String base = "http://127.0.0.1:" + dashboard.port();
+            String cookie = get(dashboard.signInUrl(), null).headers().firstValue("Set-Cookie").orElseThrow()
+                    .split(";")[0];
+            String page = get(base + "/campaign?log=0&c=cli-it", cookie).body();
+            assertThat(section(page)).contains("bo@example.org").contains("asking to unsubscribe")
+                    .doesNotContain("ana@example.org").doesNotContain("connection was lost");
+            Matcher form = Pattern.compile("action=\"/suppress\"><input type=\"hidden\" name=\"csrf\" value=\"([^\"]+)\""
+                    + ".*?name=\"id\" value=\"(\\d+)\"").matcher(page);
+            assertThat(form.find()).isTrue();
+
+            HttpResponse<String> suppressed = http.send(HttpRequest.newBuilder(URI.create(base + "/suppress"))
+                    .header("Cookie", cookie).header("Origin", base)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + form.group(1) + "&log=0&c=cli-it&id="
+                            + form.group(2) + "&reason=asked+by+reply")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(suppressed.statusCode()).isEqualTo(303);
+            try (DeliveryLog log = DeliveryLog.openExisting(campaign.database(), Clock.systemUTC())) {
+                assertThat(log.suppressions().list()).singleElement().satisfies(e -> {
+                    assertThat(e.email()).isEqualTo("bo@example.org");
+                    assertThat(e.reason()).isEqualTo("asked by reply");
+                });
+            }
             assertThat(get(base + "/campaign?log=0&c=cli-it", cookie).body()).doesNotContain("id=\"decisions\"");
         }
     }

@@ -1,0 +1,41 @@
+package org.lettermerge.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+
+/** What the dashboard reads from a request: its session cookie, and query or form fields. */
+final class Requests {
+
+    static final String SESSION = "lettermerge_session";
+
+    private Requests() {}
+
+    static String cookie(Request request) {
+        for (String header : request.getHeaders().getValuesList(HttpHeader.COOKIE)) {
+            for (String part : header.split(";")) {
+                String[] kv = part.strip().split("=", 2);
+                if (kv.length == 2 && kv[0].equals(SESSION)) {
+                    return kv[1];
+                }
+            }
+        }
+        return null;
+    }
+
+    static Map<String, String> fields(String encoded) {
+        Map<String, String> fields = new HashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return fields;
+        }
+        for (String pair : encoded.split("&")) {
+            String[] kv = pair.split("=", 2);
+            fields.putIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        return fields;
+    }
+}

@@ -64,11 +64,8 @@ class DashboardDecisionsIT {
             Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
             assertThat(id.find() && csrf.find()).isTrue();
 
-            HttpResponse<String> decided = http.send(HttpRequest.newBuilder(URI.create(base + "/resolve"))
-                    .header("Cookie", cookie).header("Origin", base)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf.group(1) + "&log=0&c=cli-it&id="
-                            + id.group(1) + "&as=accepted")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> decided = post(base, "/resolve", cookie, "csrf=" + csrf.group(1)
+                    + "&log=0&c=cli-it&id=" + id.group(1) + "&as=accepted");
 
             assertThat(decided.statusCode()).isEqualTo(303);
             assertThat(state(campaign, "ana@example.org")).isEqualTo(State.ACCEPTED);
@@ -106,11 +103,8 @@ class DashboardDecisionsIT {
                     + ".*?name=\"id\" value=\"(\\d+)\"").matcher(page);
             assertThat(form.find()).isTrue();
 
-            HttpResponse<String> suppressed = http.send(HttpRequest.newBuilder(URI.create(base + "/suppress"))
-                    .header("Cookie", cookie).header("Origin", base)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + form.group(1) + "&log=0&c=cli-it&id="
-                            + form.group(2) + "&reason=asked+by+reply")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> suppressed = post(base, "/suppress", cookie, "csrf=" + form.group(1)
+                    + "&log=0&c=cli-it&id=" + form.group(2) + "&reason=asked+by+reply");
 
             assertThat(suppressed.statusCode()).isEqualTo(303);
             try (DeliveryLog log = DeliveryLog.openExisting(campaign.database(), Clock.systemUTC())) {
@@ -136,6 +130,13 @@ class DashboardDecisionsIT {
             var c = log.findCampaign("cli-it").orElseThrow();
             return log.recipients(c).stream().filter(r -> r.email().equals(email)).findFirst().orElseThrow().state();
         }
+    }
+
+    /** A form the dashboard's own page submits: its session cookie and its origin. */
+    private HttpResponse<String> post(String base, String path, String cookie, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
+                .header("Origin", base).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String url, String cookie) throws Exception {

@@ -136,6 +136,9 @@ public final class Dashboard implements AutoCloseable {
         } catch (NotFound e) {
             Replies.send(response, callback, 404, pages.message("Not found", e.getMessage()));
         } catch (RuntimeException | IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt(); // Jetty is stopping: let its thread see it
+            }
             Replies.send(response, callback, 500, pages.message("Something went wrong", "The page could not be made; the"
                     + " terminal running serve says why."));
             org.slf4j.LoggerFactory.getLogger(Dashboard.class).warn("dashboard request failed", e);

@@ -208,11 +208,29 @@ public final class Dashboard implements AutoCloseable {
             String search = query.get("q") == null || query.get("q").isBlank() ? null
                     : query.get("q").strip().toLowerCase(java.util.Locale.ROOT);
             State shown = state(query.get("state"));
-            List<StoredRecipient> rows = log.listing().page(c, number(query.get("after")), search, shown, Pages.PAGE);
+            Map<Long, Responses> answers = Responses.byRecipient(log.inbox().answering(c));
+            Pages.Answer answer = answer(query.get("answer"));
+            long after = number(query.get("after"));
+            List<StoredRecipient> rows = new ArrayList<>();
+            if (answer == null) {
+                rows = log.listing().page(c, after, search, shown, Pages.PAGE);
+            } else {
+                // The letters that got an answer are few (one row each in the mail recorded): page over their ids.
+                List<Long> ids = answers.entrySet().stream().filter(e -> answer.test(e.getValue()))
+                        .map(Map.Entry::getKey).filter(id -> id > after).sorted().toList();
+                List<StoredRecipient> found = rows;
+                log.listing().byIds(c, ids, r -> {
+                    if (found.size() < Pages.PAGE && (shown == null || r.state() == shown) && (search == null
+                            || r.email().toLowerCase(java.util.Locale.ROOT).contains(search)
+                            || r.name() != null && r.name().toLowerCase(java.util.Locale.ROOT).contains(search))) {
+                        found.add(r);
+                    }
+                });
+            }
             List<StoredRecipient> unknown = new ArrayList<>();
             log.listing().inState(c, State.UNKNOWN, unknown::add);
             // Replies that ask to unsubscribe, not yet on the suppression list: few, and each waits for a person.
-            List<Long> asking = Responses.byRecipient(log.inbox().answering(c)).entrySet().stream()
+            List<Long> asking = answers.entrySet().stream()
                     .filter(e -> e.getValue().asksUnsubscribe()).map(Map.Entry::getKey).toList();
             java.util.Set<String> suppressed = new java.util.HashSet<>();
             log.suppressions().list().forEach(e -> suppressed.add(e.key()));
@@ -222,7 +240,7 @@ public final class Dashboard implements AutoCloseable {
                     unsubscribe.add(r);
                 }
             });
-            return pages.campaign(pages.summary(index, log, c, clock.instant()), rows, new Pages.Filter(search, shown),
+            return pages.campaign(pages.summary(index, log, c, clock.instant()), rows, new Pages.Filter(search, shown, answer),
                     new Pages.Decisions(unknown, unsubscribe), formToken, zone.getId());
         }
     }
@@ -275,6 +293,17 @@ public final class Dashboard implements AutoCloseable {
             return Controls.Resolution.valueOf(as == null ? "" : as.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new NotFound("There is no such decision.");
+        }
+    }
+
+    private static Pages.Answer answer(String name) {
+        if (name == null || name.isBlank() || name.equals("any")) {
+            return null;
+        }
+        try {
+            return Pages.Answer.valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("There is no such filter.");
         }
     }
 

@@ -75,7 +75,26 @@ final class Pages {
     }
 
     /** What the recipient table is narrowed to: a text in the name or address, a state; null for none. */
-    record Filter(String search, State state) {}
+    record Filter(String search, State state, Answer answer) {}
+
+    /** What came back from the mailbox, as the recipient table can be filtered by it. */
+    enum Answer implements java.util.function.Predicate<Responses> {
+        REPLIED, AUTO_REPLY, BOUNCED, ASKS_UNSUBSCRIBE;
+
+        @Override
+        public boolean test(Responses r) {
+            return switch (this) {
+                case REPLIED -> r.replied();
+                case AUTO_REPLY -> r.autoReplied();
+                case BOUNCED -> r.bounced();
+                case ASKS_UNSUBSCRIBE -> r.asksUnsubscribe();
+            };
+        }
+
+        String value() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
 
     String campaign(Map<String, Object> summary, List<StoredRecipient> rows, Filter filter,
                     Decisions decisions, String formToken, String zone) {
@@ -97,6 +116,8 @@ final class Pages {
         page.put("rows", shown);
         page.put("none", shown.isEmpty());
         page.put("search", search);
+        page.put("answers", java.util.Arrays.stream(Answer.values()).map(a -> Map.of("value", a.value(),
+                "selected", a == filter.answer())).toList());
         page.put("states", java.util.Arrays.stream(State.values()).map(s -> Map.of("value", s.name().toLowerCase(),
                 "selected", s == filter.state())).toList());
         page.put("unknown", unknown.stream().map(r -> Map.of("id", r.id(), "email", r.email(),
@@ -112,7 +133,8 @@ final class Pages {
         if (rows.size() == PAGE) {
             page.put("more", summary.get("url") + "&after=" + rows.get(rows.size() - 1).id()
                     + (search == null ? "" : "&q=" + url(search))
-                    + (filter.state() == null ? "" : "&state=" + filter.state().name().toLowerCase()));
+                    + (filter.state() == null ? "" : "&state=" + filter.state().name().toLowerCase())
+                    + (filter.answer() == null ? "" : "&answer=" + filter.answer().value()));
         }
         return render("campaign.mustache", page);
     }

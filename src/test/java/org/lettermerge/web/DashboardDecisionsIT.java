@@ -99,6 +99,10 @@ class DashboardDecisionsIT {
             String page = get(base + "/campaign?log=0&c=cli-it", cookie).body();
             assertThat(section(page)).contains("bo@example.org").contains("asking to unsubscribe")
                     .doesNotContain("ana@example.org").doesNotContain("connection was lost");
+            String replied = table(get(base + "/campaign?log=0&c=cli-it&answer=replied", cookie).body());
+            String bounced = table(get(base + "/campaign?log=0&c=cli-it&answer=bounced", cookie).body());
+            assertThat(replied).contains("bo@example.org").doesNotContain("ana@example.org");
+            assertThat(bounced).contains("id=\"no-recipients\"").doesNotContain("@example.org");
             Matcher form = Pattern.compile("action=\"/suppress\"><input type=\"hidden\" name=\"csrf\" value=\"([^\"]+)\""
                     + ".*?name=\"id\" value=\"(\\d+)\"").matcher(page);
             assertThat(form.find()).isTrue();

@@ -23,6 +23,16 @@ public final class CampaignReport {
     private CampaignReport() {}
 
     /** Returns how many recipients' lines were written. */
+    /**
+     * The report's chart of letters accepted and replies over time, as inline SVG (every label escaped), or null
+     * before anything was accepted or answered: the dashboard shows the same chart the report does.
+     */
+    public static String chart(DeliveryLog log, CampaignRecord campaign, Instant now) {
+        Map<Long, Responses> responses = Responses.byRecipient(log.inbox().answering(campaign));
+        ReportData data = ReportData.of(campaign, "", now, Map.of(), responses, log.listing().acceptedPerMinute(campaign));
+        return data.buckets().all().isEmpty() ? null : SvgChart.of(data.buckets());
+    }
+
     /** @param subject the campaign file's subject, the report's title; returns how many recipients' lines were written */
     public static int write(DeliveryLog log, CampaignRecord campaign, String subject, Instant now, Path out) {
         Map<Long, Responses> responses = Responses.byRecipient(log.inbox().answering(campaign));

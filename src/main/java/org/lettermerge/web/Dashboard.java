@@ -240,7 +240,9 @@ public final class Dashboard implements AutoCloseable {
                     unsubscribe.add(r);
                 }
             });
-            return pages.campaign(pages.summary(index, log, c, clock.instant()), rows, new Pages.Filter(search, shown, answer),
+            Map<String, Object> summary = pages.summary(index, log, c, clock.instant());
+            summary.put("chart", CampaignReport.chart(log, c, clock.instant()));
+            return pages.campaign(summary, rows, new Pages.Filter(search, shown, answer),
                     new Pages.Decisions(unknown, unsubscribe), formToken, zone.getId());
         }
     }

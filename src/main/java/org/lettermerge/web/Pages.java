@@ -22,8 +22,8 @@ import org.lettermerge.store.StoredRecipient;
 
 /**
  * The dashboard's pages, rendered on the server from Mustache templates in the jar. Mustache escapes every
- * {{value}} for HTML, so a name such as {@code <img src=x onerror=alert(1)>} shows as written; the templates use no
- * triple braces. Times are shown in the organizer's zone, with the zone named.
+ * {{value}} for HTML, so a name such as {@code <img src=x onerror=alert(1)>} shows as written. The one triple brace
+ * is the chart's SVG, made by the report's code, which escapes every label it writes. Times are shown in the organizer's zone, with the zone named.
  */
 final class Pages {
 

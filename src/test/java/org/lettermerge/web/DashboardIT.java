@@ -109,6 +109,8 @@ class DashboardIT {
                 + java.net.URLEncoder.encode("léger", StandardCharsets.UTF_8), cookie);
 
         // Mustache escapes = too (as &#61;): the browser shows the name exactly as written, as text.
+        assertThat(page.body()).contains("<figure id=\"chart\"").contains("<svg class=\"chart\"")
+                .contains("data-count=\"3\"");
         assertThat(page.body()).contains("&lt;img src&#61;x onerror&#61;alert(1)&gt;").doesNotContain(XSS)
                 .doesNotContain("<img");
         assertThat(arabic.body()).contains("m.alhusseini@example.org").doesNotContain("ana@example.org");

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import org.lettermerge.status.Totals;
 import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
 import org.lettermerge.campaign.Preflight;
@@ -294,25 +295,5 @@ final class SendCommand implements Callable<Integer> {
     private static String waiting(Map<State, Integer> totals) {
         int n = totals.getOrDefault(State.QUEUED, 0) + totals.getOrDefault(State.DEFERRED, 0);
         return n + (n == 1 ? " letter waits" : " letters wait");
-    }
-
-    /** Sums of recipients per state, as one line and as the exit code's question. */
-    static final class Totals {
-        private Totals() {}
-
-        static String line(Map<State, Integer> totals) {
-            StringBuilder s = new StringBuilder();
-            totals.forEach((state, n) -> {
-                if (n > 0) {
-                    s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(state.name().toLowerCase());
-                }
-            });
-            return s.length() == 0 ? "no recipients" : s.toString();
-        }
-
-        static boolean allDelivered(Map<State, Integer> totals) {
-            return totals.getOrDefault(State.FAILED, 0) + totals.getOrDefault(State.UNKNOWN, 0)
-                    + totals.getOrDefault(State.DEFERRED, 0) == 0;
-        }
     }
 }

@@ -3,7 +3,6 @@ package org.lettermerge.cli;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
@@ -13,6 +12,9 @@ import org.lettermerge.problems.Problem;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.State;
+import org.lettermerge.status.FollowupsView;
+import org.lettermerge.status.StatusExport;
+import org.lettermerge.status.StatusFilter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,12 +78,16 @@ final class StatusCommand implements Callable<Integer> {
             if (replied && noReply) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--replied and --no-reply exclude each other");
             }
-            Map<Long, Responses> responses = Responses.byRecipient(log.inbox().answering(record));
+            StatusFilter filter = new StatusFilter(state, replied, noReply, bounced);
             // Rows go out as the log hands them over, through a buffer flushed at the end: the command's writer
             // flushes at every line, a system call per row.
             PrintWriter rows = new PrintWriter(new BufferedWriter(out, 1 << 16));
             try {
-                show(log, record, responses, Problem.display(campaign.database()), rows);
+                switch (format) {
+                    case csv -> StatusExport.csv(log, record, filter, rows);
+                    case json -> StatusExport.json(log, record, filter, clock.instant(), rows);
+                    case table -> table(log, record, filter, Problem.display(campaign.database()), rows);
+                }
             } finally {
                 rows.flush();
             }
@@ -89,31 +95,13 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private void show(DeliveryLog log, CampaignRecord record, Map<Long, Responses> responses, String db,
-                      PrintWriter out) {
-        StatusFilter filter = new StatusFilter(state, replied, noReply, bounced);
-        if (format == Format.csv) {
-            // Nothing is read before the first row but the mail recorded for the campaign.
-            StatusCsv.Rows csv = StatusCsv.open(out, responses);
-            filter.each(log.listing(), record, responses, csv::add);
-            csv.flush();
-            return;
-        }
-        Map<State, Integer> counts = log.counts(record);
-        CampaignStatus where = CampaignStatus.of(log, record, clock.instant());
-        List<FollowupsView.Summary> followups = FollowupsView.of(log, record, clock.instant());
-        if (format == Format.json) {
-            StatusJson.Rows json = StatusJson.open(out, record, where, counts, responses, followups,
-                    new FollowupsView.Reminders(log, record));
-            filter.each(log.listing(), record, responses, json::add);
-            json.finish();
-            return;
-        }
-        StatusTable.Rows table = StatusTable.open(out, record, where, counts,
-                filter.collect(log.listing(), record, responses, State.UNKNOWN), responses, db,
+    private void table(DeliveryLog log, CampaignRecord record, StatusFilter filter, String db, PrintWriter out) {
+        Map<Long, Responses> responses = Responses.byRecipient(log.inbox().answering(record));
+        StatusTable.Rows table = StatusTable.open(out, record, CampaignStatus.of(log, record, clock.instant()),
+                log.counts(record), filter.collect(log.listing(), record, responses, State.UNKNOWN), responses, db,
                 TableWidth.of(TableWidth.fromEnvironment(System.getenv("COLUMNS"))));
         filter.each(log.listing(), record, responses, table::add);
         table.finish(filter);
-        FollowupsView.print(out, followups);
+        FollowupsView.print(out, FollowupsView.of(log, record, clock.instant()));
     }
 }

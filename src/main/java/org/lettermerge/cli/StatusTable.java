@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.lettermerge.status.StatusFilter;
 import org.lettermerge.delivery.CampaignStatus;
 import org.lettermerge.followup.Responses;
 import org.lettermerge.store.BounceClass;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.lettermerge.status.StatusCsv;
 import org.lettermerge.store.Suppressions;
 
 /** The suppression list and its history as a table or as spreadsheet-safe CSV (cells as in {@link StatusCsv#safe}). */

@@ -1,4 +1,4 @@
-package org.lettermerge.cli;
+package org.lettermerge.status;
 
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -18,14 +18,14 @@ import org.lettermerge.store.StoredRecipient;
  * A campaign's follow-ups as status shows them under it (name, whom for, state, counts), and each recipient's
  * reminders for the JSON history (the letter's row, then its reminders; replies are on the letter's row).
  */
-final class FollowupsView {
+public final class FollowupsView {
 
     /** One follow-up of the campaign shown. */
-    record Summary(String name, String who, CampaignStatus status, String counts, Map<String, Integer> byState) {}
+    public record Summary(String name, String who, CampaignStatus status, String counts, Map<String, Integer> byState) {}
 
     private FollowupsView() {}
 
-    static List<Summary> of(DeliveryLog log, CampaignRecord parent, Instant now) {
+    public static List<Summary> of(DeliveryLog log, CampaignRecord parent, Instant now) {
         List<Summary> all = new ArrayList<>();
         for (Followups.Followup f : log.followups().ofParent(parent)) {
             CampaignRecord c = log.control().all().stream().filter(r -> r.id() == f.campaignId()).findFirst()
@@ -34,12 +34,12 @@ final class FollowupsView {
             Map<String, Integer> byState = new LinkedHashMap<>();
             counts.forEach((s, n) -> byState.put(s.name().toLowerCase(), n));
             all.add(new Summary(c.name(), f.who().stored(), CampaignStatus.of(log, c, now),
-                    SendCommand.Totals.line(counts), byState));
+                    Totals.line(counts), byState));
         }
         return all;
     }
 
-    static void print(PrintWriter out, List<Summary> followups) {
+    public static void print(PrintWriter out, List<Summary> followups) {
         if (followups.isEmpty()) {
             return;
         }
@@ -54,12 +54,12 @@ final class FollowupsView {
      * recipient answered the reminder itself (such a reply is matched to the reminder, not to the letter). Asked row
      * by row as the JSON is written; a campaign without follow-ups asks the log nothing.
      */
-    static final class Reminders {
+    public static final class Reminders {
         private final DeliveryLog log;
         private final boolean any;
         private final Map<Long, Responses> responses = new HashMap<>();
 
-        Reminders(DeliveryLog log, CampaignRecord parent) {
+        public Reminders(DeliveryLog log, CampaignRecord parent) {
             this.log = log;
             List<Followups.Followup> followups = log.followups().ofParent(parent);
             this.any = !followups.isEmpty();
@@ -69,7 +69,7 @@ final class FollowupsView {
             }
         }
 
-        List<Map<String, Object>> of(long rowId) {
+        public List<Map<String, Object>> of(long rowId) {
             if (!any) {
                 return List.of();
             }

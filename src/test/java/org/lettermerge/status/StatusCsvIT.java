@@ -1,4 +1,4 @@
-package org.lettermerge.cli;
+package org.lettermerge.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.lettermerge.cli;
+package org.lettermerge.status;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,21 +11,21 @@ import org.lettermerge.followup.Responses;
 import org.lettermerge.store.StoredRecipient;
 
 /** Status as CSV that is safe to open in a spreadsheet. */
-final class StatusCsv {
+public final class StatusCsv {
 
-    static final String[] COLUMNS = {"email", "name", "state", "attempts", "smtp_code", "smtp_reply", "message_id",
+    public static final String[] COLUMNS = {"email", "name", "state", "attempts", "smtp_code", "smtp_reply", "message_id",
             "last_attempt_at", "queued_at", "removed", "next_attempt_at", "skip_reason", "replied", "replied_at",
             "auto_reply", "bounced", "bounce_status", "asks_unsubscribe", "bounce_reason"};
 
     private StatusCsv() {}
 
     /** Without mail read from the mailbox: every follow-up column says no. */
-    static void write(PrintWriter out, List<StoredRecipient> rows) {
+    public static void write(PrintWriter out, List<StoredRecipient> rows) {
         write(out, rows, Map.of());
     }
 
     /** The follow-up columns come last, so scripts that read the earlier columns by position keep working. */
-    static void write(PrintWriter out, List<StoredRecipient> rows, Map<Long, Responses> responses) {
+    public static void write(PrintWriter out, List<StoredRecipient> rows, Map<Long, Responses> responses) {
         Rows csv = open(out, responses);
         rows.forEach(csv::add);
         csv.flush();
@@ -35,7 +35,7 @@ final class StatusCsv {
      * Starts with a UTF-8 byte order mark: Excel on Windows reads a CSV without one in the machine's legacy code page,
      * and "Élise" or an Arabic name would open as mojibake. Spreadsheets and Python's "utf-8-sig" drop it.
      */
-    static Rows open(PrintWriter out, Map<Long, Responses> responses) {
+    public static Rows open(PrintWriter out, Map<Long, Responses> responses) {
         out.print('\uFEFF');
         try {
             return new Rows(new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get()), responses);
@@ -45,7 +45,7 @@ final class StatusCsv {
     }
 
     /** The CSV written a row at a time, as the log hands rows over: the first row goes out before the last is read. */
-    static final class Rows {
+    public static final class Rows {
         private final CSVPrinter csv;
         private final Map<Long, Responses> responses;
 
@@ -54,7 +54,7 @@ final class StatusCsv {
             this.responses = responses;
         }
 
-        void add(StoredRecipient r) {
+        public void add(StoredRecipient r) {
             Responses f = responses.getOrDefault(r.id(), Responses.NONE);
             try {
                 csv.printRecord(safe(r.email()), safe(r.name()), r.state(), r.attempts(),
@@ -69,7 +69,7 @@ final class StatusCsv {
             }
         }
 
-        void flush() {
+        public void flush() {
             try {
                 csv.flush();
             } catch (IOException e) {
@@ -82,7 +82,7 @@ final class StatusCsv {
      * A cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return) is prefixed
      * with an apostrophe: a recipient's name or a server's reply must never execute on an organizer's machine.
      */
-    static String safe(String value) {
+    public static String safe(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

@@ -1,4 +1,4 @@
-package org.lettermerge.cli;
+package org.lettermerge.status;
 
 import java.util.List;
 import java.util.Map;
@@ -15,9 +15,9 @@ import org.lettermerge.store.StoredRecipient;
  * {@code --bounced} by the mail recorded for the campaign (read first, and small: one entry per letter that got an
  * answer), whose rows are then read by id. {@code --no-reply} is most of the rows, read in order.
  */
-record StatusFilter(State state, boolean replied, boolean noReply, boolean bounced) {
+public record StatusFilter(State state, boolean replied, boolean noReply, boolean bounced) {
 
-    void each(RecipientListing listing, CampaignRecord campaign, Map<Long, Responses> responses,
+    public void each(RecipientListing listing, CampaignRecord campaign, Map<Long, Responses> responses,
               Consumer<StoredRecipient> action) {
         Consumer<StoredRecipient> shown = r -> {
             if ((state == null || r.state() == state) && wanted(responses.getOrDefault(r.id(), Responses.NONE))) {
@@ -39,7 +39,7 @@ record StatusFilter(State state, boolean replied, boolean noReply, boolean bounc
      * The shown rows that are in {@code only} (the table's UNKNOWN warning, printed above the rows), collected: few,
      * since each waits for the organizer's decision. None when --state asks for another state.
      */
-    List<StoredRecipient> collect(RecipientListing listing, CampaignRecord campaign, Map<Long, Responses> responses,
+    public List<StoredRecipient> collect(RecipientListing listing, CampaignRecord campaign, Map<Long, Responses> responses,
                                   State only) {
         if (state != null && state != only) {
             return List.of();
@@ -50,7 +50,7 @@ record StatusFilter(State state, boolean replied, boolean noReply, boolean bounc
     }
 
     /** What to say when no row passes: "no recipient is deferred" rather than a header over nothing. */
-    String nothingShown() {
+    public String nothingShown() {
         List<String> what = new java.util.ArrayList<>();
         if (state != null) {
             what.add(switch (state) {
@@ -76,7 +76,7 @@ record StatusFilter(State state, boolean replied, boolean noReply, boolean bounc
     }
 
     /** Whether the mail recorded for a letter passes --replied, --no-reply and --bounced. */
-    boolean wanted(Responses r) {
+    public boolean wanted(Responses r) {
         return (!replied || r.replied()) && (!noReply || !r.replied()) && (!bounced || r.bounced());
     }
 }

@@ -1,4 +1,4 @@
-package org.lettermerge.cli;
+package org.lettermerge.status;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,14 +18,14 @@ import org.lettermerge.store.StoredRecipient;
  * Status as JSON, for scripts. Written as the rows are read: the document's head, then each recipient as the log
  * hands it over, then the closing brackets, with the same indentation a whole-document write gave.
  */
-final class StatusJson {
+public final class StatusJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StatusJson() {}
 
     /** Writes everything before the recipients and opens their array. */
-    static Rows open(PrintWriter out, CampaignRecord campaign, CampaignStatus status, Map<State, Integer> counts,
+    public static Rows open(PrintWriter out, CampaignRecord campaign, CampaignStatus status, Map<State, Integer> counts,
                      Map<Long, Responses> responses, List<FollowupsView.Summary> followups,
                      FollowupsView.Reminders reminders) {
         try {
@@ -56,7 +56,7 @@ final class StatusJson {
     }
 
     /** The recipients' array, one element per row handed over. */
-    static final class Rows {
+    public static final class Rows {
         private final PrintWriter out;
         private final JsonGenerator json;
         private final Map<Long, Responses> responses;
@@ -70,7 +70,7 @@ final class StatusJson {
             this.reminders = reminders;
         }
 
-        void add(StoredRecipient r) {
+        public void add(StoredRecipient r) {
             Map<String, Object> m = row(r, responses.getOrDefault(r.id(), Responses.NONE));
             // The recipient's history across campaigns: this letter (and its reply, above), then its reminders.
             m.put("reminders", reminders.of(r.id()));
@@ -81,7 +81,7 @@ final class StatusJson {
             }
         }
 
-        void finish() {
+        public void finish() {
             try {
                 json.writeEndArray();
                 json.writeEndObject();

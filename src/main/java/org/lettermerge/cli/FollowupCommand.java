@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.lettermerge.campaign.Campaign;
-import org.lettermerge.campaign.Durations;
+import org.lettermerge.followup.FollowupStart;
 import org.lettermerge.followup.Reminders;
+import org.lettermerge.status.Totals;
 import org.lettermerge.problems.InvalidInputException;
 import org.lettermerge.problems.Problem;
-import org.lettermerge.schedule.ScheduleTime;
 import org.lettermerge.store.Followups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,34 +80,18 @@ final class FollowupCommand implements Callable<Integer> {
         }
         Campaign parent = ref.load();
         Instant now = clock.instant();
-        Instant startAt = startAt(parent, now);
+        FollowupStart start = at != null ? FollowupStart.at(at, parent.schedule().zone(), now, "--at")
+                : after != null ? FollowupStart.after(after, now, "--after") : FollowupStart.now(now);
+        Instant startAt = start.startAt();
         Path file = template.isAbsolute() ? template : Path.of("").toAbsolutePath().resolve(template);
-        Duration spacing = at == null && after == null ? Reminders.DEFAULT_SPACING : Duration.between(now, startAt);
         Reminders.Created created = Reminders.create(parent, new Reminders.Request(audience, file, subject, startAt,
-                spacing, another), clock);
+                start.spacing(), another), clock);
         out.println("Queued follow-up " + created.campaign().name() + " (" + audience.stored() + "): "
-                + SendCommand.Totals.line(created.totals()) + ".");
+                + Totals.line(created.totals()) + ".");
         String db = Problem.display(parent.database());
         out.println("Its reminders go out from " + startAt + " while `" + Hint.lettermerge("run", "--db", db)
                 + "` is running (or a cron job runs `" + Hint.lettermerge("run", "--db", db, "--once") + "`); "
                 + "anyone who no longer qualifies then is skipped.");
         return ExitCode.OK;
-    }
-
-    private Instant startAt(Campaign parent, Instant now) {
-        try {
-            if (at != null) {
-                Instant instant = ScheduleTime.parse(at, parent.schedule().zone());
-                if (instant.isBefore(now)) {
-                    throw new InvalidInputException(Problem.error("--at", "'" + at + "' is in the past (" + instant
-                            + "): give a later time, or use --after"));
-                }
-                return instant;
-            }
-            Duration wait = after == null ? Duration.ZERO : Durations.parseWait(after);
-            return now.plus(wait);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(Problem.error(at != null ? "--at" : "--after", e.getMessage()));
-        }
     }
 }

@@ -71,6 +71,12 @@ public final class Reminders {
     }
 
     /**
+     * What a follow-up would be, computed as {@link #create} computes it but written nowhere: how many reminders,
+     * and the first one as its recipient would get it (null when nobody qualifies).
+     */
+    public record Preview(String name, int count, StoredRecipient first, Letter firstLetter) {}
+
+    /**
      * Creates follow-up N of {@code parent} (loaded from its file, with the database to use) as {@code request}
      * asks.
      *
@@ -78,57 +84,81 @@ public final class Reminders {
      *                               --another), or the reminder does not render for some row
      */
     public static Created create(Campaign parent, Request request, Clock clock) {
-        Followups.Who who = request.who();
-        Path template = request.template();
-        String subject = request.subject();
         try (DeliveryLog log = DeliveryLog.openExisting(parent.database(), clock)) {
-            CampaignRecord parentRecord = log.findCampaign(parent.name()).orElseThrow(() -> new InvalidInputException(
-                    Problem.error(Problem.display(parent.file()), "campaign " + parent.name()
-                            + " has not been sent from " + Problem.display(parent.database())
-                            + ": a follow-up answers letters that went out")));
-            if (!request.another()) {
-                FollowupRepeats.refusal(log.followups().progress(parentRecord), clock.instant(), request.spacing())
-                        .ifPresent(why -> {
-                            throw new InvalidInputException(Problem.error(Problem.display(parent.file()), why));
-                        });
-            }
-            PreparedCampaign parentPrepared = Preflight.prepare(parent);
-            if (parentPrepared.templates() == null) {
-                throw new InvalidInputException(parentPrepared.errors());
-            }
-            int number = log.followups().nextNumber(parentRecord);
-            String name = parent.name() + "-followup-" + number;
-            Followups.Followup followup = new Followups.Followup(0, parentRecord.id(), number, who,
-                    template.toAbsolutePath().normalize(), subject, null);
-            PreparedCampaign reminder = Preflight.prepareReminder(campaign(parent, name, followup));
-            if (reminder.hasErrors()) {
-                throw new InvalidInputException(reminder.errors());
-            }
-            ZoneId zone = parent.schedule().zone();
-            String domain = MessageIds.domainOf(parent.sender().from());
-            List<Problem> problems = new ArrayList<>();
-            List<DeliveryLog.NewReminder> rows = new ArrayList<>();
-            for (StoredRecipient row : log.followups().candidates(parentRecord, who)) {
-                Map<String, String> fields = new LinkedHashMap<>(row.fields());
-                var original = render(parentPrepared, parent, row.fields(), row, problems);
-                fields.put("original_subject", original == null ? "" : original.subject());
-                Instant sentAt = row.lastAttemptAt() != null ? row.lastAttemptAt() : row.queuedAt();
-                fields.put("original_date", DATE.format(sentAt.atZone(zone)));
-                render(reminder, parent, fields, row, problems);
-                rows.add(new DeliveryLog.NewReminder(new NewRecipient(row.emailKey(), row.email(),
-                        row.name(), fields, Fingerprint.row(fields), row.line(), MessageIds.next(domain)), row.id()));
-            }
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
-            CampaignVersion first = new CampaignVersion(1, Fingerprint.overall(reminder.parts()), reminder.parts(),
-                    Fingerprint.overall(Map.of()), null);
-            CampaignRecord created = log.createFollowup(parentRecord, name, number, who, followup.template(), subject,
-                    request.spacing(), first, rows);
-            log.control().schedule(created, request.startAt(), parentRecord.account(), parentRecord.overrides());
-            created = log.findCampaign(name).orElseThrow();
-            return new Created(created, log.counts(created));
+            return create(log, parent, request, clock);
         }
+    }
+
+    /** As {@link #create(Campaign, Request, Clock)}, in a log already open (the parent's). */
+    public static Created create(DeliveryLog log, Campaign parent, Request request, Clock clock) {
+        Plan plan = plan(log, parent, request, clock);
+        CampaignRecord created = log.createFollowup(plan.parent(), plan.name(), plan.followup().number(),
+                request.who(), plan.followup().template(), request.subject(), request.spacing(),
+                new CampaignVersion(1, Fingerprint.overall(plan.reminder().parts()), plan.reminder().parts(),
+                        Fingerprint.overall(Map.of()), null), plan.rows());
+        log.control().schedule(created, request.startAt(), plan.parent().account(), plan.parent().overrides());
+        created = log.findCampaign(plan.name()).orElseThrow();
+        return new Created(created, log.counts(created));
+    }
+
+    /** The follow-up {@code request} would create, with the same checks, changing nothing (a read-only log will do). */
+    public static Preview preview(DeliveryLog log, Campaign parent, Request request, Clock clock) {
+        Plan plan = plan(log, parent, request, clock);
+        if (plan.rows().isEmpty()) {
+            return new Preview(plan.name(), 0, null, null);
+        }
+        NewRecipient first = plan.rows().get(0).row();
+        StoredRecipient parentRow = plan.candidates().get(0);
+        return new Preview(plan.name(), plan.rows().size(), parentRow, plan.reminder().render(
+                new Recipient(parent.recipients(), first.line(), first.email(), first.fields())));
+    }
+
+    private record Plan(CampaignRecord parent, String name, Followups.Followup followup, PreparedCampaign reminder,
+                        List<StoredRecipient> candidates, List<DeliveryLog.NewReminder> rows) {}
+
+    private static Plan plan(DeliveryLog log, Campaign parent, Request request, Clock clock) {
+        Followups.Who who = request.who();
+        CampaignRecord parentRecord = log.findCampaign(parent.name()).orElseThrow(() -> new InvalidInputException(
+                Problem.error(Problem.display(parent.file()), "campaign " + parent.name()
+                        + " has not been sent from " + Problem.display(parent.database())
+                        + ": a follow-up answers letters that went out")));
+        if (!request.another()) {
+            FollowupRepeats.refusal(log.followups().progress(parentRecord), clock.instant(), request.spacing())
+                    .ifPresent(why -> {
+                        throw new InvalidInputException(Problem.error(Problem.display(parent.file()), why));
+                    });
+        }
+        PreparedCampaign parentPrepared = Preflight.prepare(parent);
+        if (parentPrepared.templates() == null) {
+            throw new InvalidInputException(parentPrepared.errors());
+        }
+        int number = log.followups().nextNumber(parentRecord);
+        String name = parent.name() + "-followup-" + number;
+        Followups.Followup followup = new Followups.Followup(0, parentRecord.id(), number, who,
+                request.template().toAbsolutePath().normalize(), request.subject(), null);
+        PreparedCampaign reminder = Preflight.prepareReminder(campaign(parent, name, followup));
+        if (reminder.hasErrors()) {
+            throw new InvalidInputException(reminder.errors());
+        }
+        ZoneId zone = parent.schedule().zone();
+        String domain = MessageIds.domainOf(parent.sender().from());
+        List<Problem> problems = new ArrayList<>();
+        List<StoredRecipient> candidates = log.followups().candidates(parentRecord, who);
+        List<DeliveryLog.NewReminder> rows = new ArrayList<>();
+        for (StoredRecipient row : candidates) {
+            Map<String, String> fields = new LinkedHashMap<>(row.fields());
+            var original = render(parentPrepared, parent, row.fields(), row, problems);
+            fields.put("original_subject", original == null ? "" : original.subject());
+            Instant sentAt = row.lastAttemptAt() != null ? row.lastAttemptAt() : row.queuedAt();
+            fields.put("original_date", DATE.format(sentAt.atZone(zone)));
+            render(reminder, parent, fields, row, problems);
+            rows.add(new DeliveryLog.NewReminder(new NewRecipient(row.emailKey(), row.email(),
+                    row.name(), fields, Fingerprint.row(fields), row.line(), MessageIds.next(domain)), row.id()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new Plan(parentRecord, name, followup, reminder, candidates, rows);
     }
 
     private static Letter render(PreparedCampaign p, Campaign parent, Map<String, String> fields,

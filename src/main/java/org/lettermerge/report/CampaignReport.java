@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.lettermerge.followup.Responses;
 import org.lettermerge.store.CampaignRecord;
@@ -25,11 +27,13 @@ public final class CampaignReport {
     /** Returns how many recipients' lines were written. */
     /**
      * The report's chart of letters accepted and replies over time, as inline SVG (every label escaped), or null
-     * before anything was accepted or answered: the dashboard shows the same chart the report does.
+     * before anything was accepted or answered: the dashboard shows the same chart the report does, in the
+     * organizer's {@code zone} (the report's is UTC, for readers anywhere).
      */
-    public static String chart(DeliveryLog log, CampaignRecord campaign, Instant now) {
+    public static String chart(DeliveryLog log, CampaignRecord campaign, Instant now, ZoneId zone) {
         Map<Long, Responses> responses = Responses.byRecipient(log.inbox().answering(campaign));
-        ReportData data = ReportData.of(campaign, "", now, Map.of(), responses, log.listing().acceptedPerMinute(campaign));
+        ReportData data = ReportData.of(campaign, "", now, Map.of(), responses, log.listing().acceptedPerMinute(campaign),
+                zone);
         return data.buckets().all().isEmpty() ? null : SvgChart.of(data.buckets());
     }
 
@@ -37,7 +41,7 @@ public final class CampaignReport {
     public static int write(DeliveryLog log, CampaignRecord campaign, String subject, Instant now, Path out) {
         Map<Long, Responses> responses = Responses.byRecipient(log.inbox().answering(campaign));
         ReportData summary = ReportData.of(campaign, ReportData.titleOf(subject), now, log.counts(campaign), responses,
-                log.listing().acceptedPerMinute(campaign));
+                log.listing().acceptedPerMinute(campaign), ZoneOffset.UTC);
         // Written beside the target and moved over it when whole: a failure halfway through the rows leaves no
         // half a report where the last good one was.
         Path partial = out.resolveSibling(out.getFileName() + ".partial");

@@ -1,6 +1,7 @@
 package org.lettermerge.report;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -38,9 +39,11 @@ public record ReportData(String campaign, String title, Instant queuedAt, Instan
      * @param title            what partners know the letter by: its subject ({@link #titleOf})
      * @param responses        what came back, by the campaign's row id
      * @param acceptedPerMinute letters accepted per minute, by the minute's start
+     * @param zone              the zone the chart's hours and days are in
      */
     public static ReportData of(CampaignRecord campaign, String title, Instant now, Map<State, Integer> counts,
-                                Map<Long, Responses> responses, NavigableMap<Instant, Integer> acceptedPerMinute) {
+                                Map<Long, Responses> responses, NavigableMap<Instant, Integer> acceptedPerMinute,
+                                ZoneId zone) {
         int replied = 0;
         int autoReplied = 0;
         int bounced = 0;
@@ -53,6 +56,6 @@ public record ReportData(String campaign, String title, Instant queuedAt, Instan
         List<Instant> replies = responses.values().stream().filter(Responses::replied).map(Responses::repliedAt)
                 .toList();
         return new ReportData(campaign.name(), title, campaign.createdAt(), now, counts, replied, autoReplied, bounced,
-                Buckets.ofMinutes(acceptedPerMinute, Buckets.perMinute(replies)));
+                Buckets.ofMinutes(acceptedPerMinute, Buckets.perMinute(replies), zone));
     }
 }

@@ -54,6 +54,26 @@ class BucketsTest {
     }
 
     @Test
+    void inTheOrganizersZoneHoursAndDaysAreTheirs() {
+        // 22:00 and 02:00 UTC are two UTC days, but one evening in New York (17:00 and 21:00).
+        var sends = Buckets.perMinute(List.of(at("2026-03-01T22:00:00Z"), at("2026-03-02T02:00:00Z")));
+        Buckets utc = Buckets.ofMinutes(sends, new java.util.TreeMap<>(), java.time.ZoneOffset.UTC);
+        Buckets newYork = Buckets.ofMinutes(sends, new java.util.TreeMap<>(), java.time.ZoneId.of("America/New_York"));
+
+        assertThat(utc.unit()).isEqualTo(ChronoUnit.DAYS);
+        assertThat(newYork.unit()).isEqualTo(ChronoUnit.HOURS);
+        assertThat(newYork.all()).extracting(Buckets.Bucket::label).containsExactly("17:00", "18:00", "19:00",
+                "20:00", "21:00");
+        assertThat(newYork.axisTitle()).isEqualTo("Hour (America/New_York) on 2026-03-01");
+
+        // Half-hour offsets: Kolkata's hours start at :30 UTC.
+        Buckets kolkata = Buckets.ofMinutes(Buckets.perMinute(List.of(at("2026-03-02T03:10:00Z"),
+                at("2026-03-02T05:50:00Z"))), new java.util.TreeMap<>(), java.time.ZoneId.of("Asia/Kolkata"));
+        assertThat(kolkata.all()).extracting(Buckets.Bucket::label).containsExactly("08:00", "09:00", "10:00", "11:00");
+        assertThat(kolkata.all()).extracting(Buckets.Bucket::sends).containsExactly(1, 0, 0, 1);
+    }
+
+    @Test
     void theChartHasOneBarPerBucketForEachSeriesAndTheTallestIsTheBusiest() {
         String svg = SvgChart.of(Buckets.of(
                 List.of(at("2026-03-02T09:05:00Z"), at("2026-03-02T11:00:00Z"), at("2026-03-02T11:10:00Z"),

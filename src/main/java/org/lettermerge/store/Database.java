@@ -59,6 +59,31 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing log for reading only: SQLite refuses every write on this connection. The schema must be
+     * this version's (a log opened read-only cannot be migrated): open it once with {@link #open} first.
+     */
+    static Database openReadOnly(Path path) {
+        if (LogFile.vet(path) == LogFile.Kind.MISSING) {
+            throw new DeliveryLogException("no delivery log at " + Problem.display(path)
+                    + ": it was moved or deleted since it was opened");
+        }
+        try {
+            Connection connection = connect(path, SQLiteOpenMode.READONLY);
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                if (rs.getInt(1) != MIGRATIONS.size()) {
+                    connection.close();
+                    throw new SQLException("its schema version " + rs.getInt(1) + " is not this Lettermerge's ("
+                            + MIGRATIONS.size() + ")");
+                }
+            }
+            return new Database(path, connection);
+        } catch (SQLException e) {
+            throw new DeliveryLogException("cannot read the delivery log at " + Problem.display(path) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Opened without CREATE, so a file removed under us is an error, not a new empty log. */
     static Connection connect(Path path, SQLiteOpenMode mode) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();

@@ -66,6 +66,14 @@ public final class DeliveryLog implements AutoCloseable {
         return new DeliveryLog(Database.open(file, false), clock);
     }
 
+    /**
+     * Opens a log that must exist, at this version's schema, for reading only: every write fails. For views that
+     * must not change the log by mistake (the dashboard's pages).
+     */
+    public static DeliveryLog openReadOnly(Path file, Clock clock) {
+        return new DeliveryLog(Database.openReadOnly(file), clock);
+    }
+
     public Path path() {
         return sql.db.path();
     }

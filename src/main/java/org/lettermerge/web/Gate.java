@@ -2,38 +2,49 @@ package org.lettermerge.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Who may use the dashboard. Another user of the same machine can reach a port on 127.0.0.1 too, so a page is shown
- * only to a browser holding a session, which only the one-time sign-in token printed by {@code serve} gives; a page
- * on another site cannot drive the dashboard through the browser (DNS rebinding, forged forms), because the Host
- * must be this server's own name and every change is a POST from this origin carrying the session's form token.
+ * only to a browser holding a session: the one-time sign-in token printed by {@code serve} gives one, and so does
+ * the password when the dashboard is shared behind a reverse proxy. A page on another site cannot drive the
+ * dashboard through the browser (DNS rebinding, forged forms): the {@link Site} checks Host and Origin, and every
+ * change is a POST carrying the session's form token.
  */
 final class Gate {
 
-    /** After this many wrong tokens nobody can sign in until serve restarts: guessing stops being possible. */
+    /** After this many wrong tokens or passwords within {@link #LOCKOUT}, nobody can sign in until it passes. */
     static final int MAX_FAILED_SIGN_INS = 20;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final Site site;
     private final byte[] signInToken;
+    private final byte[] passwordDigest;
+    private final Clock clock;
     private final AtomicBoolean tokenUsed = new AtomicBoolean();
-    private final AtomicInteger failures = new AtomicInteger();
+    private final Deque<Instant> failures = new ArrayDeque<>();
     /** Session id → the session's form token. */
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
-    private final Set<String> hosts;
 
-    Gate(String token, int port) {
+    /** @param password the shared password, or null to sign in with the one-time token only */
+    Gate(Site site, String token, String password, Clock clock) {
+        this.site = site;
         this.signInToken = token.getBytes(StandardCharsets.US_ASCII);
-        this.hosts = Set.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port);
+        this.passwordDigest = password == null ? null : digest(password);
+        this.clock = clock;
     }
 
     static String newToken() {
@@ -42,38 +53,33 @@ final class Gate {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Whether the request names this server (a rebinding page names its own domain). */
-    boolean ownHost(String host) {
-        return host != null && hosts.contains(host.toLowerCase(java.util.Locale.ROOT));
+    Site site() {
+        return site;
     }
 
-    /** Whether a POST comes from a page of this server: its Origin, or without one its Referer. */
-    boolean sameOrigin(String origin, String referer) {
-        if (origin != null) {
-            return origin.startsWith("http://") && ownHost(origin.substring("http://".length()));
-        }
-        if (referer != null && referer.startsWith("http://")) {
-            String rest = referer.substring("http://".length());
-            int slash = rest.indexOf('/');
-            return ownHost(slash < 0 ? rest : rest.substring(0, slash));
-        }
-        return false;
+    boolean hasPassword() {
+        return passwordDigest != null;
     }
 
-    /** A new session for the right token, once; empty for a wrong or used token, or after too many failures. */
+    /** A new session for the right token, once; empty for a wrong or used token, or while sign-in is locked. */
     Optional<String> signIn(String token) {
-        if (failures.get() >= MAX_FAILED_SIGN_INS || token == null) {
-            failures.incrementAndGet();
-            return Optional.empty();
+        if (locked() || token == null) {
+            return failed();
         }
         boolean right = MessageDigest.isEqual(signInToken, token.getBytes(StandardCharsets.US_ASCII));
         if (!right || !tokenUsed.compareAndSet(false, true)) {
-            failures.incrementAndGet();
-            return Optional.empty();
+            return failed();
         }
-        String session = newToken();
-        sessions.put(session, newToken());
-        return Optional.of(session);
+        return Optional.of(newSession());
+    }
+
+    /** A new session for the right password (compared as digests, in constant time); empty otherwise. */
+    Optional<String> signInWithPassword(String password) {
+        if (passwordDigest == null || locked() || password == null
+                || !MessageDigest.isEqual(passwordDigest, digest(password))) {
+            return failed();
+        }
+        return Optional.of(newSession());
     }
 
     /** The session's form token, if {@code session} is one. */
@@ -86,5 +92,38 @@ final class Gate {
         String expected = session == null ? null : sessions.get(session);
         return expected != null && given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 given.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    void signOut(String session) {
+        if (session != null) {
+            sessions.remove(session);
+        }
+    }
+
+    private String newSession() {
+        String session = newToken();
+        sessions.put(session, newToken());
+        return session;
+    }
+
+    private synchronized boolean locked() {
+        Instant since = clock.instant().minus(LOCKOUT);
+        while (!failures.isEmpty() && failures.peekFirst().isBefore(since)) {
+            failures.removeFirst();
+        }
+        return failures.size() >= MAX_FAILED_SIGN_INS;
+    }
+
+    private synchronized Optional<String> failed() {
+        failures.addLast(clock.instant());
+        return Optional.empty();
+    }
+
+    private static byte[] digest(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.lettermerge.web;
 
 import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.Mustache;
 import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,21 +8,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lettermerge.delivery.CampaignStatus;
 import org.lettermerge.followup.Responses;
 import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.CampaignState;
 import org.lettermerge.store.DeliveryLog;
-import org.lettermerge.store.Event;
+import org.lettermerge.store.InboundMessage;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
 
 /**
  * The dashboard's pages, rendered on the server from Mustache templates in the jar. Mustache escapes every
  * {{value}} for HTML, so a name such as {@code <img src=x onerror=alert(1)>} shows as written. The one triple brace
- * is the chart's SVG, made by the report's code, which escapes every label it writes. Times are shown in the organizer's zone, with the zone named.
+ * is the chart's SVG, made by the report's code, which escapes every label it writes. Times are shown in the
+ * organizer's zone, with the zone named.
  */
 final class Pages {
 
@@ -31,105 +33,123 @@ final class Pages {
     static final int PAGE = 50;
 
     private final DefaultMustacheFactory templates = new DefaultMustacheFactory("org/lettermerge/web");
+    private final ZoneId zone;
     private final DateTimeFormatter time;
 
     Pages(ZoneId zone) {
+        this.zone = zone;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(zone);
     }
 
-    /** One campaign as the campaigns page lists it. */
+    ZoneId zone() {
+        return zone;
+    }
+
+    String time(Instant instant) {
+        return instant == null ? null : time.format(instant);
+    }
+
+    /** One campaign as the campaigns page lists it and the live updates refresh it. */
     Map<String, Object> summary(int logIndex, DeliveryLog log, CampaignRecord c, Instant now) {
         CampaignStatus status = CampaignStatus.of(log, c, now);
         Map<State, Integer> counts = log.counts(c);
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         int accepted = counts.getOrDefault(State.ACCEPTED, 0);
+        Map<Long, Responses> answers = Responses.byRecipient(log.inbox().answering(c));
+        String link = "?log=" + logIndex + "&c=" + url(c.name());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", c.name());
-        m.put("url", "/campaign?log=" + logIndex + "&c=" + url(c.name()));
-        m.put("reportUrl", "/report?log=" + logIndex + "&c=" + url(c.name()));
+        m.put("url", "/campaign" + link);
+        m.put("reportUrl", "/report" + link);
+        m.put("csvUrl", "/status.csv" + link);
+        m.put("jsonUrl", "/status.json" + link);
+        m.put("followupUrl", "/followup" + link);
         m.put("state", status.state());
         m.put("detail", status.detail());
         m.put("accepted", accepted);
         m.put("total", total);
         m.put("percent", total == 0 ? 0 : accepted * 100 / total);
-        m.put("next", status.next() == null ? null : time.format(status.next()));
-        m.put("paused", c.state() == org.lettermerge.store.CampaignState.PAUSED);
-        m.put("active", c.state() == org.lettermerge.store.CampaignState.ACTIVE);
-        m.put("cancellable", c.state() != org.lettermerge.store.CampaignState.CANCELLED
-                && !status.state().equals("finished"));
+        m.put("next", time(status.next()));
+        m.put("replied", answers.values().stream().filter(Responses::replied).count());
+        m.put("bounced", answers.values().stream().filter(Responses::bounced).count());
+        m.put("followupCount", log.followups().ofParent(c).size());
+        m.put("paused", c.state() == CampaignState.PAUSED);
+        m.put("active", c.state() == CampaignState.ACTIVE);
+        m.put("cancellable", c.state() != CampaignState.CANCELLED && !status.state().equals("finished"));
         m.put("log", logIndex);
         m.put("counts", counts.entrySet().stream().map(e -> Map.of("state", e.getKey().name().toLowerCase(),
                 "n", e.getValue())).toList());
         return m;
     }
 
-    String campaigns(List<Map<String, Object>> campaigns, String zone) {
-        return render("campaigns.mustache", Map.of("campaigns", campaigns, "none", campaigns.isEmpty(), "zone", zone));
+    String campaigns(List<Map<String, Object>> campaigns, List<Map<String, Object>> logs, String formToken) {
+        return render("campaigns.mustache", Map.of("campaigns", campaigns, "none", campaigns.isEmpty(),
+                "zone", zone.getId(), "logs", logs, "csrf", formToken));
     }
 
-    /** What waits for the organizer: UNKNOWN letters, replies asking to unsubscribe (not yet suppressed). */
-    record Decisions(List<StoredRecipient> unknown, List<StoredRecipient> unsubscribe) {
+    /** What waits for the organizer on a campaign's page. */
+    record Decisions(List<StoredRecipient> unknown, List<StoredRecipient> failed, int failedCount,
+                     List<StoredRecipient> bounced, Map<Long, Responses> answers, List<StoredRecipient> unsubscribe,
+                     List<InboundMessage> unmatched) {
         boolean any() {
-            return !unknown.isEmpty() || !unsubscribe.isEmpty();
+            return !unknown.isEmpty() || !failed.isEmpty() || !bounced.isEmpty() || !unsubscribe.isEmpty()
+                    || !unmatched.isEmpty();
         }
     }
 
-    /** What the recipient table is narrowed to: a text in the name or address, a state; null for none. */
+    /** What the recipient table is narrowed to: a text in the name or address, a state, an answer; null for none. */
     record Filter(String search, State state, Answer answer) {}
 
-    /** What came back from the mailbox, as the recipient table can be filtered by it. */
-    enum Answer implements java.util.function.Predicate<Responses> {
-        REPLIED, AUTO_REPLY, BOUNCED, ASKS_UNSUBSCRIBE;
-
-        @Override
-        public boolean test(Responses r) {
-            return switch (this) {
-                case REPLIED -> r.replied();
-                case AUTO_REPLY -> r.autoReplied();
-                case BOUNCED -> r.bounced();
-                case ASKS_UNSUBSCRIBE -> r.asksUnsubscribe();
-            };
-        }
-
-        String value() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        }
-    }
-
-    String campaign(Map<String, Object> summary, List<StoredRecipient> rows, Filter filter,
-                    Decisions decisions, String formToken, String zone) {
-        List<StoredRecipient> unknown = decisions.unknown();
+    String campaign(Map<String, Object> summary, List<StoredRecipient> rows, Filter filter, Decisions decisions,
+                    String formToken) {
         String search = filter.search();
+        String base = "/recipient?log=" + summary.get("log") + "&c=" + url((String) summary.get("name")) + "&id=";
         List<Map<String, Object>> shown = new ArrayList<>();
         for (StoredRecipient r : rows) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("email", r.email());
-            row.put("name", r.name());
+            Map<String, Object> row = person(r);
             row.put("state", r.state().name().toLowerCase());
             row.put("reply", r.smtpReply());
-            row.put("last", r.lastAttemptAt() == null ? null : time.format(r.lastAttemptAt()));
-            row.put("url", "/recipient?log=" + summary.get("log") + "&c=" + url((String) summary.get("name")) + "&id="
-                    + r.id());
+            row.put("last", time(r.lastAttemptAt()));
+            row.put("url", base + r.id());
             shown.add(row);
         }
         Map<String, Object> page = new LinkedHashMap<>(summary);
         page.put("rows", shown);
         page.put("none", shown.isEmpty());
         page.put("search", search);
-        page.put("answers", java.util.Arrays.stream(Answer.values()).map(a -> Map.of("value", a.value(),
+        page.put("filtered", search != null || filter.state() != null || filter.answer() != null);
+        page.put("answers", Arrays.stream(Answer.values()).map(a -> Map.of("value", a.value(),
                 "selected", a == filter.answer())).toList());
-        page.put("states", java.util.Arrays.stream(State.values()).map(s -> Map.of("value", s.name().toLowerCase(),
+        page.put("states", Arrays.stream(State.values()).map(s -> Map.of("value", s.name().toLowerCase(),
                 "selected", s == filter.state())).toList());
-        page.put("unknown", unknown.stream().map(r -> Map.of("id", r.id(), "email", r.email(),
-                "name", r.name() == null ? "" : r.name(), "messageId", r.messageId(),
-                "last", r.lastAttemptAt() == null ? "" : time.format(r.lastAttemptAt()))).toList());
         page.put("decisions", decisions.any());
-        page.put("anyUnknown", !unknown.isEmpty());
-        page.put("unsubscribe", decisions.unsubscribe().stream().map(r -> Map.of("id", r.id(), "email", r.email(),
-                "name", r.name() == null ? "" : r.name())).toList());
+        page.put("unknown", decisions.unknown().stream().map(r -> {
+            Map<String, Object> m = person(r);
+            m.put("messageId", r.messageId());
+            m.put("last", time(r.lastAttemptAt()));
+            return m;
+        }).toList());
+        page.put("anyUnknown", !decisions.unknown().isEmpty());
+        page.put("failed", decisions.failed().stream().map(r -> {
+            Map<String, Object> m = person(r);
+            m.put("reply", r.smtpReply());
+            m.put("url", base + r.id());
+            return m;
+        }).toList());
+        page.put("moreFailed", decisions.failedCount() > decisions.failed().size()
+                ? decisions.failedCount() - decisions.failed().size() : null);
+        page.put("bouncedRows", decisions.bounced().stream().map(r -> {
+            Map<String, Object> m = person(r);
+            m.put("why", decisions.answers().get(r.id()).bounceSummary());
+            return m;
+        }).toList());
+        page.put("unsubscribe", decisions.unsubscribe().stream().map(this::person).toList());
+        page.put("unmatched", decisions.unmatched().stream().map(m -> Map.of("from", m.from() == null ? "" : m.from(),
+                "subject", m.subject() == null ? "" : m.subject(), "at", time(m.receivedAt()),
+                "snippet", m.snippet() == null ? "" : m.snippet())).toList());
         page.put("campaignName", summary.get("name")); // a recipient's "name" shadows the campaign's in its section
         page.put("csrf", formToken);
-        page.put("zone", zone);
+        page.put("zone", zone.getId());
         if (rows.size() == PAGE) {
             page.put("more", summary.get("url") + "&after=" + rows.get(rows.size() - 1).id()
                     + (search == null ? "" : "&q=" + url(search))
@@ -139,46 +159,35 @@ final class Pages {
         return render("campaign.mustache", page);
     }
 
-    String recipient(Map<String, Object> summary, StoredRecipient r, Responses answers, List<Event> history,
-                     String zone) {
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (Event e : history) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("at", time.format(e.at()));
-            row.put("kind", e.kind().name().toLowerCase());
-            row.put("to", e.toState() == null ? null : e.toState().name().toLowerCase());
-            row.put("reply", e.smtpReply());
-            row.put("detail", e.detail());
-            events.add(row);
-        }
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("campaign", summary.get("name"));
-        page.put("campaignUrl", summary.get("url"));
-        page.put("email", r.email());
-        page.put("name", r.name());
-        page.put("state", r.state().name().toLowerCase());
-        page.put("messageId", r.messageId());
-        page.put("events", events);
-        page.put("replied", answers.replied() ? time.format(answers.repliedAt()) : null);
-        page.put("autoReply", answers.autoReplied());
-        page.put("bounced", answers.bounced() ? answers.bounceSummary() : null);
-        page.put("asksUnsubscribe", answers.asksUnsubscribe());
-        page.put("zone", zone);
-        return render("recipient.mustache", page);
+    /** A recipient's name (as the letter addressed them), address and row id, for any list of people. */
+    private Map<String, Object> person(StoredRecipient r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("email", r.email());
+        m.put("name", r.name() == null ? "" : r.name());
+        return m;
+    }
+
+    String suppressions(int logIndex, String path, List<Map<String, Object>> entries, String formToken) {
+        return render("suppressions.mustache", Map.of("log", logIndex, "path", path, "entries", entries,
+                "none", entries.isEmpty(), "csrf", formToken, "zone", zone.getId()));
+    }
+
+    String signIn(boolean password) {
+        return render("signin.mustache", Map.of("password", password));
     }
 
     String message(String title, String text) {
         return render("message.mustache", Map.of("title", title, "text", text));
     }
 
-    private String render(String template, Map<String, Object> scope) {
-        Mustache mustache = templates.compile(template);
+    String render(String template, Map<String, Object> scope) {
         StringWriter out = new StringWriter();
-        mustache.execute(out, scope);
+        templates.compile(template).execute(out, scope);
         return out.toString();
     }
 
-    private static String url(String value) {
+    static String url(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

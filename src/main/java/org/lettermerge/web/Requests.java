@@ -3,11 +3,13 @@ package org.lettermerge.web;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
+import org.lettermerge.store.State;
 
-/** What the dashboard reads from a request: its session cookie, and query or form fields. */
+/** What the dashboard reads from a request: its session cookie, query or form fields, numbers and states. */
 final class Requests {
 
     static final String SESSION = "lettermerge_session";
@@ -24,6 +26,27 @@ final class Requests {
             }
         }
         return null;
+    }
+
+    /** A whole number a request names (a log, a row id, a cursor); 0 when absent. */
+    static long number(String text) {
+        try {
+            return text == null || text.isEmpty() ? 0 : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new NotFound("No such page.");
+        }
+    }
+
+    /** The state a filter names, as status shows states; null for none or "all". */
+    static State state(String name) {
+        if (name == null || name.isBlank() || name.equals("all")) {
+            return null;
+        }
+        try {
+            return State.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("There is no such state.");
+        }
     }
 
     static Map<String, String> fields(String encoded) {

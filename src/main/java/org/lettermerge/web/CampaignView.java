@@ -1,0 +1,107 @@
+package org.lettermerge.web;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.lettermerge.followup.Responses;
+import org.lettermerge.report.CampaignReport;
+import org.lettermerge.status.FollowupsView;
+import org.lettermerge.store.CampaignRecord;
+import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.InboundMessage;
+import org.lettermerge.store.State;
+import org.lettermerge.store.StoredRecipient;
+
+/**
+ * A campaign's page, read from its log opened read-only: its totals and chart, what needs the organizer's decision,
+ * its follow-ups, and one page of the recipient table, narrowed by search and filters. Each part is read through
+ * an index or from the few rows it concerns, so a 100,000-recipient campaign opens as fast as a small one.
+ */
+final class CampaignView {
+
+    /** At most this many failed letters are listed among the decisions; the filter shows them all. */
+    static final int FAILURES_SHOWN = 20;
+
+    private final Logs logs;
+    private final Pages pages;
+    private final Clock clock;
+
+    CampaignView(Logs logs, Pages pages, Clock clock) {
+        this.logs = logs;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    String page(Map<String, String> query, String formToken) {
+        int index = logs.index(query);
+        try (DeliveryLog log = logs.read(index)) {
+            CampaignRecord c = Logs.campaign(log, query.get("c"));
+            // Lower-cased here: SQLite's lower() folds only ASCII, so "LÉGER" must arrive as "léger".
+            String search = query.get("q") == null || query.get("q").isBlank() ? null
+                    : query.get("q").strip().toLowerCase(Locale.ROOT);
+            Pages.Filter filter = new Pages.Filter(search, Requests.state(query.get("state")),
+                    Answer.parse(query.get("answer")));
+            Map<Long, Responses> answers = Responses.byRecipient(log.inbox().answering(c));
+            List<StoredRecipient> rows = rows(log, c, filter, answers, Requests.number(query.get("after")));
+            Map<String, Object> summary = pages.summary(index, log, c, clock.instant());
+            summary.put("chart", CampaignReport.chart(log, c, clock.instant(), pages.zone()));
+            summary.put("followups", FollowupsView.of(log, c, clock.instant()).stream().map(f -> Map.of(
+                    "name", f.name(), "who", f.who(), "state", f.status().state(), "counts", f.counts(),
+                    "url", "/campaign?log=" + index + "&c=" + Pages.url(f.name()))).toList());
+            summary.put("canFollowUp", log.followups().of(c).isEmpty());
+            return pages.campaign(summary, rows, filter, decisions(log, c, answers), formToken);
+        }
+    }
+
+    private static List<StoredRecipient> rows(DeliveryLog log, CampaignRecord c, Pages.Filter filter,
+                                              Map<Long, Responses> answers, long after) {
+        if (filter.answer() == null) {
+            return log.listing().page(c, after, filter.search(), filter.state(), Pages.PAGE);
+        }
+        // The letters that got an answer are few (one row each in the mail recorded): page over their ids.
+        List<Long> ids = answers.entrySet().stream().filter(e -> filter.answer().test(e.getValue()))
+                .map(Map.Entry::getKey).filter(id -> id > after).sorted().toList();
+        List<StoredRecipient> found = new ArrayList<>();
+        log.listing().byIds(c, ids, r -> {
+            if (found.size() < Pages.PAGE && (filter.state() == null || r.state() == filter.state())
+                    && (filter.search() == null || r.email().toLowerCase(Locale.ROOT).contains(filter.search())
+                    || r.name() != null && r.name().toLowerCase(Locale.ROOT).contains(filter.search()))) {
+                found.add(r);
+            }
+        });
+        return found;
+    }
+
+    /**
+     * What waits for a person: letters whose outcome is unknown, letters that failed, bounces and replies asking to
+     * unsubscribe whose address is not yet suppressed, and mail nobody could tie to a letter. Each is few.
+     */
+    private static Pages.Decisions decisions(DeliveryLog log, CampaignRecord c, Map<Long, Responses> answers) {
+        List<StoredRecipient> unknown = new ArrayList<>();
+        log.listing().inState(c, State.UNKNOWN, unknown::add);
+        List<StoredRecipient> failed = new ArrayList<>();
+        int[] failedCount = {0};
+        log.listing().inState(c, State.FAILED, r -> {
+            if (failedCount[0]++ < FAILURES_SHOWN) {
+                failed.add(r);
+            }
+        });
+        Set<String> suppressed = new HashSet<>(log.suppressions().byKey().keySet());
+        List<StoredRecipient> unsubscribe = new ArrayList<>();
+        List<StoredRecipient> bounced = new ArrayList<>();
+        List<Long> answered = answers.entrySet().stream()
+                .filter(e -> e.getValue().asksUnsubscribe() || e.getValue().bounced()).map(Map.Entry::getKey).toList();
+        log.listing().byIds(c, answered, r -> {
+            if (!suppressed.contains(r.emailKey())) {
+                Responses a = answers.get(r.id());
+                (a.asksUnsubscribe() ? unsubscribe : bounced).add(r);
+            }
+        });
+        List<InboundMessage> unmatched = log.inbox().unmatched();
+        return new Pages.Decisions(unknown, failed, failedCount[0], bounced, answers, unsubscribe, unmatched);
+    }
+}

@@ -71,10 +71,11 @@ public final class Reminders {
     }
 
     /**
-     * What a follow-up would be, computed as {@link #create} computes it but written nowhere: how many reminders,
-     * and the first one as its recipient would get it (null when nobody qualifies).
+     * What a follow-up would be, computed as {@link #create} computes it but written nowhere: how many reminders
+     * would go out, how many would be skipped at once because their address is suppressed, and the first one as
+     * its recipient would get it (null when nobody would).
      */
-    public record Preview(String name, int count, StoredRecipient first, Letter firstLetter) {}
+    public record Preview(String name, int count, int suppressed, StoredRecipient first, Letter firstLetter) {}
 
     /**
      * Creates follow-up N of {@code parent} (loaded from its file, with the database to use) as {@code request}
@@ -104,13 +105,21 @@ public final class Reminders {
     /** The follow-up {@code request} would create, with the same checks, changing nothing (a read-only log will do). */
     public static Preview preview(DeliveryLog log, Campaign parent, Request request, Clock clock) {
         Plan plan = plan(log, parent, request, clock);
-        if (plan.rows().isEmpty()) {
-            return new Preview(plan.name(), 0, null, null);
+        int suppressed = 0;
+        int first = -1;
+        for (int i = 0; i < plan.rows().size(); i++) {
+            if (log.suppressions().isSuppressed(plan.rows().get(i).row().email())) {
+                suppressed++;
+            } else if (first < 0) {
+                first = i;
+            }
         }
-        NewRecipient first = plan.rows().get(0).row();
-        StoredRecipient parentRow = plan.candidates().get(0);
-        return new Preview(plan.name(), plan.rows().size(), parentRow, plan.reminder().render(
-                new Recipient(parent.recipients(), first.line(), first.email(), first.fields())));
+        if (first < 0) {
+            return new Preview(plan.name(), 0, suppressed, null, null);
+        }
+        NewRecipient row = plan.rows().get(first).row();
+        return new Preview(plan.name(), plan.rows().size() - suppressed, suppressed, plan.candidates().get(first),
+                plan.reminder().render(new Recipient(parent.recipients(), row.line(), row.email(), row.fields())));
     }
 
     private record Plan(CampaignRecord parent, String name, Followups.Followup followup, PreparedCampaign reminder,

@@ -91,6 +91,7 @@ final class FollowupForm {
         m.put("followup", p.name());
         m.put("count", p.count());
         m.put("one", p.count() == 1);
+        m.put("suppressed", p.suppressed() == 0 ? null : p.suppressed());
         if (p.first() != null) {
             Letter letter = p.firstLetter();
             m.put("to", p.first().name() == null ? p.first().email() : p.first().name() + " <" + p.first().email() + ">");

@@ -116,6 +116,9 @@ class DashboardActionsIT {
         String form = "/followup?log=0&c=cli-it&who=no-reply&template=reminder.txt.mustache&start=&subject="
                 + URLEncoder.encode("Re: {{original_subject}}", StandardCharsets.UTF_8);
 
+        try (DeliveryLog log = DeliveryLog.openExisting(campaign.database(), Clock.systemUTC())) {
+            log.suppressions().add("bo@example.org", "asked by phone", Suppressions.Source.MANUAL, "test");
+        }
         HttpResponse<String> preview = browser.get(form);
         int followupsAfterPreview = followups();
         HttpResponse<String> created = browser.post("/followup", preview.body(), "log", "0", "c", "cli-it",
@@ -124,14 +127,16 @@ class DashboardActionsIT {
         HttpResponse<String> again = browser.get(form);
 
         assertThat(preview.statusCode()).isEqualTo(200);
-        assertThat(preview.body()).contains("<strong id=\"followup-count\">3</strong> recipients would get cli-it-followup-1")
+        assertThat(preview.body()).contains("<strong id=\"followup-count\">2</strong> recipients would get cli-it-followup-1")
+                .contains("1 more on the suppression list would be skipped")
                 .contains("Dear Élise Dubois-Léger,").contains("A reminder about our letter of")
                 .contains("Re: A letter for Élise Dubois-Léger");
         assertThat(followupsAfterPreview).isZero();
         assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
         assertThat(followups()).isEqualTo(1);
         try (DeliveryLog log = DeliveryLog.openExisting(campaign.database(), Clock.systemUTC())) {
-            assertThat(log.counts(log.findCampaign("cli-it-followup-1").orElseThrow())).containsEntry(State.QUEUED, 3);
+            assertThat(log.counts(log.findCampaign("cli-it-followup-1").orElseThrow())).containsEntry(State.QUEUED, 2)
+                    .containsEntry(State.SKIPPED, 1);
         }
         assertThat(campaignPage).contains("cli-it-followup-1").contains("(no-reply)");
         assertThat(again.body()).as("a second one while the first waits is refused, as followup refuses it")

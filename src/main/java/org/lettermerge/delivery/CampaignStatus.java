@@ -31,8 +31,19 @@ public record CampaignStatus(String state, String detail, Instant next) {
      * rows to say where a campaign stands.
      */
     public static CampaignStatus of(DeliveryLog log, CampaignRecord c, Instant now) {
-        return of(c, log.counts(c), log.nextRetry(c).orElse(null), now,
-                NextLetter.of(log, c, schedule(c), now).orElse(null));
+        return of(log, c, log.counts(c), now);
+    }
+
+    /** As {@link #of(DeliveryLog, CampaignRecord, Instant)}, with the counts the caller read already. */
+    public static CampaignStatus of(DeliveryLog log, CampaignRecord c, Map<State, Integer> counts, Instant now) {
+        boolean sending = c.state() != CampaignState.CANCELLED && c.state() != CampaignState.PAUSED
+                && (c.scheduledAt() == null || !c.scheduledAt().isAfter(now))
+                && counts.getOrDefault(State.QUEUED, 0) + counts.getOrDefault(State.DEFERRED, 0)
+                + counts.getOrDefault(State.SENDING, 0) > 0;
+        // Only a campaign still sending has a next letter: a finished one of 100,000 rows is not asked (the
+        // dashboard shows it every two seconds), nor its file read.
+        return of(c, counts, counts.getOrDefault(State.DEFERRED, 0) > 0 ? log.nextRetry(c).orElse(null) : null, now,
+                sending ? NextLetter.of(log, c, schedule(c), now).orElse(null) : null);
     }
 
     /** The campaign's send windows, read from its file; null when that cannot be read now. */

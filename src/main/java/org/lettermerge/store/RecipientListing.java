@@ -39,6 +39,21 @@ public final class RecipientListing {
         }
     }
 
+    /** The orders the dashboard's table offers; each page starts after the last row's key and id. */
+    public enum Order {
+        QUEUE, NAME, ADDRESS, STATE;
+
+        /** The row's key in this order, as the next page's cursor carries it. */
+        public String key(StoredRecipient r) {
+            return switch (this) {
+                case QUEUE -> "";
+                case NAME -> r.name() == null ? "" : r.name();
+                case ADDRESS -> r.emailKey();
+                case STATE -> r.skippedAt() != null ? State.SKIPPED.name() : r.state().name();
+            };
+        }
+    }
+
     /**
      * Up to {@code limit} rows after the row {@code afterId} (0: from the first), in id order, whose address or name
      * contains {@code search} and that are in {@code shown} (null: any): a page of a table that opens as fast at row
@@ -46,9 +61,24 @@ public final class RecipientListing {
      */
     public java.util.List<StoredRecipient> page(CampaignRecord campaign, long afterId, String search, State shown,
                                                 int limit) {
+        return page(campaign, Order.QUEUE, "", afterId, search, shown, limit);
+    }
+
+    /**
+     * As {@link #page(CampaignRecord, long, String, State, int)} in {@code order}, after the row whose key in that
+     * order is {@code afterKey} and whose id is {@code afterId} ("" and 0: from the first). Queue order, address and
+     * state are read through an index; names are sorted per page.
+     */
+    public java.util.List<StoredRecipient> page(CampaignRecord campaign, Order order, String afterKey, long afterId,
+                                                String search, State shown, int limit) {
         java.util.List<StoredRecipient> rows = new java.util.ArrayList<>();
         String state = shown == null ? null : shown.name();
-        rows(rows::add, "recipients-page", campaign.id(), afterId, search, search, search, state, state, limit);
+        if (order == Order.QUEUE) {
+            rows(rows::add, "recipients-page", campaign.id(), afterId, search, search, search, state, state, limit);
+        } else {
+            rows(rows::add, "recipients-page-by-" + order.name().toLowerCase(java.util.Locale.ROOT), campaign.id(),
+                    afterKey, afterId, search, search, search, state, state, limit);
+        }
         return rows;
     }
 

@@ -13,6 +13,7 @@ import org.lettermerge.status.FollowupsView;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.InboundMessage;
+import org.lettermerge.store.RecipientListing;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
 
@@ -44,9 +45,10 @@ final class CampaignView {
             String search = query.get("q") == null || query.get("q").isBlank() ? null
                     : query.get("q").strip().toLowerCase(Locale.ROOT);
             Pages.Filter filter = new Pages.Filter(search, Requests.state(query.get("state")),
-                    Answer.parse(query.get("answer")));
+                    Answer.parse(query.get("answer")), order(query.get("sort")));
             Map<Long, Responses> answers = Responses.byRecipient(log.inbox().answering(c));
-            List<StoredRecipient> rows = rows(log, c, filter, answers, Requests.number(query.get("after")));
+            List<StoredRecipient> rows = rows(log, c, filter, answers, query.getOrDefault("key", ""),
+                    Requests.number(query.get("after")));
             Map<String, Object> summary = pages.summary(index, log, c, clock.instant());
             summary.put("chart", CampaignReport.chart(log, c, clock.instant(), pages.zone()));
             summary.put("followups", FollowupsView.of(log, c, clock.instant()).stream().map(f -> Map.of(
@@ -58,9 +60,9 @@ final class CampaignView {
     }
 
     private static List<StoredRecipient> rows(DeliveryLog log, CampaignRecord c, Pages.Filter filter,
-                                              Map<Long, Responses> answers, long after) {
+                                              Map<Long, Responses> answers, String afterKey, long after) {
         if (filter.answer() == null) {
-            return log.listing().page(c, after, filter.search(), filter.state(), Pages.PAGE);
+            return log.listing().page(c, filter.order(), afterKey, after, filter.search(), filter.state(), Pages.PAGE);
         }
         // The letters that got an answer are few (one row each in the mail recorded): page over their ids.
         List<Long> ids = answers.entrySet().stream().filter(e -> filter.answer().test(e.getValue()))
@@ -74,6 +76,17 @@ final class CampaignView {
             }
         });
         return found;
+    }
+
+    private static RecipientListing.Order order(String name) {
+        if (name == null || name.isBlank()) {
+            return RecipientListing.Order.QUEUE;
+        }
+        try {
+            return RecipientListing.Order.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("There is no such order.");
+        }
     }
 
     /**

@@ -52,9 +52,8 @@ record LetterAsSent(boolean sameFiles, List<Header> headers, String text, String
         try {
             Campaign campaign = CampaignFile.load(Path.of(record.campaignFile()));
             var followup = log.followups().of(record);
-            PreparedCampaign prepared = followup.isPresent()
-                    ? Preflight.prepareReminder(Reminders.campaign(campaign, record.name(), followup.get()))
-                    : Preflight.prepareForRendering(campaign, List.of());
+            PreparedCampaign prepared = Preflight.prepareToShow(followup.isPresent()
+                    ? Reminders.campaign(campaign, record.name(), followup.get()) : campaign);
             if (prepared.hasErrors()) {
                 throw new InvalidInputException(prepared.errors());
             }

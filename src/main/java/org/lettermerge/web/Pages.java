@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.lettermerge.delivery.CampaignStatus;
 import org.lettermerge.followup.Responses;
@@ -18,6 +19,7 @@ import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.CampaignState;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.InboundMessage;
+import org.lettermerge.store.RecipientListing;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
 
@@ -51,8 +53,8 @@ final class Pages {
 
     /** One campaign as the campaigns page lists it and the live updates refresh it. */
     Map<String, Object> summary(int logIndex, DeliveryLog log, CampaignRecord c, Instant now) {
-        CampaignStatus status = CampaignStatus.of(log, c, now);
         Map<State, Integer> counts = log.counts(c);
+        CampaignStatus status = CampaignStatus.of(log, c, counts, now);
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         int accepted = counts.getOrDefault(State.ACCEPTED, 0);
         Map<Long, Responses> answers = Responses.byRecipient(log.inbox().answering(c));
@@ -97,8 +99,19 @@ final class Pages {
         }
     }
 
-    /** What the recipient table is narrowed to: a text in the name or address, a state, an answer; null for none. */
-    record Filter(String search, State state, Answer answer) {}
+    /**
+     * What the recipient table is narrowed to (a text in the name or address, a state, an answer; null for none) and
+     * the order it is in.
+     */
+    record Filter(String search, State state, Answer answer, RecipientListing.Order order) {
+
+        /** This filter's query, for links that keep it: "&q=…&state=…" (the order apart). */
+        String query() {
+            return (search == null ? "" : "&q=" + url(search))
+                    + (state == null ? "" : "&state=" + state.name().toLowerCase(Locale.ROOT))
+                    + (answer == null ? "" : "&answer=" + answer.value());
+        }
+    }
 
     String campaign(Map<String, Object> summary, List<StoredRecipient> rows, Filter filter, Decisions decisions,
                     String formToken) {
@@ -150,11 +163,18 @@ final class Pages {
         page.put("campaignName", summary.get("name")); // a recipient's "name" shadows the campaign's in its section
         page.put("csrf", formToken);
         page.put("zone", zone.getId());
+        String order = filter.order().name().toLowerCase(Locale.ROOT);
+        page.put("sort", order);
+        page.put("queueOrder", filter.order() == RecipientListing.Order.QUEUE);
+        for (RecipientListing.Order o : RecipientListing.Order.values()) {
+            String name = o.name().toLowerCase(Locale.ROOT);
+            page.put("sortBy" + o.name(), summary.get("url") + filter.query() + "&sort=" + name);
+            page.put("sorted" + o.name(), o == filter.order() ? "ascending" : "none");
+        }
         if (rows.size() == PAGE) {
-            page.put("more", summary.get("url") + "&after=" + rows.get(rows.size() - 1).id()
-                    + (search == null ? "" : "&q=" + url(search))
-                    + (filter.state() == null ? "" : "&state=" + filter.state().name().toLowerCase())
-                    + (filter.answer() == null ? "" : "&answer=" + filter.answer().value()));
+            StoredRecipient last = rows.get(rows.size() - 1);
+            page.put("more", summary.get("url") + "&after=" + last.id() + filter.query() + "&sort=" + order
+                    + "&key=" + url(filter.order().key(last)));
         }
         return render("campaign.mustache", page);
     }

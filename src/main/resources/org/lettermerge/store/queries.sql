@@ -189,6 +189,27 @@ AND (? IS NULL OR instr(lower(email), lower(?)) > 0 OR instr(lower(coalesce(name
 AND (? IS NULL OR (CASE WHEN skipped_at IS NOT NULL THEN 'SKIPPED' ELSE state END) = ?)
 ORDER BY id LIMIT ?;
 
+-- The same page in another order, from the row after (key, id): by the name the letter used, by address, by state.
+-- Each key ends with the id, so rows with the same name keep a fixed order across pages.
+-- name: recipients-page-by-name
+SELECT * FROM recipient WHERE campaign_id = ? AND (coalesce(name, ''), id) > (?, ?)
+AND (? IS NULL OR instr(lower(email), lower(?)) > 0 OR instr(lower(coalesce(name, '')), lower(?)) > 0)
+AND (? IS NULL OR (CASE WHEN skipped_at IS NOT NULL THEN 'SKIPPED' ELSE state END) = ?)
+ORDER BY coalesce(name, ''), id LIMIT ?;
+
+-- name: recipients-page-by-address
+SELECT * FROM recipient WHERE campaign_id = ? AND (email_key, id) > (?, ?)
+AND (? IS NULL OR instr(lower(email), lower(?)) > 0 OR instr(lower(coalesce(name, '')), lower(?)) > 0)
+AND (? IS NULL OR (CASE WHEN skipped_at IS NOT NULL THEN 'SKIPPED' ELSE state END) = ?)
+ORDER BY email_key, id LIMIT ?;
+
+-- name: recipients-page-by-state
+SELECT * FROM recipient WHERE campaign_id = ?
+AND ((CASE WHEN skipped_at IS NULL THEN state ELSE 'SKIPPED' END), id) > (?, ?)
+AND (? IS NULL OR instr(lower(email), lower(?)) > 0 OR instr(lower(coalesce(name, '')), lower(?)) > 0)
+AND (? IS NULL OR (CASE WHEN skipped_at IS NOT NULL THEN 'SKIPPED' ELSE state END) = ?)
+ORDER BY (CASE WHEN skipped_at IS NULL THEN state ELSE 'SKIPPED' END), id LIMIT ?;
+
 -- name: recipient-history
 SELECT id, recipient_id, at, kind, from_state, to_state, smtp_code, smtp_reply, detail
 FROM event WHERE recipient_id = ? ORDER BY id;

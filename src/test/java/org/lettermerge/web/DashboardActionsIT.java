@@ -166,6 +166,35 @@ class DashboardActionsIT {
     }
 
     @Test
+    void theTableSortsByNameAddressOrStateAndPagesFollowTheOrder() throws Exception {
+        String byName = browser.get("/campaign?log=0&c=cli-it&sort=name").body();
+        String byAddress = browser.get("/campaign?log=0&c=cli-it&sort=address").body();
+
+        assertThat(byName.indexOf("HYPERLINK")).isLessThan(byName.indexOf("Élise")); // "=" sorts before "É"
+        assertThat(byName.indexOf("Élise")).isLessThan(byName.indexOf("مريم"));
+        assertThat(byName).contains("aria-sort=\"ascending\"><a id=\"sort-name\"");
+        assertThat(byAddress.indexOf("ana@example.org")).isLessThan(byAddress.indexOf("bo@example.org"));
+        assertThat(byAddress.indexOf("bo@example.org")).isLessThan(byAddress.indexOf("m.alhusseini@example.org"));
+        assertThat(browser.get("/campaign?log=0&c=cli-it&sort=sideways").statusCode()).isEqualTo(404);
+
+        // A page at a time, each after the last row's key and id: every row once, in order.
+        try (DeliveryLog log = DeliveryLog.openReadOnly(campaign.database(), Clock.systemUTC())) {
+            var c = log.findCampaign("cli-it").orElseThrow();
+            var order = org.lettermerge.store.RecipientListing.Order.NAME;
+            List<String> seen = new java.util.ArrayList<>();
+            String key = "";
+            long after = 0;
+            for (var page = log.listing().page(c, order, key, after, null, null, 1); !page.isEmpty();
+                 page = log.listing().page(c, order, key, after, null, null, 1)) {
+                seen.add(page.get(0).email());
+                key = order.key(page.get(0));
+                after = page.get(0).id();
+            }
+            assertThat(seen).containsExactly("bo@example.org", "ana@example.org", "m.alhusseini@example.org");
+        }
+    }
+
+    @Test
     void thePagesReadTheLogThroughAConnectionThatCannotWrite() {
         Logs logs = new Logs(List.of(campaign.database()), Clock.systemUTC());
 

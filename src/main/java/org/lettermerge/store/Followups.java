@@ -121,6 +121,19 @@ public final class Followups {
         });
     }
 
+    /** The ids of the parent's rows that were sent a reminder (accepted by the server), by any of its follow-ups. */
+    public java.util.Set<Long> remindedRows(CampaignRecord parent) {
+        return sql.read("read who got a reminder", () -> {
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            try (ResultSet rs = sql.query("reminded-rows", parent.id())) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
     /** The reminders sent (or queued, or skipped) about one parent row, oldest first. */
     public List<Reminder> remindersOf(long parentRowId) {
         return sql.read("read reminders", () -> {

@@ -45,7 +45,11 @@ final class CampaignView {
             String search = query.get("q") == null || query.get("q").isBlank() ? null
                     : query.get("q").strip().toLowerCase(Locale.ROOT);
             Pages.Filter filter = new Pages.Filter(search, Requests.state(query.get("state")),
-                    Answer.parse(query.get("answer")), order(query.get("sort")));
+                    Answer.parse(query.get("answer")), reminded(query.get("followup")), order(query.get("sort")));
+            if (filter.byAnswer()) { // those few rows are read by id, in queue order
+                filter = new Pages.Filter(filter.search(), filter.state(), filter.answer(), filter.reminded(),
+                        RecipientListing.Order.QUEUE);
+            }
             Map<Long, Responses> answers = Responses.byRecipient(log.inbox().answering(c));
             List<StoredRecipient> rows = rows(log, c, filter, answers, query.getOrDefault("key", ""),
                     Requests.number(query.get("after")));
@@ -61,12 +65,17 @@ final class CampaignView {
 
     private static List<StoredRecipient> rows(DeliveryLog log, CampaignRecord c, Pages.Filter filter,
                                               Map<Long, Responses> answers, String afterKey, long after) {
-        if (filter.answer() == null) {
+        if (!filter.byAnswer()) {
             return log.listing().page(c, filter.order(), afterKey, after, filter.search(), filter.state(), Pages.PAGE);
         }
-        // The letters that got an answer are few (one row each in the mail recorded): page over their ids.
-        List<Long> ids = answers.entrySet().stream().filter(e -> filter.answer().test(e.getValue()))
-                .map(Map.Entry::getKey).filter(id -> id > after).sorted().toList();
+        // The letters that got an answer or a reminder are few (one row each in the mail recorded, or in a
+        // follow-up): page over their ids, in queue order.
+        Set<Long> reminded = filter.reminded() ? log.followups().remindedRows(c) : null;
+        List<Long> ids = (reminded != null ? reminded.stream() : answers.keySet().stream())
+                .filter(id -> filter.answer() == null
+                        || filter.answer().test(answers.getOrDefault(id, Responses.NONE)))
+                .filter(id -> reminded == null || reminded.contains(id))
+                .filter(id -> id > after).sorted().toList();
         List<StoredRecipient> found = new ArrayList<>();
         log.listing().byIds(c, ids, r -> {
             if (found.size() < Pages.PAGE && (filter.state() == null || r.state() == filter.state())
@@ -76,6 +85,16 @@ final class CampaignView {
             }
         });
         return found;
+    }
+
+    private static boolean reminded(String value) {
+        if (value == null || value.isBlank() || value.equals("any")) {
+            return false;
+        }
+        if (value.equals("reminded")) {
+            return true;
+        }
+        throw new NotFound("There is no such filter.");
     }
 
     private static RecipientListing.Order order(String name) {

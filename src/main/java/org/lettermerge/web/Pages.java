@@ -103,13 +103,19 @@ final class Pages {
      * What the recipient table is narrowed to (a text in the name or address, a state, an answer; null for none) and
      * the order it is in.
      */
-    record Filter(String search, State state, Answer answer, RecipientListing.Order order) {
+    record Filter(String search, State state, Answer answer, boolean reminded, RecipientListing.Order order) {
+
+        /** Whether the rows are chosen by what happened after the letter (few rows, read by id). */
+        boolean byAnswer() {
+            return answer != null || reminded;
+        }
 
         /** This filter's query, for links that keep it: "&q=…&state=…" (the order apart). */
         String query() {
             return (search == null ? "" : "&q=" + url(search))
                     + (state == null ? "" : "&state=" + state.name().toLowerCase(Locale.ROOT))
-                    + (answer == null ? "" : "&answer=" + answer.value());
+                    + (answer == null ? "" : "&answer=" + answer.value())
+                    + (reminded ? "&followup=reminded" : "");
         }
     }
 
@@ -130,7 +136,8 @@ final class Pages {
         page.put("rows", shown);
         page.put("none", shown.isEmpty());
         page.put("search", search);
-        page.put("filtered", search != null || filter.state() != null || filter.answer() != null);
+        page.put("filtered", search != null || filter.state() != null || filter.byAnswer());
+        page.put("reminded", filter.reminded());
         page.put("answers", Arrays.stream(Answer.values()).map(a -> Map.of("value", a.value(),
                 "selected", a == filter.answer())).toList());
         page.put("states", Arrays.stream(State.values()).map(s -> Map.of("value", s.name().toLowerCase(),

@@ -397,6 +397,11 @@ RETURNING id, campaign_id, state, skip_reason;
 SELECT c.name AS campaign, r.* FROM recipient r JOIN campaign c ON c.id = r.campaign_id
 WHERE r.parent_recipient_id = ? ORDER BY r.id;
 
+-- The parent's rows whose reminder (of any of its follow-ups) the server accepted.
+-- name: reminded-rows
+SELECT DISTINCT r.parent_recipient_id FROM followup f JOIN recipient r ON r.campaign_id = f.campaign_id
+WHERE f.parent_id = ? AND r.state = 'ACCEPTED' AND r.skipped_at IS NULL;
+
 -- name: log-id
 SELECT log_id FROM log_identity;
 

@@ -141,6 +141,12 @@ class DashboardActionsIT {
         assertThat(campaignPage).contains("cli-it-followup-1").contains("(no-reply)");
         assertThat(again.body()).as("a second one while the first waits is refused, as followup refuses it")
                 .contains("id=\"problems\"").doesNotContain("id=\"create-followup\"");
+
+        CliResult reminded = Cli.run("run", "--db", campaign.database().toString(), "--once");
+        assertThat(reminded.exitCode()).as(reminded.toString()).isZero();
+        String remindedOnly = browser.get("/campaign?log=0&c=cli-it&followup=reminded").body();
+        assertThat(remindedOnly.substring(remindedOnly.indexOf("<h2>Recipients</h2>")))
+                .contains("ana@example.org").contains("m.alhusseini@example.org").doesNotContain("bo@example.org");
     }
 
     @Test

@@ -223,6 +223,11 @@ class OrganizerBrowserIT {
                 var counts = log.counts(log.findCampaign("cli-it-followup-1").orElseThrow());
                 assertThat(counts).containsEntry(State.QUEUED, 2);
             }
+
+            browser.findElement(By.linkText("Élise Dubois-Léger")).click();
+            assertThat(browser.findElement(By.id("letter-text")).getText()).startsWith("Dear Élise Dubois-Léger,");
+            assertThat(browser.findElement(By.id("headers")).getText()).contains("Subject A letter for Élise Dubois-Léger");
+            chromium.screenshot("dashboard-recipient");
         }
     }
 

@@ -5,7 +5,8 @@
 # before its final ".").
 # Prints messages per second, time to first message, peak heap, and a bare loop over one Angus connection
 # (the same letter, rendered once, no log) run in the same session for comparison; then how long `status`, its CSV,
-# its JSON and the report take on the log just written, and their peak resident memory.
+# its JSON and the report take on the log just written, and their peak resident memory; then the dashboard's pages
+# over that log (bench/dashboard.sh).
 #
 # Usage: bench/run.sh [N] [CONNECTIONS]      defaults: 10000 letters, 4 connections
 # Environment: BENCH_HEAP (heap cap, default 256m), BENCH_PORT (default 2599), BENCH_JAVA_OPTS (more options for
@@ -89,3 +90,6 @@ target/lettermerge status "$WORK"/campaign.yaml --format csv | {
   printf "%-24s%s ms\n" "status csv, first row:" $(( $(date +%s%3N) - CSV_START ))
   cat > /dev/null
 }
+
+# 4. The dashboard over the same log, as a browser asks for its pages: time to the first byte and to the whole page.
+bench/dashboard.sh "$WORK"/bench.db "" 10

@@ -92,8 +92,7 @@ final class ServeCommand implements Callable<Integer> {
         String password = reach();
         List<Path> logs = databases.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         PrintWriter out = spec.commandLine().getOut();
-        try (Dashboard dashboard = Dashboard.start(new Dashboard.Options(logs, shown, bind, port, publicUrl, password),
-                clock)) {
+        try (Dashboard dashboard = start(new Dashboard.Options(logs, shown, bind, port, publicUrl, password))) {
             out.println("Dashboard for " + logs.size() + " delivery log" + (logs.size() == 1 ? "" : "s")
                     + ": open this address once in your browser (it signs you in, then stops working):");
             out.println("  " + dashboard.signInUrl());
@@ -108,6 +107,19 @@ final class ServeCommand implements Callable<Integer> {
             dashboard.join();
         }
         return ExitCode.OK;
+    }
+
+    private Dashboard start(Dashboard.Options options) throws Exception {
+        try {
+            return Dashboard.start(options, clock);
+        } catch (java.io.IOException e) {
+            if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException) {
+                throw new ParameterException(spec.commandLine(), "port " + port + " on " + bind + " is already in use"
+                        + " (another `lettermerge serve`?): stop that one, or choose another with --port (0: any free"
+                        + " port)");
+            }
+            throw e;
+        }
     }
 
     /**

@@ -41,12 +41,10 @@ public final class Dashboard implements AutoCloseable {
     private final Actions actions;
     private final Downloads downloads;
     private final String token = Gate.newToken();
-    private final Options options;
     private final Clock clock;
     private Gate gate;
 
     private Dashboard(Options options, Clock clock) {
-        this.options = options;
         this.clock = clock;
         this.logs = new Logs(options.logs(), clock);
         this.pages = new Pages(options.zone());
@@ -66,7 +64,12 @@ public final class Dashboard implements AutoCloseable {
     /** Starts the dashboard (port 0: any free port). */
     public static Dashboard start(Options options, Clock clock) throws Exception {
         Dashboard d = new Dashboard(options, clock);
-        d.server.start();
+        try {
+            d.server.start();
+        } catch (Exception e) {
+            d.server.stop(); // a port in use: its threads must not outlive the failed start
+            throw e;
+        }
         Site site = options.publicUrl() == null ? Site.loopback(d.port()) : Site.behindProxy(options.publicUrl());
         d.gate = new Gate(site, d.token, options.password(), clock);
         return d;

@@ -12,6 +12,8 @@
     set(root, byId ? "#detail" : ".detail", c.detail);
     set(root, byId ? "#accepted" : ".accepted", c.accepted);
     set(root, byId ? "#total" : ".total", c.total);
+    set(root, byId ? "#replied" : ".replied", c.replied);
+    set(root, byId ? "#bounced" : ".bounced", c.bounced);
     var bar = root.querySelector("progress");
     if (bar) { bar.max = c.total; bar.value = c.accepted; }
     c.counts.forEach(function (count) {

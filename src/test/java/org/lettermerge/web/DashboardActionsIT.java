@@ -243,6 +243,16 @@ class DashboardActionsIT {
         assertThat(plainHttp.err()).contains("https");
     }
 
+    @Test
+    void serveOnAPortAlreadyInUseSaysSoAndWhatToDo() {
+        CliResult second = Cli.run("serve", "--db", campaign.database().toString(), "--port",
+                String.valueOf(dashboard.port()));
+
+        assertThat(second.exitCode()).isEqualTo(2);
+        assertThat(second.err()).contains("port " + dashboard.port() + " on 127.0.0.1 is already in use")
+                .contains("--port").doesNotContain("Exception");
+    }
+
     private static String signIn(Dashboard d, String host, String origin, String password) throws Exception {
         String body = "password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return DashboardClient.raw(d.port(), "POST /signin HTTP/1.1\r\nHost: " + host + "\r\nOrigin: " + origin

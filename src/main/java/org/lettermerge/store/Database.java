@@ -23,7 +23,8 @@ final class Database implements AutoCloseable {
     /** Migrations in order; the schema version is {@code PRAGMA user_version} = how many have been applied. */
     static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-scheduling.sql", "003-suppression.sql",
             "004-inbox.sql", "005-unsubscribe-flag.sql", "006-followups.sql", "007-verp.sql", "008-identity.sql",
-            "009-followup-claims.sql", "010-inbox-state.sql", "011-views.sql", "012-sender-scope.sql", "013-addressed-name.sql");
+            "009-followup-claims.sql", "010-inbox-state.sql", "011-views.sql", "012-sender-scope.sql", "013-addressed-name.sql",
+            "014-search-text.sql");
 
     private final Path path;
     private final Connection connection;
@@ -113,6 +114,9 @@ final class Database implements AutoCloseable {
         if (version > MIGRATIONS.size()) {
             throw new SQLException("its schema version " + version + " is newer than this Lettermerge knows ("
                     + MIGRATIONS.size() + "); use a newer Lettermerge");
+        }
+        if (version < MIGRATIONS.size()) {
+            SearchText.register(connection);
         }
         for (int next = version; next < MIGRATIONS.size(); next++) {
             String sql = resource(MIGRATIONS.get(next));

@@ -254,7 +254,7 @@ public final class DeliveryLog implements AutoCloseable {
             }
             for (QueueChanges.RowUpdate u : changes.updated()) {
                 sql.execute("update-recipient-row", u.email(), u.name(), sql.toJson(u.fields()), u.rowHash(), u.line(),
-                        now, u.before().id());
+                        now, SearchText.of(u.email(), u.name()), u.before().id());
                 EventKind kind = u.before().isRemoved() ? EventKind.RESTORED : EventKind.ROW_CHANGED;
                 sql.insertEvent(campaign.id(), u.before().id(), now, kind, null, null, null, null,
                         "line " + u.line() + (u.dataChanged() ? ", row data changed" : ""));
@@ -443,7 +443,8 @@ public final class DeliveryLog implements AutoCloseable {
 
     private long insertRecipient(long campaignId, NewRecipient r, String now) throws SQLException {
         long id = sql.insert("insert-recipient", campaignId, r.emailKey(), r.email(), r.name(), sql.toJson(r.fields()),
-                r.rowHash(), r.line(), r.messageId(), BounceToken.of(r.messageId()).orElse(null), now, now);
+                r.rowHash(), r.line(), r.messageId(), BounceToken.of(r.messageId()).orElse(null), now, now,
+                SearchText.of(r.email(), r.name()));
         sql.insertEvent(campaignId, id, now, EventKind.QUEUED, null, State.QUEUED, null, null,
                 "line " + r.line() + ", Message-ID " + r.messageId());
         return id;

@@ -56,8 +56,8 @@ public final class RecipientListing {
 
     /**
      * Up to {@code limit} rows after the row {@code afterId} (0: from the first), in id order, whose address or name
-     * contains {@code search} and that are in {@code shown} (null: any): a page of a table that opens as fast at row
-     * 99,000 as at row 1.
+     * contains {@code search} (folded by {@link SearchText#fold}) and that are in {@code shown} (null: any): a page
+     * of a table that opens as fast at row 99,000 as at row 1.
      */
     public java.util.List<StoredRecipient> page(CampaignRecord campaign, long afterId, String search, State shown,
                                                 int limit) {
@@ -74,10 +74,10 @@ public final class RecipientListing {
         java.util.List<StoredRecipient> rows = new java.util.ArrayList<>();
         String state = shown == null ? null : shown.name();
         if (order == Order.QUEUE) {
-            rows(rows::add, "recipients-page", campaign.id(), afterId, search, search, search, state, state, limit);
+            rows(rows::add, "recipients-page", campaign.id(), afterId, search, search, state, state, limit);
         } else {
             rows(rows::add, "recipients-page-by-" + order.name().toLowerCase(java.util.Locale.ROOT), campaign.id(),
-                    afterKey, afterId, search, search, search, state, state, limit);
+                    afterKey, afterId, search, search, state, state, limit);
         }
         return rows;
     }

@@ -14,6 +14,7 @@ import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
 import org.lettermerge.store.InboundMessage;
 import org.lettermerge.store.RecipientListing;
+import org.lettermerge.store.SearchText;
 import org.lettermerge.store.State;
 import org.lettermerge.store.StoredRecipient;
 
@@ -41,9 +42,9 @@ final class CampaignView {
         int index = logs.index(query);
         try (DeliveryLog log = logs.read(index)) {
             CampaignRecord c = Logs.campaign(log, query.get("c"));
-            // Lower-cased here: SQLite's lower() folds only ASCII, so "LÉGER" must arrive as "léger".
+            // Folded as each row's search text was when it was written: "LÉGER" finds "Léger".
             String search = query.get("q") == null || query.get("q").isBlank() ? null
-                    : query.get("q").strip().toLowerCase(Locale.ROOT);
+                    : SearchText.fold(query.get("q").strip());
             Pages.Filter filter = new Pages.Filter(search, Requests.state(query.get("state")),
                     Answer.parse(query.get("answer")), reminded(query.get("followup")), order(query.get("sort")));
             if (filter.byAnswer()) { // those few rows are read by id, in queue order
@@ -79,8 +80,8 @@ final class CampaignView {
         List<StoredRecipient> found = new ArrayList<>();
         log.listing().byIds(c, ids, r -> {
             if (found.size() < Pages.PAGE && (filter.state() == null || r.state() == filter.state())
-                    && (filter.search() == null || r.email().toLowerCase(Locale.ROOT).contains(filter.search())
-                    || r.name() != null && r.name().toLowerCase(Locale.ROOT).contains(filter.search()))) {
+                    && (filter.search() == null || SearchText.fold(r.email()).contains(filter.search())
+                    || r.name() != null && SearchText.fold(r.name()).contains(filter.search()))) {
                 found.add(r);
             }
         });

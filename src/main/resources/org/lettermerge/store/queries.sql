@@ -27,8 +27,8 @@ WHERE c.id = ?;
 
 -- name: insert-recipient
 INSERT INTO recipient (campaign_id, email_key, email, name, fields, row_hash, line, state, message_id,
-                       bounce_token, queued_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?);
+                       bounce_token, queued_at, updated_at, search_text)
+VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?);
 
 -- name: recipients
 SELECT * FROM recipient WHERE campaign_id = ? ORDER BY id;
@@ -58,7 +58,8 @@ WHERE campaign_id = ? AND kind = 'OUTCOME' AND to_state = 'ACCEPTED' AND recipie
 GROUP BY minute ORDER BY minute;
 
 -- name: update-recipient-row
-UPDATE recipient SET email = ?, name = ?, fields = ?, row_hash = ?, line = ?, removed_at = NULL, updated_at = ?
+UPDATE recipient SET email = ?, name = ?, fields = ?, row_hash = ?, line = ?, removed_at = NULL, updated_at = ?,
+                     search_text = ?
 WHERE id = ?;
 
 -- name: mark-removed
@@ -185,7 +186,7 @@ FROM recipient r WHERE r.campaign_id = ? AND r.state = 'SENDING';
 -- rows in one state as status shows it (skipped whatever the delivery state underneath).
 -- name: recipients-page
 SELECT * FROM recipient WHERE campaign_id = ? AND id > ?
-AND (? IS NULL OR instr(lower(email), lower(?)) > 0 OR instr(lower(coalesce(name, '')), lower(?)) > 0)
+AND (? IS NULL OR instr(search_text, ?) > 0)
 AND (? IS NULL OR (CASE WHEN skipped_at IS NOT NULL THEN 'SKIPPED' ELSE state END) = ?)
 ORDER BY id LIMIT ?;
 
@@ -193,20 +194,20 @@ ORDER BY id LIMIT ?;
 -- Each key ends with the id, so rows with the same name keep a fixed order across pages.
 -- name: recipients-page-by-name
 SELECT * FROM recipient WHERE campaign_id = ? AND (coalesce(name, ''), id) > (?, ?)
-AND (? IS NULL OR instr(lower(email), lower(?)) > 0 OR instr(lower(coalesce(name, '')), lower(?)) > 0)
+AND (? IS NULL OR instr(search_text, ?) > 0)
 AND (? IS NULL OR (CASE WHEN skipped_at IS NOT NULL THEN 'SKIPPED' ELSE state END) = ?)
 ORDER BY coalesce(name, ''), id LIMIT ?;
 
 -- name: recipients-page-by-address
 SELECT * FROM recipient WHERE campaign_id = ? AND (email_key, id) > (?, ?)
-AND (? IS NULL OR instr(lower(email), lower(?)) > 0 OR instr(lower(coalesce(name, '')), lower(?)) > 0)
+AND (? IS NULL OR instr(search_text, ?) > 0)
 AND (? IS NULL OR (CASE WHEN skipped_at IS NOT NULL THEN 'SKIPPED' ELSE state END) = ?)
 ORDER BY email_key, id LIMIT ?;
 
 -- name: recipients-page-by-state
 SELECT * FROM recipient WHERE campaign_id = ?
 AND ((CASE WHEN skipped_at IS NULL THEN state ELSE 'SKIPPED' END), id) > (?, ?)
-AND (? IS NULL OR instr(lower(email), lower(?)) > 0 OR instr(lower(coalesce(name, '')), lower(?)) > 0)
+AND (? IS NULL OR instr(search_text, ?) > 0)
 AND (? IS NULL OR (CASE WHEN skipped_at IS NOT NULL THEN 'SKIPPED' ELSE state END) = ?)
 ORDER BY (CASE WHEN skipped_at IS NULL THEN state ELSE 'SKIPPED' END), id LIMIT ?;
 

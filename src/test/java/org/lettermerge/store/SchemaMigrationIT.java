@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -273,6 +274,35 @@ class SchemaMigrationIT {
             assertThat(log.recipients(campaign)).extracting(StoredRecipient::email, StoredRecipient::name)
                     .containsExactly(tuple("a@example.org", "Dr. Ana Ruiz"), tuple("b@example.org", "Bo Li"),
                             tuple("c@example.org", null));
+        }
+    }
+
+    @Test
+    void rowsQueuedBeforeSearchTextAreFoldedAsNewOnesAreSoAnyCaseFindsThem() throws Exception {
+        Path file = dir.resolve("v13.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            int before = Database.MIGRATIONS.indexOf("014-search-text.sql");
+            for (String migration : Database.MIGRATIONS.subList(0, before)) {
+                for (String statement : Database.splitStatements(resource(migration))) {
+                    st.execute(statement);
+                }
+            }
+            st.execute("PRAGMA user_version = " + before);
+            st.execute("INSERT INTO campaign (name, campaign_file, version, created_at) "
+                    + "VALUES ('letter', '/c.yaml', 1, '2026-11-01T09:00:00.000Z')");
+            st.execute("INSERT INTO recipient (campaign_id, email_key, email, name, fields, row_hash, line, state, "
+                    + "message_id, queued_at, updated_at) VALUES (1, 'e@example.org', 'E@Example.org', "
+                    + "'ÉLISE DUBOIS-LÉGER', '{}', 'h', 2, 'QUEUED', '<m1@example.org>', "
+                    + "'2026-11-01T09:00:00.000Z', '2026-11-01T09:00:00.000Z')");
+        }
+
+        try (DeliveryLog log = DeliveryLog.openExisting(file, CLOCK)) {
+            CampaignRecord campaign = log.findCampaign("letter").orElseThrow();
+            for (String typed : List.of("élise", "dubois-léger", "e@example")) {
+                assertThat(log.listing().page(campaign, 0, SearchText.fold(typed), null, 10)).as(typed)
+                        .extracting(StoredRecipient::email).containsExactly("E@Example.org");
+            }
+            assertThat(log.listing().page(campaign, 0, SearchText.fold("lise-"), null, 10)).isEmpty();
         }
     }
 

@@ -201,6 +201,16 @@ class DashboardActionsIT {
     }
 
     @Test
+    void aSearchFindsANameWhateverTheCaseOfItsAccentedLetters() throws Exception {
+        for (String typed : List.of("élise", "ÉLISE DUBOIS-LÉGER", "E\u0301lise")) { // the last: e + combining acute
+            String page = browser.get("/campaign?log=0&c=cli-it&q=" + URLEncoder.encode(typed, StandardCharsets.UTF_8))
+                    .body();
+            String table = page.substring(page.indexOf("<h2>Recipients</h2>"));
+            assertThat(table).as(typed).contains("ana@example.org").doesNotContain("bo@example.org");
+        }
+    }
+
+    @Test
     void thePagesReadTheLogThroughAConnectionThatCannotWrite() {
         Logs logs = new Logs(List.of(campaign.database()), Clock.systemUTC());
 

@@ -75,7 +75,6 @@ final class CampaignView {
         List<Long> ids = (reminded != null ? reminded.stream() : answers.keySet().stream())
                 .filter(id -> filter.answer() == null
                         || filter.answer().test(answers.getOrDefault(id, Responses.NONE)))
-                .filter(id -> reminded == null || reminded.contains(id))
                 .filter(id -> id > after).sorted().toList();
         List<StoredRecipient> found = new ArrayList<>();
         log.listing().byIds(c, ids, r -> {

@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.lettermerge.campaign.Durations;
 import org.lettermerge.campaign.Overrides;
 import org.lettermerge.delivery.RunAll;
+import org.lettermerge.followup.MailboxWatch;
 import org.lettermerge.problems.Problem;
 import org.lettermerge.schedule.Progress;
 import org.lettermerge.schedule.StopSignal;
@@ -65,6 +67,11 @@ final class ServeCommand implements Callable<Integer> {
             + "one process for a small server the team shares. Ctrl-C stops both, the letter in flight settled.")
     boolean run;
 
+    @Option(names = "--read-mailboxes", paramLabel = "EVERY", arity = "0..1", fallbackValue = "5m",
+            description = "Also read every campaign's mailbox (replies, bounces) at the start and then every EVERY "
+                    + "(default ${FALLBACK-VALUE}), as `run --read-mailboxes` does: the pages show answers as they come.")
+    String readMailboxes;
+
     private final Clock clock;
 
     ServeCommand(Clock clock) {
@@ -101,10 +108,23 @@ final class ServeCommand implements Callable<Integer> {
             }
             out.println(run ? "Sending too (as lettermerge run). Press Ctrl-C to stop both." : "Press Ctrl-C to stop.");
             out.flush();
-            if (run) {
-                return StopOnSignal.around(stop -> schedule(logs, stop, out));
+            List<MailboxWatch> mailboxes = new ArrayList<>();
+            try {
+                if (readMailboxes != null) {
+                    Duration every = Durations.parse(readMailboxes);
+                    Logins logins = new Logins(clock);
+                    for (Path db : logs) {
+                        mailboxes.add(new MailboxWatch(db, clock, logins::forMailbox, spec.commandLine().getErr())
+                                .every(every));
+                    }
+                }
+                if (run) {
+                    return StopOnSignal.around(stop -> schedule(logs, stop, out));
+                }
+                dashboard.join();
+            } finally {
+                mailboxes.forEach(MailboxWatch::close);
             }
-            dashboard.join();
         }
         return ExitCode.OK;
     }

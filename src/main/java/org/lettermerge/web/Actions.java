@@ -90,7 +90,7 @@ final class Actions {
     }
 
     /** Who did it, as the suppression history records it: the dashboard, run by this user of the machine. */
-    static String actor() {
+    private static String actor() {
         return "dashboard (" + System.getProperty("user.name", "unknown") + ")";
     }
 
@@ -101,5 +101,4 @@ final class Actions {
             throw new NotFound("There is no such decision.");
         }
     }
-
 }

@@ -75,14 +75,17 @@ public record Buckets(ChronoUnit unit, List<Bucket> all, ZoneId zone) {
         return Math.max(1, all.stream().mapToInt(b -> Math.max(b.sends(), b.replies())).max().orElse(0));
     }
 
-    /** "Day (UTC)", or the one day's date when the buckets are hours or minutes; the zone is named. */
+    /** "Day (UTC)", or the day's date (or the two days') when the buckets are hours or minutes; the zone is named. */
     public String axisTitle() {
         String zoneName = zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
         if (unit == ChronoUnit.DAYS || all.isEmpty()) {
             return "Day (" + zoneName + ")";
         }
+        String first = DAY.withZone(zone).format(all.get(0).start());
+        String last = DAY.withZone(zone).format(all.get(all.size() - 1).start());
+        // Minutes may cross midnight (a campaign sent 23:10-00:40): name both days rather than only the first.
         return (unit == ChronoUnit.HOURS ? "Hour" : "Minute") + " (" + zoneName + ") on "
-                + DAY.withZone(zone).format(all.get(0).start());
+                + (first.equals(last) ? first : first + " and " + last);
     }
 
     /** The start of the minute, hour or day {@code t} falls in, in {@code zone}. */

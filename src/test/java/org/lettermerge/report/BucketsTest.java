@@ -54,6 +54,14 @@ class BucketsTest {
     }
 
     @Test
+    void minutesAcrossMidnightNameBothDays() {
+        Buckets buckets = Buckets.of(List.of(at("2026-03-01T23:50:00Z"), at("2026-03-02T00:20:00Z")), List.of());
+
+        assertThat(buckets.unit()).isEqualTo(ChronoUnit.MINUTES);
+        assertThat(buckets.axisTitle()).isEqualTo("Minute (UTC) on 2026-03-01 and 2026-03-02");
+    }
+
+    @Test
     void inTheOrganizersZoneHoursAndDaysAreTheirs() {
         // 22:00 and 02:00 UTC are two UTC days, but one evening in New York (17:00 and 21:00).
         var sends = Buckets.perMinute(List.of(at("2026-03-01T22:00:00Z"), at("2026-03-02T02:00:00Z")));

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,7 +89,7 @@ class DashboardIT {
 
     @Test
     void aRequestNamingAnotherHostIsRefusedAsARebindingPageWouldSendIt() throws Exception {
-        String response = raw("GET /campaigns HTTP/1.1\r\nHost: evil.example:" + dashboard.port()
+        String response = DashboardClient.raw(dashboard.port(), "GET /campaigns HTTP/1.1\r\nHost: evil.example:" + dashboard.port()
                 + "\r\nConnection: close\r\n\r\n");
 
         assertThat(response).startsWith("HTTP/1.1 421");
@@ -237,16 +234,5 @@ class DashboardIT {
         return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Cookie", cookie)
                 .header("Origin", origin).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A request written by hand: java.net.http does not let a test choose the Host header. */
-    private String raw(String request) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", dashboard.port())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
     }
 }

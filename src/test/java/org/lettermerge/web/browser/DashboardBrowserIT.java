@@ -131,6 +131,12 @@ class DashboardBrowserIT {
                     .as("nothing scrolls sideways").isLessThanOrEqualTo(viewport);
             assertThat(browser.findElement(By.cssSelector("td[dir=auto]")).getAttribute("dir")).isEqualTo("auto");
             chromium.screenshot("dashboard-phone");
+
+            // A recipient's page too: long Message-IDs and headers wrap rather than push the page sideways.
+            browser.findElement(By.linkText("Élise Dubois-Léger")).click();
+            assertThat(browser.findElement(By.id("letter-text")).getText()).startsWith("Dear Élise Dubois-Léger,");
+            assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
+                    .as("the recipient's page does not scroll sideways").isLessThanOrEqualTo(viewport);
         }
     }
 

@@ -47,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "A delivery log to show (repeat for several), e.g. var/example.db.")
     List<Path> databases;
 
-    @Option(names = "--port", defaultValue = "8025", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    @Option(names = "--port", defaultValue = "8025", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",

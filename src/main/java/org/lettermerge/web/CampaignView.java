@@ -43,12 +43,12 @@ final class CampaignView {
         try (DeliveryLog log = logs.read(index)) {
             CampaignRecord c = Logs.campaign(log, query.get("c"));
             // Folded as each row's search text was when it was written: "LÉGER" finds "Léger".
-            String search = query.get("q") == null || query.get("q").isBlank() ? null
-                    : SearchText.fold(query.get("q").strip());
-            Pages.Filter filter = new Pages.Filter(search, Requests.state(query.get("state")),
+            String typed = query.get("q") == null || query.get("q").isBlank() ? null : query.get("q").strip();
+            Pages.Filter filter = new Pages.Filter(typed == null ? null : SearchText.fold(typed), typed,
+                    Requests.state(query.get("state")),
                     Answer.parse(query.get("answer")), reminded(query.get("followup")), order(query.get("sort")));
             if (filter.byAnswer()) { // those few rows are read by id, in queue order
-                filter = new Pages.Filter(filter.search(), filter.state(), filter.answer(), filter.reminded(),
+                filter = new Pages.Filter(filter.search(), typed, filter.state(), filter.answer(), filter.reminded(),
                         RecipientListing.Order.QUEUE);
             }
             Map<Long, Responses> answers = Responses.byRecipient(log.inbox().answering(c));

@@ -103,7 +103,8 @@ final class Pages {
      * What the recipient table is narrowed to (a text in the name or address, a state, an answer; null for none) and
      * the order it is in.
      */
-    record Filter(String search, State state, Answer answer, boolean reminded, RecipientListing.Order order) {
+    record Filter(String search, String typed, State state, Answer answer, boolean reminded,
+                  RecipientListing.Order order) {
 
         /** Whether the rows are chosen by what happened after the letter (few rows, read by id). */
         boolean byAnswer() {
@@ -112,7 +113,7 @@ final class Pages {
 
         /** This filter's query, for links that keep it: "&q=…&state=…" (the order apart). */
         String query() {
-            return (search == null ? "" : "&q=" + url(search))
+            return (typed == null ? "" : "&q=" + url(typed))
                     + (state == null ? "" : "&state=" + state.name().toLowerCase(Locale.ROOT))
                     + (answer == null ? "" : "&answer=" + answer.value())
                     + (reminded ? "&followup=reminded" : "");
@@ -135,7 +136,7 @@ final class Pages {
         Map<String, Object> page = new LinkedHashMap<>(summary);
         page.put("rows", shown);
         page.put("none", shown.isEmpty());
-        page.put("search", search);
+        page.put("search", filter.typed()); // as typed; the query uses it folded
         page.put("filtered", search != null || filter.state() != null || filter.byAnswer());
         page.put("reminded", filter.reminded());
         page.put("answers", Arrays.stream(Answer.values()).map(a -> Map.of("value", a.value(),

@@ -81,13 +81,13 @@ class DashboardBrowserIT {
 
             WebElement pause = browser.findElement(By.id("pause"));
             pause.click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(pause));
+            await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("resume")));
 
             assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("paused");
             assertThat(stateInTheLog()).isEqualTo(CampaignState.PAUSED);
             WebElement resume = browser.findElement(By.id("resume"));
             resume.click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(resume));
+            await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("pause")));
             assertThat(stateInTheLog()).isEqualTo(CampaignState.ACTIVE);
             chromium.screenshot("dashboard-campaign");
         }
@@ -143,10 +143,22 @@ class DashboardBrowserIT {
     /** Types into the search box and waits for the page it submits to. */
     private static void search(org.openqa.selenium.WebDriver browser, String text) {
         WebElement box = browser.findElement(By.id("search"));
+        String before = browser.getCurrentUrl();
         box.clear();
         box.sendKeys(text);
         box.submit();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(box));
+        await(browser).until(d -> !d.getCurrentUrl().equals(before) && "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Waits for what the next page shows, not for the old page to go: while a page is replaced, Chromium may answer
+     * a question about an element with "node does not belong to the document" rather than "stale".
+     */
+    private static WebDriverWait await(org.openqa.selenium.WebDriver browser) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
     }
 
     private CampaignState stateInTheLog() {

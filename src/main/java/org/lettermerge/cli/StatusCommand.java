@@ -97,8 +97,9 @@ final class StatusCommand implements Callable<Integer> {
 
     private void table(DeliveryLog log, CampaignRecord record, StatusFilter filter, String db, PrintWriter out) {
         Map<Long, Responses> responses = Responses.byRecipient(log.inbox().answering(record));
-        StatusTable.Rows table = StatusTable.open(out, record, CampaignStatus.of(log, record, clock.instant()),
-                log.counts(record), filter.collect(log.listing(), record, responses, State.UNKNOWN), responses, db,
+        Map<State, Integer> counts = log.counts(record);
+        StatusTable.Rows table = StatusTable.open(out, record, CampaignStatus.of(log, record, counts, clock.instant()),
+                counts, filter.collect(log.listing(), record, responses, State.UNKNOWN), responses, db,
                 TableWidth.of(TableWidth.fromEnvironment(System.getenv("COLUMNS"))));
         filter.each(log.listing(), record, responses, table::add);
         table.finish(filter);

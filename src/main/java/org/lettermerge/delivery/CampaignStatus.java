@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.lettermerge.campaign.CampaignFile;
 import org.lettermerge.campaign.ScheduleSettings;
 import org.lettermerge.problems.InvalidInputException;
@@ -34,16 +35,14 @@ public record CampaignStatus(String state, String detail, Instant next) {
         return of(log, c, log.counts(c), now);
     }
 
-    /** As {@link #of(DeliveryLog, CampaignRecord, Instant)}, with the counts the caller read already. */
+    /**
+     * As {@link #of(DeliveryLog, CampaignRecord, Instant)}, with the counts the caller read already. The earliest
+     * retry and the next letter are asked for only where the answer shows them: a finished campaign of 100,000 rows
+     * (the dashboard shows it every two seconds) reads neither, nor its file.
+     */
     public static CampaignStatus of(DeliveryLog log, CampaignRecord c, Map<State, Integer> counts, Instant now) {
-        boolean sending = c.state() != CampaignState.CANCELLED && c.state() != CampaignState.PAUSED
-                && (c.scheduledAt() == null || !c.scheduledAt().isAfter(now))
-                && counts.getOrDefault(State.QUEUED, 0) + counts.getOrDefault(State.DEFERRED, 0)
-                + counts.getOrDefault(State.SENDING, 0) > 0;
-        // Only a campaign still sending has a next letter: a finished one of 100,000 rows is not asked (the
-        // dashboard shows it every two seconds), nor its file read.
-        return of(c, counts, counts.getOrDefault(State.DEFERRED, 0) > 0 ? log.nextRetry(c).orElse(null) : null, now,
-                sending ? NextLetter.of(log, c, schedule(c), now).orElse(null) : null);
+        return decide(c, counts, () -> log.nextRetry(c).orElse(null), now,
+                () -> NextLetter.of(log, c, schedule(c), now).orElse(null));
     }
 
     /** The campaign's send windows, read from its file; null when that cannot be read now. */
@@ -62,6 +61,11 @@ public record CampaignStatus(String state, String detail, Instant next) {
      */
     static CampaignStatus of(CampaignRecord c, Map<State, Integer> counts, Instant nextRetry, Instant now,
                              Instant next) {
+        return decide(c, counts, () -> nextRetry, now, () -> next);
+    }
+
+    private static CampaignStatus decide(CampaignRecord c, Map<State, Integer> counts, Supplier<Instant> nextRetry,
+                                         Instant now, Supplier<Instant> next) {
         long queued = counts.getOrDefault(State.QUEUED, 0);
         long deferred = counts.getOrDefault(State.DEFERRED, 0);
         long unknown = counts.getOrDefault(State.UNKNOWN, 0);
@@ -85,14 +89,17 @@ public record CampaignStatus(String state, String detail, Instant next) {
         if (queued + deferred + sending == 0) {
             return new CampaignStatus("waiting for you", left + ": check them, then `lettermerge resolve`", null);
         }
-        return new CampaignStatus("sending", "left: " + left, next);
+        return new CampaignStatus("sending", "left: " + left, next.get());
     }
 
-    private static String left(long queued, long deferred, long unknown, long sending, Instant nextRetry) {
+    private static String left(long queued, long deferred, long unknown, long sending, Supplier<Instant> nextRetry) {
         StringBuilder s = new StringBuilder();
         append(s, queued, "queued");
         append(s, sending, "being sent");
-        append(s, deferred, "deferred" + (nextRetry == null ? "" : " (next retry " + Problem.moment(nextRetry) + ")"));
+        if (deferred > 0) {
+            Instant retry = nextRetry.get();
+            append(s, deferred, "deferred" + (retry == null ? "" : " (next retry " + Problem.moment(retry) + ")"));
+        }
         append(s, unknown, "unknown (need a decision)");
         return s.toString();
     }

@@ -33,7 +33,7 @@ public final class FollowupsView {
             var counts = log.counts(c);
             Map<String, Integer> byState = new LinkedHashMap<>();
             counts.forEach((s, n) -> byState.put(s.name().toLowerCase(), n));
-            all.add(new Summary(c.name(), f.who().stored(), CampaignStatus.of(log, c, now),
+            all.add(new Summary(c.name(), f.who().stored(), CampaignStatus.of(log, c, counts, now),
                     Totals.line(counts), byState));
         }
         return all;

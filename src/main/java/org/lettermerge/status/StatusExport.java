@@ -7,6 +7,7 @@ import org.lettermerge.delivery.CampaignStatus;
 import org.lettermerge.followup.Responses;
 import org.lettermerge.store.CampaignRecord;
 import org.lettermerge.store.DeliveryLog;
+import org.lettermerge.store.State;
 
 /**
  * A campaign's status as a file for scripts and spreadsheets, streamed row by row as the log hands rows over: what
@@ -28,7 +29,8 @@ public final class StatusExport {
     public static void json(DeliveryLog log, CampaignRecord campaign, StatusFilter filter, Instant now,
                             PrintWriter out) {
         Map<Long, Responses> responses = Responses.byRecipient(log.inbox().answering(campaign));
-        StatusJson.Rows json = StatusJson.open(out, campaign, CampaignStatus.of(log, campaign, now), log.counts(campaign),
+        Map<State, Integer> counts = log.counts(campaign);
+        StatusJson.Rows json = StatusJson.open(out, campaign, CampaignStatus.of(log, campaign, counts, now), counts,
                 responses, FollowupsView.of(log, campaign, now), new FollowupsView.Reminders(log, campaign));
         filter.each(log.listing(), campaign, responses, json::add);
         json.finish();

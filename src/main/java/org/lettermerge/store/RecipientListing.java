@@ -49,7 +49,7 @@ public final class RecipientListing {
                 case QUEUE -> "";
                 case NAME -> r.name() == null ? "" : r.name();
                 case ADDRESS -> r.emailKey();
-                case STATE -> r.skippedAt() != null ? State.SKIPPED.name() : r.state().name();
+                case STATE -> r.state().name(); // already as status shows it: SKIPPED when skipped (Rows)
             };
         }
     }

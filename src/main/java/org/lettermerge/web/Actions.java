@@ -2,7 +2,6 @@ package org.lettermerge.web;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import jakarta.mail.internet.AddressException;
 import org.eclipse.jetty.server.Response;
@@ -57,7 +56,8 @@ final class Actions {
                 case "/cancel" -> controls.cancel(campaign, Duration.ZERO);
                 case "/resume" -> controls.resume(campaign);
                 case "/resolve" -> controls.resolve(campaign, Logs.recipient(log, campaign,
-                        Requests.number(form.get("id"))), resolution(form.get("as")));
+                        Requests.number(form.get("id"))),
+                        Requests.required(form.get("as"), Controls.Resolution.class, "decision"));
                 case "/suppress" -> log.suppressions().add(Logs.recipient(log, campaign,
                         Requests.number(form.get("id"))).email(), reason(form, "asked not to be written to again"),
                         Suppressions.Source.MANUAL, actor());
@@ -92,13 +92,5 @@ final class Actions {
     /** Who did it, as the suppression history records it: the dashboard, run by this user of the machine. */
     private static String actor() {
         return "dashboard (" + System.getProperty("user.name", "unknown") + ")";
-    }
-
-    private static Controls.Resolution resolution(String as) {
-        try {
-            return Controls.Resolution.valueOf(as == null ? "" : as.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("There is no such decision.");
-        }
     }
 }

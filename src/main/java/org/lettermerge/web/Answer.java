@@ -25,13 +25,6 @@ enum Answer implements Predicate<Responses> {
 
     /** The answer a filter names; null for none or "any". */
     static Answer parse(String value) {
-        if (value == null || value.isBlank() || value.equals("any")) {
-            return null;
-        }
-        try {
-            return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("There is no such filter.");
-        }
+        return Requests.optional(value, Answer.class, "any", "filter");
     }
 }

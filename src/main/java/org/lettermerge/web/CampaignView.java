@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.lettermerge.followup.Responses;
@@ -98,14 +97,8 @@ final class CampaignView {
     }
 
     private static RecipientListing.Order order(String name) {
-        if (name == null || name.isBlank()) {
-            return RecipientListing.Order.QUEUE;
-        }
-        try {
-            return RecipientListing.Order.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("There is no such order.");
-        }
+        RecipientListing.Order order = Requests.optional(name, RecipientListing.Order.class, null, "order");
+        return order == null ? RecipientListing.Order.QUEUE : order;
     }
 
     /**

@@ -39,14 +39,33 @@ final class Requests {
 
     /** The state a filter names, as status shows states; null for none or "all". */
     static State state(String name) {
-        if (name == null || name.isBlank() || name.equals("all")) {
+        return optional(name, State.class, "all", "state");
+    }
+
+    /**
+     * The choice a field names among {@code type}'s constants, written in lower case with '-' for '_'
+     * ("auto-reply"); null when the field is absent, blank or {@code none} (the menu's "any").
+     *
+     * @param what the kind of choice, for the 404 a made-up value gets ("There is no such state.")
+     */
+    static <E extends Enum<E>> E optional(String value, Class<E> type, String none, String what) {
+        if (value == null || value.isBlank() || value.equals(none)) {
             return null;
         }
         try {
-            return State.valueOf(name.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new NotFound("There is no such state.");
+            throw new NotFound("There is no such " + what + ".");
         }
+    }
+
+    /** As {@link #optional}, for a field that must name one: absent is as unknown. */
+    static <E extends Enum<E>> E required(String value, Class<E> type, String what) {
+        E choice = optional(value, type, null, what);
+        if (choice == null) {
+            throw new NotFound("There is no such " + what + ".");
+        }
+        return choice;
     }
 
     static Map<String, String> fields(String encoded) {

@@ -225,13 +225,7 @@ class SchemaMigrationIT {
     void aLogWithLowercasedIncomingKeysStillKnowsThoseMessagesWhenReadAsWritten() throws Exception {
         Path file = dir.resolve("v8.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
-            int before = Database.MIGRATIONS.indexOf("010-inbox-state.sql");
-            for (String migration : Database.MIGRATIONS.subList(0, before)) {
-                for (String statement : Database.splitStatements(resource(migration))) {
-                    st.execute(statement);
-                }
-            }
-            st.execute("PRAGMA user_version = " + before);
+            schemaBefore(st, "010-inbox-state.sql");
             st.execute("INSERT INTO inbound (message_key, kind, received_at, from_address, recorded_at) VALUES "
                     + "('<caf3xyz9q@mail.example.org>', 'UNMATCHED', '2026-11-01T09:00:00.000Z', 'x@example.org', "
                     + "'2026-11-01T09:00:00.000Z')");
@@ -250,13 +244,7 @@ class SchemaMigrationIT {
     void rowsQueuedBeforeTheAddressedNameGetFirstAndLastNameOrStayEmpty() throws Exception {
         Path file = dir.resolve("v12.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
-            int before = Database.MIGRATIONS.indexOf("013-addressed-name.sql");
-            for (String migration : Database.MIGRATIONS.subList(0, before)) {
-                for (String statement : Database.splitStatements(resource(migration))) {
-                    st.execute(statement);
-                }
-            }
-            st.execute("PRAGMA user_version = " + before);
+            schemaBefore(st, "013-addressed-name.sql");
             st.execute("INSERT INTO campaign (name, campaign_file, version, created_at) "
                     + "VALUES ('letter', '/c.yaml', 1, '2026-11-01T09:00:00.000Z')");
             String row = "INSERT INTO recipient (campaign_id, email_key, email, name, fields, row_hash, line, state, "
@@ -281,13 +269,7 @@ class SchemaMigrationIT {
     void rowsQueuedBeforeSearchTextAreFoldedAsNewOnesAreSoAnyCaseFindsThem() throws Exception {
         Path file = dir.resolve("v13.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
-            int before = Database.MIGRATIONS.indexOf("014-search-text.sql");
-            for (String migration : Database.MIGRATIONS.subList(0, before)) {
-                for (String statement : Database.splitStatements(resource(migration))) {
-                    st.execute(statement);
-                }
-            }
-            st.execute("PRAGMA user_version = " + before);
+            schemaBefore(st, "014-search-text.sql");
             st.execute("INSERT INTO campaign (name, campaign_file, version, created_at) "
                     + "VALUES ('letter', '/c.yaml', 1, '2026-11-01T09:00:00.000Z')");
             st.execute("INSERT INTO recipient (campaign_id, email_key, email, name, fields, row_hash, line, state, "
@@ -304,6 +286,17 @@ class SchemaMigrationIT {
             }
             assertThat(log.listing().page(campaign, 0, SearchText.fold("lise-"), null, 10)).isEmpty();
         }
+    }
+
+    /** The schema as it was just before {@code migration}, with the version that says so. */
+    private static void schemaBefore(Statement st, String migration) throws IOException, SQLException {
+        int before = Database.MIGRATIONS.indexOf(migration);
+        for (String earlier : Database.MIGRATIONS.subList(0, before)) {
+            for (String statement : Database.splitStatements(resource(earlier))) {
+                st.execute(statement);
+            }
+        }
+        st.execute("PRAGMA user_version = " + before);
     }
 
     private static String resource(String name) throws IOException {

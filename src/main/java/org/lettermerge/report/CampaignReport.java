@@ -24,7 +24,6 @@ public final class CampaignReport {
 
     private CampaignReport() {}
 
-    /** Returns how many recipients' lines were written. */
     /**
      * The report's chart of letters accepted and replies over time, as inline SVG (every label escaped), or null
      * before anything was accepted or answered: the dashboard shows the same chart the report does, in the

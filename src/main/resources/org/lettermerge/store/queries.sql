@@ -182,7 +182,7 @@ SELECT r.id, r.state,
 FROM recipient r WHERE r.campaign_id = ? AND r.state = 'SENDING';
 
 -- A page of the dashboard's recipient table: after a row id (keyset paging: page 100 costs what page 1 does),
--- optionally only rows whose address or name contains a text (any script; LIKE folds only ASCII case) and only
+-- optionally only rows whose address or name contains a text (search_text, folded by store/SearchText) and only
 -- rows in one state as status shows it (skipped whatever the delivery state underneath).
 -- name: recipients-page
 SELECT * FROM recipient WHERE campaign_id = ? AND id > ?

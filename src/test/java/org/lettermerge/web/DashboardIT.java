@@ -149,17 +149,16 @@ class DashboardIT {
     void aPauseWithoutTheFormTokenOrFromAnotherOriginChangesNothingAndWithThemItPausesInTheLog() throws Exception {
         String cookie = signIn();
         String page = get(base() + "/campaign?log=0&c=cli-it", cookie).body();
-        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(csrf.find()).isTrue();
+        String csrf = DashboardClient.csrf(page);
 
         int noToken = post("/pause", "log=0&c=cli-it", cookie, base()).statusCode();
         int wrongToken = post("/pause", "csrf=nope&log=0&c=cli-it", cookie, base()).statusCode();
-        int otherOrigin = post("/pause", "csrf=" + csrf.group(1) + "&log=0&c=cli-it", cookie,
+        int otherOrigin = post("/pause", "csrf=" + csrf + "&log=0&c=cli-it", cookie,
                 "http://evil.example").statusCode();
         assertThat(List.of(noToken, wrongToken, otherOrigin)).containsOnly(403);
         assertThat(state()).isEqualTo(CampaignState.ACTIVE);
 
-        HttpResponse<String> paused = post("/pause", "csrf=" + csrf.group(1) + "&log=0&c=cli-it", cookie, base());
+        HttpResponse<String> paused = post("/pause", "csrf=" + csrf + "&log=0&c=cli-it", cookie, base());
 
         assertThat(paused.statusCode()).isEqualTo(303);
         assertThat(state()).isEqualTo(CampaignState.PAUSED);
@@ -173,11 +172,9 @@ class DashboardIT {
         String cookie = signIn();
         assertThat(get(base() + "/campaign?log=0&c=cli-it", cookie).body()).as("a finished campaign")
                 .doesNotContain("id=\"cancel\"");
-        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
-                .matcher(get(base() + "/campaign?log=0&c=cli-it", cookie).body());
-        assertThat(csrf.find()).isTrue();
+        String csrf = DashboardClient.csrf(get(base() + "/campaign?log=0&c=cli-it", cookie).body());
 
-        HttpResponse<String> cancelled = post("/cancel", "csrf=" + csrf.group(1) + "&log=0&c=cli-it", cookie, base());
+        HttpResponse<String> cancelled = post("/cancel", "csrf=" + csrf + "&log=0&c=cli-it", cookie, base());
 
         assertThat(cancelled.statusCode()).isEqualTo(303);
         assertThat(state()).isEqualTo(CampaignState.CANCELLED);

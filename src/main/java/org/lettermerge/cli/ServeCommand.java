@@ -108,18 +108,20 @@ final class ServeCommand implements Callable<Integer> {
             }
             out.println(run ? "Sending too (as lettermerge run). Press Ctrl-C to stop both." : "Press Ctrl-C to stop.");
             out.flush();
+            // One for the mailboxes and the scheduler, so an OAuth account's token is fetched and renewed once;
+            // none when serve only shows (finding the token store may ask the desktop's keyring).
+            Logins logins = run || readMailboxes != null ? new Logins(clock) : null;
             List<MailboxWatch> mailboxes = new ArrayList<>();
             try {
                 if (readMailboxes != null) {
                     Duration every = Durations.parse(readMailboxes);
-                    Logins logins = new Logins(clock);
                     for (Path db : logs) {
                         mailboxes.add(new MailboxWatch(db, clock, logins::forMailbox, spec.commandLine().getErr())
                                 .every(every));
                     }
                 }
                 if (run) {
-                    return StopOnSignal.around(stop -> schedule(logs, stop, out));
+                    return StopOnSignal.around(stop -> schedule(logs, logins, stop, out));
                 }
                 dashboard.join();
             } finally {
@@ -171,8 +173,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** One scheduler per log, each as `lettermerge run --db` would be, until Ctrl-C. */
-    private int schedule(List<Path> logs, StopSignal stop, PrintWriter out) throws InterruptedException {
-        Logins logins = new Logins(clock);
+    private int schedule(List<Path> logs, Logins logins, StopSignal stop, PrintWriter out) throws InterruptedException {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<Thread> schedulers = new ArrayList<>();
         for (Path db : logs) {

@@ -11,8 +11,8 @@ import org.lettermerge.store.StoredRecipient;
 
 /**
  * All the scheduler reads from and writes to the delivery log: the campaigns, their due letters, each letter's
- * claim, handoff and outcome, pauses, and the accounts' budgets. Every write is its own commit, made when it
- * happens.
+ * claim, handoff and outcome, pauses, and the accounts' budgets. Every write is made when it happens; the log
+ * may commit several in one transaction (store/GroupCommit).
  */
 interface LetterLog {
 
@@ -45,8 +45,10 @@ interface LetterLog {
     void recordHandoff(long campaignId, long rowId);
 
     /**
-     * Committed when the outcome is known; it reaches the disk with the next letter's handoff, or at {@link #sync}:
-     * a power cut in between leaves the row handed off but unsettled, and recovery makes it UNKNOWN, never QUEUED.
+     * Handed to the log when the outcome is known, and committed within 2 ms (with the next letter's claim, when that
+     * comes first); it reaches the disk with the next letter's handoff, or at {@link #sync}. A crash in between
+     * leaves the row handed off but unsettled, and recovery makes it UNKNOWN, never QUEUED. If it cannot be written,
+     * the next claim fails.
      */
     void recordOutcome(DeliveryLog.Outcome outcome);
 
@@ -80,7 +82,7 @@ interface LetterLog {
                 return log.claim(row, campaignId, account, version);
             }
             @Override public void recordHandoff(long campaignId, long rowId) { log.recordHandoff(campaignId, rowId); }
-            @Override public void recordOutcome(DeliveryLog.Outcome outcome) { log.recordOutcomeUnsynced(outcome); }
+            @Override public void recordOutcome(DeliveryLog.Outcome outcome) { log.handOutcome(outcome); }
             @Override public void sync() { log.sync(); }
             @Override public boolean pause(CampaignRecord c, PauseKind kind, String reason, Instant resumeAt) {
                 return log.control().pause(c, kind, reason, resumeAt);

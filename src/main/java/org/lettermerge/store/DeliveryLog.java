@@ -328,12 +328,13 @@ public final class DeliveryLog implements AutoCloseable {
     }
 
     /**
-     * Settles a SENDING row without waiting for the disk: the outcome reaches it with the next synced commit (the
-     * next letter's handoff) or at {@link #sync}. A power cut in between leaves the row handed off and unsettled,
-     * which recovery makes UNKNOWN — never QUEUED, so never sent twice.
+     * Settles a SENDING row without waiting: the outcome is committed within {@link GroupCommit#LINGER_MICROS}
+     * (sooner with the next write or read), and reaches the disk with the next synced commit (the next letter's
+     * handoff) or at {@link #sync}. A crash in between leaves the row handed off and unsettled, which recovery makes
+     * UNKNOWN — never QUEUED, so never sent twice. A failure to write it is thrown by the next call to this log.
      */
-    public void recordOutcomeUnsynced(Outcome outcome) {
-        sql.write("record an outcome", GroupCommit.Sync.WITH_NEXT, () -> {
+    public void handOutcome(Outcome outcome) {
+        sql.hand("record an outcome", () -> {
             writeOutcome(outcome);
             return null;
         });
@@ -452,6 +453,6 @@ public final class DeliveryLog implements AutoCloseable {
 
     @Override
     public void close() {
-        sql.db.close();
+        sql.close();
     }
 }

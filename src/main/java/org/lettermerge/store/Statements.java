@@ -126,6 +126,26 @@ final class Statements {
         }
     }
 
+    /** A write nobody waits for, committed within moments; see {@link GroupCommit#hand}. */
+    void hand(String what, Database.Work<?> work) {
+        try {
+            transactions.hand(work);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Commits what was handed over, then closes the log's connection. */
+    void close() {
+        try {
+            transactions.close();
+        } catch (SQLException e) {
+            throw failure("record the last outcomes", e);
+        } finally {
+            db.close();
+        }
+    }
+
     /** See {@link GroupCommit#checkpoint}. */
     void sync(String what) {
         try {

@@ -125,19 +125,40 @@ class DeliveryLogIT {
     }
 
     @Test
-    void anOutcomeWrittenWithoutWaitingForTheDiskIsCommittedAtOnce() {
+    void aHandedOutcomeIsReadAtOnceAndReachesAnotherProcessWithinMoments() throws Exception {
         CampaignRecord c = campaign(log, row("a@example.org", 2));
         StoredRecipient row = stored(log, c, "a@example.org");
         log.claim(row, c.id());
         log.recordHandoff(c.id(), row.id());
 
-        log.recordOutcomeUnsynced(new DeliveryLog.Outcome(c.id(), row.id(), State.ACCEPTED, 250, "250 ok", "accepted",
-                null));
+        log.handOutcome(new DeliveryLog.Outcome(c.id(), row.id(), State.ACCEPTED, 250, "250 ok", "accepted", null));
 
-        // Another process sees it as soon as the call returns: only a power cut could still lose it.
+        // This log reads what was handed to it as written.
+        assertThat(stored(log, c, "a@example.org").state()).isEqualTo(State.ACCEPTED);
+        // Another process sees it once it is committed, with nothing else written here.
         try (DeliveryLog other = DeliveryLog.openExisting(dir.resolve("log.db"), CLOCK)) {
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (stored(other, c, "a@example.org").state() != State.ACCEPTED && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             assertThat(stored(other, c, "a@example.org").state()).isEqualTo(State.ACCEPTED);
         }
+    }
+
+    @Test
+    void aHandedOutcomeThatCannotBeWrittenStopsTheNextWrite() {
+        CampaignRecord c = campaign(log, row("a@example.org", 2), row("b@example.org", 3));
+        StoredRecipient a = stored(log, c, "a@example.org");
+        StoredRecipient b = stored(log, c, "b@example.org");
+
+        // Not claimed, so not SENDING: the outcome is refused after the call returned.
+        log.handOutcome(new DeliveryLog.Outcome(c.id(), a.id(), State.ACCEPTED, 250, "250 ok", "accepted", null));
+
+        assertThatThrownBy(() -> log.claim(b, c.id()))
+                .isInstanceOf(DeliveryLogException.class)
+                .hasMessageContaining("an earlier write was not recorded")
+                .hasMessageContaining("not in SENDING");
+        assertThat(stored(log, c, "b@example.org").state()).isEqualTo(State.QUEUED);
     }
 
     @Test
@@ -146,7 +167,7 @@ class DeliveryLogIT {
         StoredRecipient row = stored(log, c, "a@example.org");
         log.claim(row, c.id());
         log.recordHandoff(c.id(), row.id());
-        log.recordOutcomeUnsynced(new DeliveryLog.Outcome(c.id(), row.id(), State.FAILED, 550, "550 no such user",
+        log.handOutcome(new DeliveryLog.Outcome(c.id(), row.id(), State.FAILED, 550, "550 no such user",
                 "failed", null));
 
         log.sync();

@@ -71,6 +71,55 @@ class GroupCommitIT {
         }
     }
 
+    @Test
+    void handedWorkIsCommittedWithNothingElseWrittenAndReadAtOnce() throws Exception {
+        Path file = dir.resolve("h.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            exec(c, "PRAGMA journal_mode = WAL");
+            exec(c, "CREATE TABLE t (n INTEGER)");
+            GroupCommit commits = new GroupCommit(c);
+
+            commits.hand(() -> insert(c, 7));
+            // Another connection sees it once the flusher commits it: nobody else writes.
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (count(other, "SELECT count(*) FROM t") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(count(other, "SELECT count(*) FROM t")).isEqualTo(1);
+
+            commits.hand(() -> insert(c, 8));
+            // A read on the same log reads it as written, whether or not the flusher got there first.
+            assertThat(commits.read(() -> count(c, "SELECT group_concat(n) FROM t ORDER BY n"))).isEqualTo(78);
+            commits.close();
+        }
+    }
+
+    @Test
+    void handedWorkThatFailsStopsEveryLaterWriteAndIsToldAtCloseIfNobodyAsked() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("x.db"))) {
+            exec(c, "CREATE TABLE t (n INTEGER CHECK (n >= 0))");
+            GroupCommit commits = new GroupCommit(c);
+
+            commits.hand(() -> insert(c, -1));
+            assertThatThrownBy(() -> commits.write(() -> insert(c, 1), Sync.NOW))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("an earlier write was not recorded")
+                    .hasMessageContaining("CHECK constraint failed");
+            assertThatThrownBy(() -> commits.write(() -> insert(c, 2), Sync.NOW))
+                    .hasMessageContaining("an earlier write was not recorded");
+            commits.close();
+            assertThat(count(c, "SELECT count(*) FROM t")).isZero();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("y.db"))) {
+            exec(c, "CREATE TABLE t (n INTEGER CHECK (n >= 0))");
+            GroupCommit commits = new GroupCommit(c);
+
+            commits.hand(() -> insert(c, -1));
+            assertThatThrownBy(commits::close).hasMessageContaining("an earlier write was not recorded");
+        }
+    }
+
     private static int insert(Connection c, int n) throws SQLException {
         try (Statement st = c.createStatement()) {
             return st.executeUpdate("INSERT INTO t VALUES (" + n + ")");

@@ -24,7 +24,7 @@ final class Database implements AutoCloseable {
     static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-scheduling.sql", "003-suppression.sql",
             "004-inbox.sql", "005-unsubscribe-flag.sql", "006-followups.sql", "007-verp.sql", "008-identity.sql",
             "009-followup-claims.sql", "010-inbox-state.sql", "011-views.sql", "012-sender-scope.sql", "013-addressed-name.sql",
-            "014-search-text.sql");
+            "014-search-text.sql", "015-one-state-index.sql");
 
     private final Path path;
     private final Connection connection;

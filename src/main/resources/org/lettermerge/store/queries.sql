@@ -91,15 +91,18 @@ UPDATE recipient SET state = ?, smtp_code = ?, smtp_reply = ?, next_attempt_at =
 WHERE id = ? AND state = 'SENDING';
 
 -- Rows a run may send now, in queue order: queued ones, and deferred ones whose retry time has come. Two
--- index searches (recipient_state, recipient_due) instead of one OR, which would scan the campaign's every row.
+-- searches of recipient_shown_state (a skipped row is shown SKIPPED, so neither state finds it), each in id order,
+-- instead of one OR, which would scan the campaign's every row.
 -- name: due-rows
 SELECT * FROM (
-    SELECT * FROM (SELECT * FROM recipient WHERE campaign_id = ? AND state = 'QUEUED' AND removed_at IS NULL
-                     AND skipped_at IS NULL
+    SELECT * FROM (SELECT * FROM recipient
+                   WHERE campaign_id = ? AND (CASE WHEN skipped_at IS NULL THEN state ELSE 'SKIPPED' END) = 'QUEUED'
+                     AND removed_at IS NULL
                    ORDER BY id LIMIT ?)
     UNION ALL
-    SELECT * FROM (SELECT * FROM recipient WHERE campaign_id = ? AND state = 'DEFERRED' AND removed_at IS NULL
-                     AND skipped_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+    SELECT * FROM (SELECT * FROM recipient
+                   WHERE campaign_id = ? AND (CASE WHEN skipped_at IS NULL THEN state ELSE 'SKIPPED' END) = 'DEFERRED'
+                     AND removed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                    ORDER BY id LIMIT ?))
 ORDER BY id LIMIT ?;
 

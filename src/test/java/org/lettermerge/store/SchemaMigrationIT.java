@@ -108,12 +108,15 @@ class SchemaMigrationIT {
                 assertThat(rs.getInt(1)).isEqualTo(Database.MIGRATIONS.size());
             }
             try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'index' "
-                    + "AND name IN ('recipient_state', 'recipient_due', 'event_recipient', 'account_send_at') ORDER BY name")) {
+                    + "AND name IN ('recipient_state', 'recipient_due', 'recipient_shown_state', 'event_recipient', "
+                    + "'account_send_at') ORDER BY name")) {
                 StringBuilder names = new StringBuilder();
                 while (rs.next()) {
                     names.append(rs.getString(1)).append(' ');
                 }
-                assertThat(names.toString()).isEqualTo("account_send_at event_recipient recipient_due recipient_state ");
+                // recipient_state went in 015: recipient_shown_state holds its entries.
+                assertThat(names.toString())
+                        .isEqualTo("account_send_at event_recipient recipient_due recipient_shown_state ");
             }
             try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
                 assertThat(rs.next()).as("no dangling references").isFalse();

@@ -39,6 +39,14 @@ class ViewQueryPlansIT {
                 .anyMatch(s -> s.contains("USING INDEX event_recipient")).noneMatch(s -> s.contains("TEMP B-TREE"));
     }
 
+    @Test
+    void theSchedulersDueLettersAreFoundThroughTheShownStateIndexInIdOrder() throws Exception {
+        // Two searches (queued, deferred), each in id order; the only sort merges their two short pages.
+        List<String> plan = plan("due-rows");
+        assertThat(plan).filteredOn(s -> s.contains("USING INDEX recipient_shown_state")).hasSize(2);
+        assertThat(plan).noneMatch(s -> s.startsWith("SCAN recipient")).noneMatch(s -> s.contains("recipient_campaign"));
+    }
+
     private List<String> plan(String query) throws Exception {
         Path file = dir.resolve("log.db");
         DeliveryLog.openOrCreate(file, CLOCK).close();

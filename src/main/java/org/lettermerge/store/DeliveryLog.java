@@ -288,6 +288,8 @@ public final class DeliveryLog implements AutoCloseable {
         // one whose letter had not reached the final "." (the handoff, synced before it, would have made the claim
         // durable too): its row is rightly QUEUED.
         return sql.write("claim " + row.email(), GroupCommit.Sync.WITH_NEXT, () -> {
+            // Inside the transaction: an outcome committed (and lost) just before it is known by now.
+            sql.throwIfHandedWorkFailed();
             String now = sql.now();
             if (sql.execute("claim", now, now, now, row.id(), now, version, version, now) != 1) {
                 suppressions.skip("skip-row", row.id(), now);
@@ -331,10 +333,10 @@ public final class DeliveryLog implements AutoCloseable {
      * Settles a SENDING row without waiting: the outcome is committed within {@link GroupCommit#LINGER_MICROS}
      * (sooner with the next write or read), and reaches the disk with the next synced commit (the next letter's
      * handoff) or at {@link #sync}. A crash in between leaves the row handed off and unsettled, which recovery makes
-     * UNKNOWN — never QUEUED, so never sent twice. A failure to write it is thrown by the next call to this log.
+     * UNKNOWN — never QUEUED, so never sent twice. If it cannot be written, the next claim fails.
      */
     public void handOutcome(Outcome outcome) {
-        sql.hand("record an outcome", () -> {
+        sql.hand(() -> {
             writeOutcome(outcome);
             return null;
         });

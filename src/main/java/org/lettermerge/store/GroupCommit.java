@@ -77,7 +77,6 @@ final class GroupCommit {
 
     /** Runs {@code work} in a committed write transaction, possibly shared with other threads' work. */
     <T> T write(Database.Work<T> work, Sync sync) throws SQLException {
-        throwIfHandedWorkFailed();
         Pending<T> mine = new Pending<>(work, sync, false);
         queue.add(mine);
         lock.lock();
@@ -96,11 +95,10 @@ final class GroupCommit {
 
     /**
      * Queues {@code work} for a commit that does not wait for the disk (WITH_NEXT) and returns at once; it is
-     * committed within {@link #LINGER_MICROS}, or sooner with any other thread's write or read. A failure is thrown
-     * to the next caller of this log.
+     * committed within {@link #LINGER_MICROS}, or sooner with any other thread's write or read. If it fails, so
+     * does the work committed with it; later, {@link #throwIfHandedWorkFailed}, a checkpoint and the close say so.
      */
-    void hand(Database.Work<?> work) throws SQLException {
-        throwIfHandedWorkFailed();
+    void hand(Database.Work<?> work) {
         queue.add(new Pending<>(work, Sync.WITH_NEXT, true));
         if (flushDue.compareAndSet(false, true)) {
             flusher().schedule(this::flushHanded, LINGER_MICROS, TimeUnit.MICROSECONDS);
@@ -147,7 +145,11 @@ final class GroupCommit {
         }
     }
 
-    private void throwIfHandedWorkFailed() throws SQLException {
+    /**
+     * Throws when handed work was lost: a letter must not be claimed after an outcome the log could not record.
+     * Work queued with it in one transaction fails with it; this tells whoever comes later.
+     */
+    void throwIfHandedWorkFailed() throws SQLException {
         SQLException failed = handedFailure;
         if (failed != null) {
             handedFailureTold = true;
@@ -210,7 +212,7 @@ final class GroupCommit {
                 for (Pending<?> p : batch) {
                     runInSavepoint(p);
                     if (p.handed && p.failure != null) {
-                        // Its caller has gone on: nothing queued after a write that was lost is written.
+                        // Its caller has gone on: nothing queued with a write that was lost is written.
                         throw p.failure;
                     }
                 }

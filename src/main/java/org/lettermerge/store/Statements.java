@@ -127,12 +127,13 @@ final class Statements {
     }
 
     /** A write nobody waits for, committed within moments; see {@link GroupCommit#hand}. */
-    void hand(String what, Database.Work<?> work) {
-        try {
-            transactions.hand(work);
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
+    void hand(Database.Work<?> work) {
+        transactions.hand(work);
+    }
+
+    /** See {@link GroupCommit#throwIfHandedWorkFailed}: for work that must not follow a lost write. */
+    void throwIfHandedWorkFailed() throws SQLException {
+        transactions.throwIfHandedWorkFailed();
     }
 
     /** Commits what was handed over, then closes the log's connection. */

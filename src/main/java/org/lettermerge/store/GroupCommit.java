@@ -43,7 +43,7 @@ final class GroupCommit {
     private ScheduledExecutorService flusher;
     /** A flush is scheduled: work handed until it runs needs no other. */
     private final AtomicBoolean flushDue = new AtomicBoolean();
-    /** The first failure of handed work: its caller had returned, so the next caller of any kind is told. */
+    /** The first failure of handed work: its caller had gone on, so claims, checkpoints and the close are told. */
     private volatile SQLException handedFailure;
     private volatile boolean handedFailureTold;
 
@@ -158,13 +158,13 @@ final class GroupCommit {
     }
 
     private static SQLException lost(SQLException handed) {
-        return new SQLException("an earlier write was not recorded (" + handed.getMessage() + "); nothing after it"
-                + " is written", handed);
+        return new SQLException("an earlier write was not recorded (" + handed.getMessage() + "); no letter is"
+                + " claimed after it", handed);
     }
 
     /**
-     * Puts every commit so far on disk, WITH_NEXT ones included: a checkpoint syncs the WAL before it copies it
-     * into the database. Outside any transaction (a checkpoint cannot run inside one).
+     * Commits what was handed over, then puts every commit so far on disk, WITH_NEXT ones included: a checkpoint
+     * syncs the WAL before it copies it into the database. Outside any transaction (a checkpoint cannot run inside one).
      */
     void checkpoint() throws SQLException {
         lock.lock();

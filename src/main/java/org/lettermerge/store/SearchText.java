@@ -24,6 +24,14 @@ public final class SearchText {
         return fold(email + (name == null ? "" : "\n" + name));
     }
 
+    /**
+     * Whether a row's address or name holds {@code search} (folded by {@link #fold}): the test the page queries make
+     * with instr(search_text, ?), for rows the caller already holds.
+     */
+    public static boolean matches(String search, String email, String name) {
+        return of(email, name).contains(search);
+    }
+
     /** lettermerge_fold(email, name) for the migration that fills in rows written before the column existed. */
     static void register(Connection connection) throws SQLException {
         Function.create(connection, "lettermerge_fold", new Function() {

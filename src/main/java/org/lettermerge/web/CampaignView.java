@@ -78,8 +78,7 @@ final class CampaignView {
         List<StoredRecipient> found = new ArrayList<>();
         log.listing().byIds(c, ids, r -> {
             if (found.size() < Pages.PAGE && (filter.state() == null || r.state() == filter.state())
-                    && (filter.search() == null || SearchText.fold(r.email()).contains(filter.search())
-                    || r.name() != null && SearchText.fold(r.name()).contains(filter.search()))) {
+                    && (filter.search() == null || SearchText.matches(filter.search(), r.email(), r.name()))) {
                 found.add(r);
             }
         });

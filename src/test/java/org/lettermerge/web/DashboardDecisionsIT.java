@@ -103,6 +103,11 @@ class DashboardDecisionsIT {
             String bounced = table(get(base + "/campaign?log=0&c=cli-it&answer=bounced", cookie).body());
             assertThat(replied).contains("bo@example.org").doesNotContain("ana@example.org");
             assertThat(bounced).contains("id=\"no-recipients\"").doesNotContain("@example.org");
+            // A search within an answer filter matches as the table's own search does: address or name, any case.
+            String repliedSilva = table(get(base + "/campaign?log=0&c=cli-it&answer=replied&q=SILVA", cookie).body());
+            String repliedLima = table(get(base + "/campaign?log=0&c=cli-it&answer=replied&q=lima", cookie).body());
+            assertThat(repliedSilva).contains("bo@example.org");
+            assertThat(repliedLima).contains("id=\"no-recipients\"").doesNotContain("@example.org");
             Matcher form = Pattern.compile("action=\"/suppress\"><input type=\"hidden\" name=\"csrf\" value=\"([^\"]+)\""
                     + ".*?name=\"id\" value=\"(\\d+)\"").matcher(page);
             assertThat(form.find()).isTrue();

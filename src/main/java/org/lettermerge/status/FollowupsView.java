@@ -27,9 +27,10 @@ public final class FollowupsView {
 
     public static List<Summary> of(DeliveryLog log, CampaignRecord parent, Instant now) {
         List<Summary> all = new ArrayList<>();
-        for (Followups.Followup f : log.followups().ofParent(parent)) {
-            CampaignRecord c = log.control().all().stream().filter(r -> r.id() == f.campaignId()).findFirst()
-                    .orElseThrow();
+        List<Followups.Followup> followups = log.followups().ofParent(parent);
+        Map<Long, CampaignRecord> campaigns = followups.isEmpty() ? Map.of() : byId(log);
+        for (Followups.Followup f : followups) {
+            CampaignRecord c = campaigns.get(f.campaignId());
             var counts = log.counts(c);
             Map<String, Integer> byState = new LinkedHashMap<>();
             counts.forEach((s, n) -> byState.put(s.name().toLowerCase(), n));
@@ -37,6 +38,13 @@ public final class FollowupsView {
                     Totals.line(counts), byState));
         }
         return all;
+    }
+
+    /** The log's campaigns by id, read once: a follow-up names its campaign by id. */
+    private static Map<Long, CampaignRecord> byId(DeliveryLog log) {
+        Map<Long, CampaignRecord> campaigns = new HashMap<>();
+        log.control().all().forEach(c -> campaigns.put(c.id(), c));
+        return campaigns;
     }
 
     public static void print(PrintWriter out, List<Summary> followups) {
@@ -63,9 +71,12 @@ public final class FollowupsView {
             this.log = log;
             List<Followups.Followup> followups = log.followups().ofParent(parent);
             this.any = !followups.isEmpty();
+            Map<Long, CampaignRecord> campaigns = any ? byId(log) : Map.of();
             for (Followups.Followup f : followups) {
-                log.control().all().stream().filter(c -> c.id() == f.campaignId()).findFirst()
-                        .ifPresent(c -> responses.putAll(Responses.byRecipient(log.inbox().ofCampaign(c))));
+                CampaignRecord c = campaigns.get(f.campaignId());
+                if (c != null) {
+                    responses.putAll(Responses.byRecipient(log.inbox().ofCampaign(c)));
+                }
             }
         }
 

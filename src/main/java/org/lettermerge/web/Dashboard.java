@@ -132,8 +132,7 @@ public final class Dashboard implements AutoCloseable {
             }
             if (request.getMethod().equals("POST")) {
                 Map<String, String> form = Requests.fields(Content.Source.asString(request, StandardCharsets.UTF_8));
-                if (!gate.site().sameOrigin(request.getHeaders().get(HttpHeader.ORIGIN),
-                        request.getHeaders().get(HttpHeader.REFERER)) || !gate.formTokenMatches(session, form.get("csrf"))) {
+                if (!fromOwnPage(request) || !gate.formTokenMatches(session, form.get("csrf"))) {
                     Replies.send(response, callback, 403, pages.message("Refused", "This form did not come from the"
                             + " dashboard's own page: nothing was changed. Reload the page and try again."));
                     return;
@@ -156,7 +155,7 @@ public final class Dashboard implements AutoCloseable {
                 case "/suppressions" -> Replies.send(response, callback, 200, views.suppressions(query, formToken.get()));
                 case "/followup" -> Replies.send(response, callback, 200, actions.followupForm(query, formToken.get()));
                 case "/report", "/status.csv", "/status.json" -> downloads.send(path, query, response, callback);
-                default -> Replies.send(response, callback, 404, pages.message("Not found", "There is no such page."));
+                default -> throw new NotFound("There is no such page.");
             }
         } catch (NotFound e) {
             Replies.send(response, callback, 404, pages.message("Not found", e.getMessage()));
@@ -174,17 +173,21 @@ public final class Dashboard implements AutoCloseable {
 
     private void signInWithPassword(Request request, Response response, Callback callback) throws IOException {
         if (!request.getMethod().equals("POST") || !gate.hasPassword()) {
-            Replies.send(response, callback, 404, pages.message("Not found", "There is no such page."));
-            return;
+            throw new NotFound("There is no such page.");
         }
         // No session yet, so no form token: the origin check alone stops another site's form.
-        if (!gate.site().sameOrigin(request.getHeaders().get(HttpHeader.ORIGIN),
-                request.getHeaders().get(HttpHeader.REFERER))) {
+        if (!fromOwnPage(request)) {
             Replies.send(response, callback, 403, pages.message("Refused", "Sign in from the dashboard's own page."));
             return;
         }
         Map<String, String> form = Requests.fields(Content.Source.asString(request, StandardCharsets.UTF_8));
         started(response, callback, gate.signInWithPassword(form.get("password")));
+    }
+
+    /** Whether a POST comes from one of the dashboard's own pages (its Origin, or else its Referer). */
+    private boolean fromOwnPage(Request request) {
+        return gate.site().sameOrigin(request.getHeaders().get(HttpHeader.ORIGIN),
+                request.getHeaders().get(HttpHeader.REFERER));
     }
 
     private void started(Response response, Callback callback, Optional<String> session) {

@@ -63,7 +63,7 @@ final class Actions {
                         Suppressions.Source.MANUAL, actor());
                 default -> throw new NotFound("There is no such action.");
             }
-            Replies.redirect(response, callback, "/campaign?log=" + index + "&c=" + Pages.url(campaign.name()));
+            Replies.redirect(response, callback, "/campaign" + Pages.campaignLink(index, campaign.name()));
         }
     }
 

@@ -57,7 +57,7 @@ final class CampaignView {
             summary.put("chart", CampaignReport.chart(log, c, clock.instant(), pages.zone()));
             summary.put("followups", FollowupsView.of(log, c, clock.instant()).stream().map(f -> Map.of(
                     "name", f.name(), "who", f.who(), "state", f.status().state(), "counts", f.counts(),
-                    "url", "/campaign?log=" + index + "&c=" + Pages.url(f.name()))).toList());
+                    "url", "/campaign" + Pages.campaignLink(index, f.name()))).toList());
             summary.put("canFollowUp", log.followups().of(c).isEmpty());
             return pages.campaign(summary, rows, filter, decisions(log, c, answers), formToken);
         }

@@ -46,7 +46,7 @@ final class FollowupForm {
             Map<String, Object> page = new LinkedHashMap<>();
             page.put("name", c.name());
             page.put("log", index);
-            page.put("url", "/campaign?log=" + index + "&c=" + Pages.url(c.name()));
+            page.put("url", "/campaign" + Pages.campaignLink(index, c.name()));
             page.put("csrf", formToken);
             String who = fields.getOrDefault("who", Followups.Who.values()[0].stored());
             page.put("whos", Arrays.stream(Followups.Who.values()).map(w -> Map.of("value", w.stored(),
@@ -78,7 +78,7 @@ final class FollowupForm {
             CampaignRecord c = Logs.campaign(log, form.get("c"));
             Campaign parent = parent(c, index);
             Reminders.create(log, parent, request(form, parent), clock);
-            Replies.redirect(response, callback, "/campaign?log=" + index + "&c=" + Pages.url(c.name()) + "#followups");
+            Replies.redirect(response, callback, "/campaign" + Pages.campaignLink(index, c.name()) + "#followups");
             return;
         } catch (InvalidInputException e) {
             problems = e.problems();

@@ -58,7 +58,7 @@ final class Pages {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         int accepted = counts.getOrDefault(State.ACCEPTED, 0);
         Map<Long, Responses> answers = Responses.byRecipient(log.inbox().answering(c));
-        String link = "?log=" + logIndex + "&c=" + url(c.name());
+        String link = campaignLink(logIndex, c.name());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", c.name());
         m.put("url", "/campaign" + link);
@@ -123,7 +123,7 @@ final class Pages {
     String campaign(Map<String, Object> summary, List<StoredRecipient> rows, Filter filter, Decisions decisions,
                     String formToken) {
         String search = filter.search();
-        String base = "/recipient?log=" + summary.get("log") + "&c=" + url((String) summary.get("name")) + "&id=";
+        String base = "/recipient" + campaignLink((int) summary.get("log"), (String) summary.get("name")) + "&id=";
         List<Map<String, Object>> shown = new ArrayList<>();
         for (StoredRecipient r : rows) {
             Map<String, Object> row = person(r);
@@ -185,6 +185,11 @@ final class Pages {
                     + "&key=" + url(filter.order().key(last)));
         }
         return render("campaign.mustache", page);
+    }
+
+    /** "?log=…&c=…": how every page and download of a campaign is addressed. */
+    static String campaignLink(int logIndex, String campaign) {
+        return "?log=" + logIndex + "&c=" + url(campaign);
     }
 
     /** A recipient's name (as the letter addressed them), address and row id, for any list of people. */

@@ -56,7 +56,7 @@ final class Views {
             Responses answers = Responses.byRecipient(mail).getOrDefault(r.id(), Responses.NONE);
             return new RecipientPage(pages.summary(index, log, c, clock.instant()), r, answers, mail,
                     log.followups().remindersOf(r.id()), log.listing().history(r), LetterAsSent.of(log, c, r, clock),
-                    "/letter?log=" + index + "&c=" + Pages.url(c.name()) + "&id=" + r.id()).render(pages);
+                    "/letter" + Pages.campaignLink(index, c.name()) + "&id=" + r.id()).render(pages);
         }
     }
 

@@ -53,7 +53,7 @@ final class CampaignView {
             Map<Long, Responses> answers = Responses.byRecipient(log.inbox().answering(c));
             List<StoredRecipient> rows = rows(log, c, filter, answers, query.getOrDefault("key", ""),
                     Requests.number(query.get("after")));
-            Map<String, Object> summary = pages.summary(index, log, c, clock.instant());
+            Map<String, Object> summary = pages.summary(index, log, c, clock.instant(), answers);
             summary.put("chart", CampaignReport.chart(log, c, clock.instant(), pages.zone()));
             summary.put("followups", FollowupsView.of(log, c, clock.instant()).stream().map(f -> Map.of(
                     "name", f.name(), "who", f.who(), "state", f.status().state(), "counts", f.counts(),

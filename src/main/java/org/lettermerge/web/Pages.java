@@ -53,11 +53,16 @@ final class Pages {
 
     /** One campaign as the campaigns page lists it and the live updates refresh it. */
     Map<String, Object> summary(int logIndex, DeliveryLog log, CampaignRecord c, Instant now) {
+        return summary(logIndex, log, c, now, Responses.byRecipient(log.inbox().answering(c)));
+    }
+
+    /** As {@link #summary(int, DeliveryLog, CampaignRecord, Instant)}, with the answers the caller read already. */
+    Map<String, Object> summary(int logIndex, DeliveryLog log, CampaignRecord c, Instant now,
+                                Map<Long, Responses> answers) {
         Map<State, Integer> counts = log.counts(c);
         CampaignStatus status = CampaignStatus.of(log, c, counts, now);
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         int accepted = counts.getOrDefault(State.ACCEPTED, 0);
-        Map<Long, Responses> answers = Responses.byRecipient(log.inbox().answering(c));
         String link = campaignLink(logIndex, c.name());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", c.name());

@@ -11,8 +11,9 @@ import org.lettermerge.store.InboundMessage;
 import org.lettermerge.store.StoredRecipient;
 
 /** One recipient's page: their letter as sent, every step of its history, their replies and bounces, reminders. */
-record RecipientPage(Map<String, Object> campaign, StoredRecipient row, Responses answers, List<InboundMessage> mail,
-                     List<Followups.Reminder> reminders, List<Event> history, LetterAsSent letter, String letterUrl) {
+record RecipientPage(String campaign, String campaignUrl, StoredRecipient row, Responses answers,
+                     List<InboundMessage> mail, List<Followups.Reminder> reminders, List<Event> history,
+                     LetterAsSent letter, String letterUrl) {
 
     String render(Pages pages) {
         List<Map<String, Object>> events = new ArrayList<>();
@@ -26,8 +27,8 @@ record RecipientPage(Map<String, Object> campaign, StoredRecipient row, Response
             events.add(m);
         }
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("campaign", campaign.get("name"));
-        page.put("campaignUrl", campaign.get("url"));
+        page.put("campaign", campaign);
+        page.put("campaignUrl", campaignUrl);
         page.put("email", row.email());
         page.put("name", row.name());
         page.put("state", row.state().name().toLowerCase());

@@ -54,7 +54,7 @@ final class Views {
             List<InboundMessage> mail = log.inbox().answering(c).stream()
                     .filter(m -> m.recipient() != null && m.recipient().id() == r.id()).toList();
             Responses answers = Responses.byRecipient(mail).getOrDefault(r.id(), Responses.NONE);
-            return new RecipientPage(pages.summary(index, log, c, clock.instant()), r, answers, mail,
+            return new RecipientPage(c.name(), "/campaign" + Pages.campaignLink(index, c.name()), r, answers, mail,
                     log.followups().remindersOf(r.id()), log.listing().history(r), LetterAsSent.of(log, c, r, clock),
                     "/letter" + Pages.campaignLink(index, c.name()) + "&id=" + r.id()).render(pages);
         }
